@@ -1,0 +1,24 @@
+// Bundles the entry points into dist/ (CommonJS for Node and the VS Code extension host).
+// esbuild does not type-check; `npm run lint:types` does.
+import { readFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+
+const production = process.argv.includes("--production");
+
+await build({
+  entryPoints: {
+    "crmscript-lint": "server/cli/bin.ts",
+  },
+  outdir: "dist",
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  sourcemap: !production,
+  minify: production,
+  logLevel: "warning",
+  banner: { js: "#!/usr/bin/env node" },
+  define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
+});

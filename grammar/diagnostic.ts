@@ -1,0 +1,28 @@
+/**
+ * The protocol-free diagnostic shape shared by every layer: parser,
+ * semantics, lint rules, CLI and language server.
+ */
+import type { TextRange } from "./text.js";
+
+export type Severity = "error" | "warning" | "info" | "hint";
+
+/** A second location that explains a diagnostic (for example, the `{` that is never closed). */
+export interface RelatedLocation {
+  readonly range: TextRange;
+  readonly message: string;
+}
+
+export interface Diagnostic {
+  /** Stable kebab-case code; syntax diagnostics start with `syntax`. */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly range: TextRange;
+  /** What was expected and what was found, in the user's terms. */
+  readonly message: string;
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** Orders diagnostics by position, then by code, so output is stable. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}

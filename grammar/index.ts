@@ -1,0 +1,86 @@
+/**
+ * The public API of the syntax layer: `parseSource(text)` turns CRMScript
+ * text into a `SourceFile` (tokens, comments, AST, syntax diagnostics).
+ * It never throws. This layer imports only Chevrotain.
+ */
+import type { Program } from "./ast.js";
+import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
+import { parseTokens } from "./parser.js";
+import { scan, type Comment, type TemplateLayout } from "./scanner.js";
+import { LineIndex } from "./text.js";
+import { TokenBuffer } from "./token-buffer.js";
+
+/** Files longer than this many UTF-16 code units are reported, not parsed. */
+export const MAX_SOURCE_LENGTH = 16 * 1024 * 1024;
+
+export interface SourceFile {
+  readonly text: string;
+  readonly program: Program;
+  /** Code tokens in order (comments excluded; template text included as `TemplateText` tokens). */
+  readonly tokens: TokenBuffer;
+  readonly comments: readonly Comment[];
+  /** Set when the file is an EJScript template (spec §2.3). */
+  readonly template: TemplateLayout | undefined;
+  /** Lexical and syntax diagnostics, sorted by position. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Offset ↔ line/column conversion for this text. */
+  readonly lineIndex: LineIndex;
+}
+
+class ParsedSourceFile implements SourceFile {
+  private cachedLineIndex: LineIndex | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly program: Program,
+    readonly tokens: TokenBuffer,
+    readonly comments: readonly Comment[],
+    readonly template: TemplateLayout | undefined,
+    readonly diagnostics: readonly Diagnostic[],
+  ) {}
+
+  get lineIndex(): LineIndex {
+    this.cachedLineIndex ??= new LineIndex(this.text);
+    return this.cachedLineIndex;
+  }
+}
+
+/** Parses CRMScript source text. Never throws: problems become diagnostics. */
+export function parseSource(text: string): SourceFile {
+  const emptyProgram: Program = { kind: "Program", start: 0, end: text.length, statements: [] };
+  if (text.length > MAX_SOURCE_LENGTH) {
+    const diagnostic: Diagnostic = {
+      code: "syntax-file-too-large",
+      severity: "error",
+      range: { start: 0, end: 0 },
+      message: `the file has ${text.length} characters; files over ${MAX_SOURCE_LENGTH} characters are not analysed`,
+    };
+    return new ParsedSourceFile(text, emptyProgram, new TokenBuffer(text), [], undefined, [diagnostic]);
+  }
+  const scanned = scan(text);
+  let program = emptyProgram;
+  const diagnostics = scanned.diagnostics;
+  try {
+    const parsed = parseTokens(scanned.tokens);
+    program = parsed.program;
+    for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
+  } catch (error) {
+    diagnostics.push({
+      code: "syntax-internal-error",
+      severity: "error",
+      range: { start: 0, end: 0 },
+      message: `the parser failed on this file (${error instanceof Error ? error.message : String(error)}); please report it`,
+    });
+  }
+  diagnostics.sort(compareDiagnostics);
+  return new ParsedSourceFile(text, program, scanned.tokens, scanned.comments, scanned.template, diagnostics);
+}
+
+export type * from "./ast.js";
+export { rangeOf } from "./ast.js";
+export type { Diagnostic, RelatedLocation, Severity } from "./diagnostic.js";
+export { compareDiagnostics } from "./diagnostic.js";
+export type { Comment, TemplateLayout } from "./scanner.js";
+export { TokenBuffer, type Token } from "./token-buffer.js";
+export { syntaxCodes, type SyntaxCode } from "./syntax-codes.js";
+export { LineIndex, rangeContains, type LineColumn, type TextRange } from "./text.js";

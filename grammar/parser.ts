@@ -1,0 +1,1659 @@
+/**
+ * The CRMScript grammar (spec §2–§6) as a Chevrotain parser that builds the
+ * AST directly (embedded actions), with error recovery written into the
+ * grammar.
+ *
+ * Why embedded actions and not a CST: building a concrete syntax tree and
+ * then lowering it doubles the allocation on the hottest path; Langium's
+ * parser makes the same choice. The DSL calls decide the grammar; `ACTION`
+ * blocks only build nodes and report.
+ *
+ * Why recovery lives in the grammar and not in Chevrotain's re-sync: the
+ * generic re-sync skips to follow sets (so one bad line can swallow the next)
+ * and cannot say "expected ';' after the struct's closing brace". Here every
+ * expected token is optional in the DSL and its absence is reported in the
+ * user's terms; junk is skipped only up to the end of its line; a new line
+ * that starts a declaration ends a half-typed expression; only one error is
+ * reported per token, so one mistake gives one diagnostic. A recognition
+ * exception that still escapes a statement is caught at statement level, so
+ * one statement's failure never loses the rest of the file.
+ *
+ * Tokens come from a `TokenBuffer`; Chevrotain's token access methods are
+ * overridden to read it through a small cache of token objects.
+ */
+import { EmbeddedActionsParser, EOF, isRecognitionException, type IToken, type TokenType } from "chevrotain";
+import type * as A from "./ast.js";
+import type { Diagnostic, RelatedLocation } from "./diagnostic.js";
+import { describeToken, parserErrorMessages } from "./messages.js";
+import { NamePool } from "./name-pool.js";
+import type { SyntaxCode } from "./syntax-codes.js";
+import { syntaxCodes } from "./syntax-codes.js";
+import type { TextRange } from "./text.js";
+import { TokenBuffer, type Token } from "./token-buffer.js";
+import * as T from "./tokens.js";
+
+/** How deep statements and bracketed expressions may nest before the parser skips a construct. */
+export const MAX_NESTING_DEPTH = 200;
+/** How many operators one chain (`a + b + …`, `a.b.c…`, `!!!a`) may hold before the rest is skipped. */
+export const MAX_CHAIN_LENGTH = 5000;
+
+const MAX_INTEGER = 2147483647;
+const MAX_LONG = 9223372036854775807n;
+
+type StatementContext = "top" | "block";
+
+const binaryPrecedence: Record<A.BinaryOperator, number> = {
+  "||": 1, "&&": 2,
+  "==": 3, "!=": 3,
+  "<": 4, "<=": 4, ">": 4, ">=": 4,
+  "+": 5, "-": 5,
+  "*": 6, "/": 6, "%": 6,
+};
+
+/** Tokens that may begin an expression. */
+const expressionStartTypes = new Set<TokenType>([
+  T.Identifier, T.IntegerLiteral, T.LongLiteral, T.FloatLiteral, T.InvalidNumberLiteral, T.StringLiteral,
+  T.True, T.False, T.This, T.LParen, T.Bang, T.Minus, T.Plus, T.PlusPlus, T.MinusMinus,
+]);
+
+/** Tokens that may begin a primary expression (an operand without prefix operators). */
+const primaryStartIndexes = typeIndexSet([
+  T.Identifier, T.IntegerLiteral, T.LongLiteral, T.FloatLiteral, T.InvalidNumberLiteral, T.StringLiteral, T.True, T.False, T.This, T.LParen,
+]);
+
+/** Tokens that may begin a statement. */
+const statementStartTypes = new Set<TokenType>([
+  ...expressionStartTypes,
+  T.LBrace, T.If, T.While, T.For, T.Foreach, T.Try, T.Throw, T.Break, T.Continue, T.Return, T.Struct,
+  T.IncludeDirective, T.LanguageLevelDirective, T.UnknownDirective, T.Semicolon, T.TemplateText,
+]);
+
+/** Keywords that only begin statements; one on a new line ends a half-typed expression. */
+const statementKeywordTypes = new Set<TokenType>([
+  T.If, T.While, T.For, T.Foreach, T.Try, T.Throw, T.Break, T.Continue, T.Return, T.Struct,
+  T.IncludeDirective, T.LanguageLevelDirective, T.TemplateText, T.Else, T.Catch,
+]);
+
+/** A lookup table from token type index to true, for the hot checks. */
+function typeIndexSet(types: Iterable<TokenType>): boolean[] {
+  const set: boolean[] = [];
+  for (const type of types) set[type.tokenTypeIdx as number] = true;
+  return set;
+}
+
+const expressionStartIndexes = typeIndexSet(expressionStartTypes);
+const prefixOperatorIndexes = typeIndexSet([T.Bang, T.Minus, T.Plus, T.PlusPlus, T.MinusMinus]);
+const postfixStartIndexes = typeIndexSet([T.Dot, T.LBracket, T.PlusPlus, T.MinusMinus]);
+const binaryOperatorIndexes = typeIndexSet([
+  T.OrOr, T.AndAnd, T.EqualEqual, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual,
+  T.Plus, T.Minus, T.Star, T.Slash, T.Percent, T.Ampersand, T.Pipe,
+]);
+const assignmentOperatorIndexes = typeIndexSet([T.Assign, T.PlusAssign, T.MinusAssign, T.StarAssign, T.SlashAssign, T.PercentAssign]);
+const EOF_INDEX = EOF.tokenTypeIdx as number;
+
+/** The spelling of each operator token, by type index, so building a node needs no token text. */
+const operatorText: string[] = [];
+for (const [type, text] of [
+  [T.OrOr, "||"], [T.AndAnd, "&&"], [T.EqualEqual, "=="], [T.NotEqual, "!="], [T.Less, "<"], [T.LessEqual, "<="],
+  [T.Greater, ">"], [T.GreaterEqual, ">="], [T.Plus, "+"], [T.Minus, "-"], [T.Star, "*"], [T.Slash, "/"], [T.Percent, "%"],
+  [T.Bang, "!"], [T.PlusPlus, "++"], [T.MinusMinus, "--"], [T.Assign, "="], [T.PlusAssign, "+="], [T.MinusAssign, "-="],
+  [T.StarAssign, "*="], [T.SlashAssign, "/="], [T.PercentAssign, "%="],
+] as const) operatorText[type.tokenTypeIdx as number] = text;
+const IDENTIFIER_INDEX = T.Identifier.tokenTypeIdx as number;
+
+function isOpener(type: TokenType): boolean {
+  return type === T.LParen || type === T.LBracket || type === T.LBrace;
+}
+
+function isCloser(type: TokenType): boolean {
+  return type === T.RParen || type === T.RBracket || type === T.RBrace;
+}
+
+function range(start: number, end: number): TextRange {
+  return { start, end };
+}
+
+function end(token: IToken): number {
+  return (token.endOffset as number) + 1;
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf("\n"); index >= 0 && index < offset; index = text.indexOf("\n", index + 1)) line++;
+  return line;
+}
+
+function isAssignable(expression: A.Expression): boolean {
+  if (expression.kind === "Identifier" || expression.kind === "IndexExpression") return true;
+  return expression.kind === "MemberExpression" && expression.member !== undefined;
+}
+
+/** The value of a string literal with its escapes resolved (spec §1.5). */
+export function stringLiteralValue(image: string): string {
+  const quote = image[0];
+  if (image.indexOf("\\") < 0) {
+    const closed = image.length >= 2 && image[image.length - 1] === quote;
+    return image.slice(1, closed ? -1 : undefined);
+  }
+  let value = "";
+  for (let index = 1; index < image.length; index++) {
+    const char = image[index] as string;
+    if (char === quote) break;
+    if (char !== "\\") {
+      value += char;
+      continue;
+    }
+    const escaped = image[++index];
+    if (escaped === undefined) break;
+    value += escaped === "n" ? "\n" : escaped === "t" ? "\t" : escaped === "r" ? "\r" : escaped === "b" ? "\b" : escaped;
+  }
+  return value;
+}
+
+/** An unterminated string (already reported by the scanner) explains any error right after it. */
+function isUnterminatedString(token: IToken): boolean {
+  if (token.tokenTypeIdx !== T.StringLiteral.tokenTypeIdx) return false;
+  const image = token.image;
+  if (image.length < 2 || image[image.length - 1] !== image[0]) return true;
+  let backslashes = 0;
+  for (let index = image.length - 2; index > 0 && image[index] === "\\"; index--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+const TOKEN_CACHE_SIZE = 1024;
+
+class CrmScriptParser extends EmbeddedActionsParser {
+  private text = "";
+  private buffer = new TokenBuffer("");
+  /** Index of the last consumed token; -1 before the first. */
+  private position = -1;
+  private readonly cachedTokens: (Token | undefined)[] = new Array<Token | undefined>(TOKEN_CACHE_SIZE).fill(undefined);
+  private diagnostics: Diagnostic[] = [];
+  /** Index of the token the last error was anchored at; one error per token, so no cascades. */
+  private lastErrorAnchor = -2;
+  private depth = 0;
+  private depthReported = false;
+  private readonly names = new NamePool();
+  /** Assignments and `x++` parsed anywhere, and those standing as statements; compared at the end. */
+  private assignments: (A.AssignmentExpression | A.PostfixExpression)[] = [];
+  private statementExpressions = new Set<A.Expression>();
+  /** Integer and Long literals above the limit, unless a unary minus makes them fit. */
+  private largeLiterals = new Set<A.IntegerLiteral | A.LongLiteral>();
+
+  constructor() {
+    super(T.allTokenTypes, { recoveryEnabled: false, maxLookahead: 1, errorMessageProvider: parserErrorMessages });
+    this.performSelfAnalysis();
+  }
+
+  parse(buffer: TokenBuffer): { program: A.Program; diagnostics: Diagnostic[] } {
+    this.text = buffer.source;
+    this.buffer = buffer;
+    this.cachedTokens.fill(undefined);
+    this.diagnostics = [];
+    this.lastErrorAnchor = -2;
+    this.depth = 0;
+    this.depthReported = false;
+    this.assignments = [];
+    this.statementExpressions = new Set();
+    this.largeLiterals = new Set();
+    this.reset();
+    try {
+      const program = this.program();
+      for (const error of this.errors) {
+        const token = error.token;
+        const at = token.tokenType === EOF || !(token.startOffset >= 0) ? range(this.text.length, this.text.length) : range(token.startOffset, end(token));
+        this.diagnostics.push({ code: "syntax-error", severity: "error", range: at, message: error.message });
+      }
+      this.reportContextErrors();
+      return { program, diagnostics: this.diagnostics };
+    } finally {
+      this.buffer = new TokenBuffer("");
+      this.text = "";
+      this.cachedTokens.fill(undefined);
+      this.statementExpressions = new Set();
+    }
+  }
+
+  // ------------------------------------------------------------ token access (overrides Chevrotain's lexer adapter)
+
+  override LA(howMuch: number): Token {
+    const index = this.position + howMuch;
+    if (index < 0 || index >= this.buffer.count) return this.buffer.eof;
+    const slot = index & (TOKEN_CACHE_SIZE - 1);
+    const cached = this.cachedTokens[slot];
+    if (cached !== undefined && cached.index === index) return cached;
+    const token = this.buffer.token(index);
+    this.cachedTokens[slot] = token;
+    return token;
+  }
+
+  LA_FAST(howMuch: number): Token {
+    return this.LA(howMuch);
+  }
+
+  consumeToken(): void {
+    this.position++;
+  }
+
+  override SKIP_TOKEN(): Token {
+    if (this.position < this.buffer.count) this.position++;
+    return this.LA(1);
+  }
+
+  exportLexerState(): number {
+    return this.position;
+  }
+
+  importLexerState(state: number): void {
+    this.position = state;
+  }
+
+  resetLexerState(): void {
+    this.position = -1;
+  }
+
+  moveToTerminatedState(): void {
+    this.position = this.buffer.count;
+  }
+
+  getLexerPosition(): number {
+    return this.position;
+  }
+
+  onBeforeParse(): void {}
+
+  onAfterParse(): void {}
+
+  /** The type index of the next token, read straight from the buffer. */
+  private nextTypeIndex(): number {
+    const index = this.position + 1;
+    return index < this.buffer.count ? this.buffer.typeIndex(index) : EOF_INDEX;
+  }
+
+  private isNext(type: TokenType): boolean {
+    return this.nextTypeIndex() === type.tokenTypeIdx;
+  }
+
+  private isAtEnd(): boolean {
+    return this.position + 1 >= this.buffer.count;
+  }
+
+  /** The exclusive end offset of the last consumed token (0 at the start). */
+  private previousEnd(): number {
+    return this.position >= 0 ? this.buffer.end(Math.min(this.position, this.buffer.count - 1)) : 0;
+  }
+
+  // ------------------------------------------------------------ reporting
+
+  /** Reports a diagnostic; errors only when none was reported at the same token yet (no cascades). */
+  private report(code: SyntaxCode, at: TextRange, message: string, related?: RelatedLocation[]): void {
+    const severity = syntaxCodes[code].severity;
+    if (severity === "error") {
+      const anchor = this.position + 1;
+      if (anchor === this.lastErrorAnchor || (this.position >= 0 && isUnterminatedString(this.LA(0)))) return;
+      this.lastErrorAnchor = anchor;
+    }
+    this.diagnostics.push(related === undefined ? { code, severity, range: at, message } : { code, severity, range: at, message, related });
+  }
+
+  /** Reports at the zero-width position right after the previous token (spec §14 D1). */
+  private reportAfterPrevious(code: SyntaxCode, message: string, related?: RelatedLocation[]): void {
+    const at = this.previousEnd();
+    this.report(code, range(at, at), message, related);
+  }
+
+  private tokenRange(token: IToken): TextRange {
+    return range(token.startOffset, end(token));
+  }
+
+  private found(): string {
+    const next = this.LA(1);
+    return next.newLineBefore && next.tokenType !== EOF ? `${describeToken(next)} on the next line` : describeToken(next);
+  }
+
+  /** Errors that depend on where a construct stands, known once the whole file is parsed. */
+  private reportContextErrors(): void {
+    for (const node of this.assignments) {
+      if (this.statementExpressions.has(node)) continue;
+      if (node.kind === "AssignmentExpression") {
+        this.diagnostics.push({
+          code: "syntax-assignment-in-expression", severity: "error", range: range(node.start, node.end),
+          message: "assignment is a statement, not an expression, in CRMScript: assign on its own line first",
+        });
+      } else {
+        this.diagnostics.push({
+          code: "syntax-increment-value", severity: "warning", range: range(node.start, node.end),
+          message: `the value of 'x${node.operator}' is used here; CRMScript documents '${node.operator}' only as a statement, so write it on its own line`,
+        });
+      }
+    }
+    for (const literal of this.largeLiterals) {
+      this.diagnostics.push({
+        code: "syntax-number-out-of-range", severity: "warning", range: range(literal.start, literal.end),
+        message: literal.kind === "IntegerLiteral"
+          ? "this Integer literal is larger than 2147483647, the largest Integer; use a Long literal (add 'L') or a Float"
+          : "this Long literal is larger than 9223372036854775807, the largest Long",
+      });
+    }
+  }
+
+  // ------------------------------------------------------------ lookahead helpers
+
+  private startsExpression(token: Token): boolean {
+    return expressionStartIndexes[token.tokenTypeIdx] === true;
+  }
+
+  private expressionStartsNext(): boolean {
+    return expressionStartIndexes[this.nextTypeIndex()] === true;
+  }
+
+  /**
+   * If a declaration `Type name` or `Type[..][..] name` starts at LA(k),
+   * returns the lookahead index of the name, otherwise 0 (spec §6.4). The
+   * name must be on the type's line, so a half-typed word above a statement
+   * is not taken for a type.
+   */
+  private declarationNameAt(k: number): number {
+    const first = this.position + k;
+    if (first >= this.buffer.count || this.buffer.typeIndex(first) !== IDENTIFIER_INDEX) return 0;
+    let index = k + 1;
+    while (this.LA(index).tokenTypeIdx === T.LBracket.tokenTypeIdx) {
+      let depth = 0;
+      for (let steps = 0; ; steps++) {
+        const type = this.LA(index).tokenType;
+        if (steps > 64 || type === EOF || type === T.Semicolon || type === T.LBrace || type === T.RBrace) return 0;
+        if (type === T.LBracket) depth++;
+        else if (type === T.RBracket && --depth === 0) break;
+        index++;
+      }
+      index++;
+    }
+    const name = this.LA(index);
+    return name.tokenTypeIdx === T.Identifier.tokenTypeIdx && !name.newLineBefore ? index : 0;
+  }
+
+  private looksLikeDeclaration(): boolean {
+    return this.declarationNameAt(1) > 0;
+  }
+
+  private looksLikeFunctionDefinition(): boolean {
+    const name = this.declarationNameAt(1);
+    return name > 0 && this.LA(name + 1).tokenTypeIdx === T.LParen.tokenTypeIdx;
+  }
+
+  private nextIsStructDefinition(): boolean {
+    return this.isNext(T.Struct) && this.LA(2).tokenType === T.Identifier && this.LA(3).tokenType === T.LBrace;
+  }
+
+  /** A struct or function definition starting a line: inside a block, the block was left open. */
+  private looksLikeTopLevelDefinition(): boolean {
+    return this.LA(1).newLineBefore && (this.nextIsStructDefinition() || this.looksLikeFunctionDefinition());
+  }
+
+  /** The next token is on a new line and clearly begins another statement, so a half-typed construct ends here. */
+  private statementStartsOnNextLine(): boolean {
+    const index = this.position + 1;
+    if (index >= this.buffer.count) return true;
+    if (!this.buffer.newLineBefore(index)) return false;
+    return statementKeywordTypes.has(this.buffer.type(index)) || this.looksLikeDeclaration();
+  }
+
+  private canStartExpressionHere(): boolean {
+    return this.expressionStartsNext() && !this.statementStartsOnNextLine();
+  }
+
+  /** `and`, `or`, `not` used as operators: an identifier followed, on the same line, by an operand. */
+  private isWordOperator(word: string): boolean {
+    if (!this.nextWordIs(word, true)) return false;
+    const after = this.LA(2);
+    return !after.newLineBefore && this.startsExpression(after);
+  }
+
+  /** Whether the next token is the name `word` (in any letter case if asked), compared without allocating. */
+  private nextWordIs(word: string, anyCase: boolean): boolean {
+    const index = this.position + 1;
+    if (index >= this.buffer.count || this.buffer.typeIndex(index) !== IDENTIFIER_INDEX) return false;
+    const start = this.buffer.start(index);
+    if (this.buffer.end(index) - start !== word.length) return false;
+    for (let offset = 0; offset < word.length; offset++) {
+      const code = this.text.charCodeAt(start + offset);
+      if ((anyCase ? code | 0x20 : code) !== word.charCodeAt(offset)) return false;
+    }
+    return true;
+  }
+
+  private nextIsUnsupportedStatement(): boolean {
+    if (this.nextWordIs("switch", false)) return this.LA(2).tokenType === T.LParen;
+    if (this.nextWordIs("do", false)) return this.LA(2).tokenType === T.LBrace;
+    if (this.nextWordIs("enum", false)) {
+      const second = this.LA(2).tokenType;
+      return second === T.LBrace || (second === T.Identifier && this.LA(3).tokenType === T.LBrace);
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------ recovery helpers
+
+  /**
+   * Before an expected closer: if junk stands between here and that closer on
+   * the same line, reports the junk once and skips it.
+   */
+  private skipJunkBefore(closer: TokenType): void {
+    if (this.isNext(closer)) return;
+    if (this.statementStartsOnNextLine()) return;
+    let depth = 0;
+    for (let k = 1; k <= 200; k++) {
+      const token = this.LA(k);
+      const type = token.tokenType;
+      if (type === EOF || (k > 1 && token.newLineBefore)) return;
+      if (depth === 0) {
+        if (type === closer) {
+          const first = this.LA(1);
+          this.report("syntax-unexpected-token", range(first.startOffset, end(this.LA(k - 1))),
+            `unexpected ${describeToken(first)}: expected ${closer.LABEL ?? closer.name}`);
+          for (let skip = 1; skip < k; skip++) this.SKIP_TOKEN();
+          return;
+        }
+        if (type === T.Semicolon || type === T.LBrace || type === T.RBrace || isCloser(type)) return;
+      }
+      if (isOpener(type)) depth++;
+      else if (isCloser(type) && --depth < 0) return;
+    }
+  }
+
+  private reportMissing(what: string, after: string, open?: IToken): void {
+    const related = open === undefined ? undefined : [{ range: this.tokenRange(open), message: `the ${describeToken(open)} that needs closing` }];
+    this.reportAfterPrevious("syntax-missing-token", `expected ${what} ${after}, found ${this.found()}`, related);
+  }
+
+  /** Consumes `;`, or reports it missing right after the previous token (spec §14 D1). */
+  private expectSemicolon(idx: number, after: string): void {
+    // The grammar (as Chevrotain records it) requires the ';'; when it is missing, this reports it instead of failing.
+    if (this.RECORDING_PHASE || this.isNext(T.Semicolon)) this.consume(idx, T.Semicolon);
+    else this.reportAfterPrevious("syntax-missing-semicolon", `expected ';' ${after}, found ${this.found()}`);
+  }
+
+  /** Consumes a closing `)`/`]`, skipping junk before it on the same line, or reports it missing. */
+  private expectCloser(idx: number, closer: TokenType, open: IToken | undefined, after: string): IToken | undefined {
+    if (this.RECORDING_PHASE) return this.consume(idx, closer);
+    this.skipJunkBefore(closer);
+    if (this.isNext(closer)) return this.consume(idx, closer);
+    this.reportMissing(closer.LABEL ?? closer.name, after, open);
+    return undefined;
+  }
+
+  /** Skips one token, or one whole bracketed group, without recursion. */
+  private skipBalanced(): void {
+    let depth = 0;
+    do {
+      const type = this.LA(1).tokenType;
+      if (type === EOF) return;
+      if (isOpener(type)) depth++;
+      else if (isCloser(type)) depth--;
+      this.SKIP_TOKEN();
+    } while (depth > 0);
+  }
+
+  /** Skips to the closer of a bracketed group whose content nests too deeply. */
+  private skipNestedGroupContent(): void {
+    while (!this.isNext(T.RParen) && !this.isNext(T.RBracket) && !this.isAtEnd() && !this.statementStartsOnNextLine()) this.skipBalanced();
+  }
+
+  private enterNesting(): boolean {
+    if (this.depth < MAX_NESTING_DEPTH) {
+      this.depth++;
+      return true;
+    }
+    if (!this.depthReported) {
+      this.depthReported = true;
+      this.report("syntax-nesting-too-deep", this.tokenRange(this.LA(1)),
+        `blocks and parentheses nest more than ${MAX_NESTING_DEPTH} levels deep here; the parser skips this part`);
+    }
+    return false;
+  }
+
+  private missingExpression(after: string): A.MissingExpression {
+    const at = this.previousEnd();
+    this.report("syntax-expected-expression", range(at, at), `expected an expression ${after}, found ${this.found()}`);
+    return { kind: "MissingExpression", start: at, end: at };
+  }
+
+  // ------------------------------------------------------------ program and statements
+
+  private program = this.RULE("program", (): A.Program => {
+    const statements: A.Statement[] = [];
+    this.MANY({
+      GATE: () => !this.isAtEnd(),
+      DEF: () => {
+        const statement = this.statementGuarded();
+        if (statement !== undefined) statements.push(statement);
+      },
+    });
+    return { kind: "Program", start: 0, end: this.text.length, statements };
+  });
+
+  /**
+   * One top-level statement. A recognition exception that escapes it (a
+   * grammar gap, never expected) is reported and the parser resumes at the
+   * next line, so the rest of the file is still parsed.
+   */
+  private statementGuarded(): A.Statement | undefined {
+    const before = this.position;
+    try {
+      return this.SUBRULE(this.statement, { ARGS: ["top"] });
+    } catch (error) {
+      if (this.RECORDING_PHASE || !(error instanceof Error) || !isRecognitionException(error)) throw error;
+      const token = (error as Error & { token: IToken }).token;
+      const at = token.tokenType === EOF || !(token.startOffset >= 0) ? range(this.text.length, this.text.length) : this.tokenRange(token);
+      this.report("syntax-error", at, error.message);
+      if (this.position === before) this.SKIP_TOKEN();
+      while (!this.isAtEnd() && !this.LA(1).newLineBefore) this.SKIP_TOKEN();
+      return undefined;
+    }
+  }
+
+  private statement = this.RULE("statement", (context: StatementContext = "top"): A.Statement | undefined => {
+    if (!this.RECORDING_PHASE && !this.enterNesting()) {
+      this.skipBalanced();
+      return undefined;
+    }
+    const result = this.OR<A.Statement | undefined>({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.block) },
+        { ALT: () => this.SUBRULE(this.ifStatement) },
+        { ALT: () => this.SUBRULE(this.whileStatement) },
+        { ALT: () => this.SUBRULE(this.forStatement) },
+        { ALT: () => this.SUBRULE(this.foreachStatement) },
+        { ALT: () => this.SUBRULE(this.tryStatement) },
+        { ALT: () => this.SUBRULE(this.throwStatement) },
+        { ALT: () => this.SUBRULE(this.jumpStatement) },
+        { ALT: () => this.SUBRULE(this.returnStatement) },
+        { ALT: () => this.SUBRULE(this.structDeclaration, { ARGS: [context] }) },
+        { ALT: () => this.SUBRULE(this.includeDirective, { ARGS: [context] }) },
+        { ALT: () => this.SUBRULE(this.languageLevelDirective, { ARGS: [context] }) },
+        { ALT: () => this.SUBRULE(this.unknownDirective) },
+        { ALT: () => this.SUBRULE(this.emptyStatement) },
+        { ALT: () => this.SUBRULE(this.templateText) },
+        { ALT: () => this.SUBRULE(this.identifierStatement, { ARGS: [context] }) },
+        { ALT: () => this.SUBRULE(this.expressionStatement) },
+        { ALT: () => this.SUBRULE(this.strayTokens) },
+      ],
+    });
+    this.ACTION(() => this.depth--);
+    return result;
+  });
+
+  /** A statement that starts with a name: a declaration (spec §6.4), an unsupported construct, or an expression. */
+  private identifierStatement = this.RULE("identifierStatement", (context: StatementContext = "top"): A.Statement => {
+    // All three forms start with a name, so the choice is made by the lookahead predicates in plain code
+    // (cheaper than a gated OR); while Chevrotain records the grammar, all three calls are recorded.
+    if (this.RECORDING_PHASE || this.nextIsUnsupportedStatement()) {
+      const unsupported = this.SUBRULE(this.unsupportedStatement);
+      if (!this.RECORDING_PHASE) return unsupported;
+    }
+    if (this.RECORDING_PHASE || this.looksLikeDeclaration()) {
+      const declaration = this.SUBRULE(this.declaration, { ARGS: [context] });
+      if (!this.RECORDING_PHASE) return declaration;
+    }
+    return this.SUBRULE(this.expressionStatement);
+  });
+
+  /** Tokens that cannot start a statement: one diagnostic for the run, skipped up to and including a `;` on the line. */
+  private strayTokens = this.RULE("strayTokens", (): undefined => {
+    const first = this.CONSUME(T.AnyToken) as Token;
+    this.ACTION(() => {
+      let last: IToken = first;
+      if (first.tokenType !== T.Semicolon) {
+        for (;;) {
+          const next = this.LA(1);
+          const type = next.tokenType;
+          if (type === EOF || type === T.RBrace || next.newLineBefore) break;
+          if (type !== T.Semicolon && statementStartTypes.has(type)) break;
+          this.SKIP_TOKEN();
+          last = next;
+          if (type === T.Semicolon) break;
+        }
+      }
+      // The anchor is the first stray token, which is already consumed.
+      if (this.lastErrorAnchor !== first.index && !isUnterminatedString(this.buffer.token(first.index - 1))) {
+        this.lastErrorAnchor = first.index;
+        this.diagnostics.push({ code: "syntax-unexpected-token", severity: "error", range: range(first.startOffset, end(last)), message: strayMessage(first) });
+      }
+    });
+    return undefined;
+  });
+
+  private block = this.RULE("block", (): A.Block => {
+    const open = this.CONSUME(T.LBrace);
+    const statements: A.Statement[] = [];
+    this.MANY({
+      GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !this.looksLikeTopLevelDefinition(),
+      DEF: () => {
+        const statement = this.SUBRULE(this.statement, { ARGS: ["block"] });
+        if (statement !== undefined) statements.push(statement);
+      },
+    });
+    let close: IToken | undefined;
+    this.OPTION(() => {
+      close = this.CONSUME(T.RBrace);
+    });
+    return this.ACTION(() => {
+      if (close === undefined) this.reportUnclosed(open, "");
+      return { kind: "Block", start: open.startOffset, end: close !== undefined ? end(close) : this.previousEnd(), statements };
+    });
+  });
+
+  /** A `{` never closed: reported at the end of the file, or before the definition that shows it was left open (D2). */
+  private reportUnclosed(open: IToken, what: string): void {
+    const line = `line ${lineNumberAt(this.text, open.startOffset)}`;
+    const related = [{ range: this.tokenRange(open), message: "the '{' that is not closed" }];
+    if (this.isAtEnd()) {
+      this.report("syntax-unclosed-brace", range(this.text.length, this.text.length),
+        `expected '}' before the end of the file to close the '{'${what} on ${line}`, related);
+    } else {
+      this.reportAfterPrevious("syntax-unclosed-brace",
+        `expected '}' to close the '{'${what} on ${line} before this definition: functions and structs cannot be nested`, related);
+    }
+  }
+
+  /** The body of `if`, `else`, `while`, `for`, `foreach`. */
+  private body(idx: number, after: string): A.Statement | undefined {
+    let body: A.Statement | undefined;
+    this.option(idx, {
+      GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !this.isNext(T.Else) && !this.isNext(T.Catch),
+      DEF: () => {
+        body = this.subrule(idx, this.statement, { ARGS: ["block"] });
+      },
+    });
+    if (body === undefined) {
+      this.ACTION(() => this.reportAfterPrevious("syntax-missing-token", `expected a statement or a block ${after}, found ${this.found()}`));
+    }
+    return body;
+  }
+
+  /** `( condition )` after `if`/`while`, tolerant of missing parentheses. */
+  private condition(keyword: string): A.Expression {
+    let open: IToken | undefined;
+    this.OPTION7(() => {
+      open = this.CONSUME7(T.LParen);
+    });
+    if (open === undefined) this.ACTION(() => this.reportMissing("'('", `after '${keyword}'`));
+    const condition = this.requiredExpression(7, `in the '${keyword}' condition`);
+    if (open !== undefined) this.expectCloser(8, T.RParen, open, `to close the '${keyword}' condition`);
+    return condition;
+  }
+
+  private ifStatement = this.RULE("ifStatement", (): A.IfStatement => {
+    const keyword = this.CONSUME(T.If);
+    const condition = this.condition("if");
+    const thenStatement = this.body(1, "after the 'if' condition");
+    let elseStatement: A.Statement | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Else);
+      elseStatement = this.body(2, "after 'else'");
+    });
+    return this.ACTION(() => ({ kind: "IfStatement", start: keyword.startOffset, end: this.previousEnd(), condition, thenStatement, elseStatement }));
+  });
+
+  private whileStatement = this.RULE("whileStatement", (): A.WhileStatement => {
+    const keyword = this.CONSUME(T.While);
+    const condition = this.condition("while");
+    const body = this.body(1, "after the 'while' condition");
+    return this.ACTION(() => ({ kind: "WhileStatement", start: keyword.startOffset, end: this.previousEnd(), condition, body }));
+  });
+
+  /** Comma-separated expressions in a for header; assignments and `x++` here stand as statements. */
+  private expressionList = this.RULE("expressionList", (): A.ExpressionList => {
+    const expressions: A.Expression[] = [this.SUBRULE(this.expression)];
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      expressions.push(this.requiredExpression(2, "after ','"));
+    });
+    return this.ACTION(() => {
+      for (const expression of expressions) this.statementExpressions.add(expression);
+      const first = expressions[0] as A.Expression;
+      return { kind: "ExpressionList", start: first.start, end: (expressions[expressions.length - 1] as A.Expression).end, expressions };
+    });
+  });
+
+  private forStatement = this.RULE("forStatement", (): A.ForStatement => {
+    const keyword = this.CONSUME(T.For);
+    let open: IToken | undefined;
+    let initializer: A.VariableDeclaration | A.ExpressionList | undefined;
+    let condition: A.Expression | undefined;
+    let update: A.ExpressionList | undefined;
+    this.OPTION(() => {
+      open = this.CONSUME(T.LParen);
+    });
+    if (open === undefined) this.ACTION(() => this.reportMissing("'('", "after 'for'"));
+    this.OPTION2({
+      GATE: () => !this.isNext(T.Semicolon),
+      DEF: () => {
+        initializer = this.OR([
+          { GATE: () => this.looksLikeDeclaration(), ALT: () => this.SUBRULE(this.variableDeclarationHead) },
+          { ALT: () => this.SUBRULE(this.expressionList) },
+        ]);
+      },
+    });
+    this.expectForSemicolon(3, "after the for-loop initializer");
+    this.OPTION4({
+      GATE: () => !this.isNext(T.Semicolon) && !this.isNext(T.RParen),
+      DEF: () => {
+        condition = this.SUBRULE(this.expression);
+      },
+    });
+    if (condition === undefined) {
+      this.ACTION(() => {
+        const next = this.LA(1);
+        const at = next.tokenType === T.Semicolon ? this.tokenRange(next) : range(this.previousEnd(), this.previousEnd());
+        this.report("syntax-missing-for-condition", at, "a for loop needs a condition (spec §5): write one, such as 'i < 10', or use 'while'");
+      });
+    }
+    this.expectForSemicolon(5, "after the for-loop condition");
+    this.OPTION6({
+      GATE: () => !this.isNext(T.RParen) && this.startsExpression(this.LA(1)),
+      DEF: () => {
+        update = this.SUBRULE2(this.expressionList);
+      },
+    });
+    if (open !== undefined) this.expectCloser(7, T.RParen, open, "to close the for-loop header");
+    const body = this.body(8, "after the for-loop header");
+    return this.ACTION(() => ({ kind: "ForStatement", start: keyword.startOffset, end: this.previousEnd(), initializer, condition, update, body }));
+  });
+
+  private expectForSemicolon(idx: number, after: string): void {
+    let semicolon: IToken | undefined;
+    this.option(idx, () => {
+      semicolon = this.consume(idx, T.Semicolon);
+    });
+    if (semicolon === undefined) this.ACTION(() => this.reportMissing("';'", after));
+  }
+
+  private foreachStatement = this.RULE("foreachStatement", (): A.ForeachStatement => {
+    const keyword = this.CONSUME(T.Foreach);
+    let open: IToken | undefined;
+    let variableType: A.TypeReference | undefined;
+    let variableName: A.Identifier | undefined;
+    this.OPTION(() => {
+      open = this.CONSUME(T.LParen);
+    });
+    if (open === undefined) this.ACTION(() => this.reportMissing("'('", "after 'foreach'"));
+    this.OPTION2({
+      GATE: () => this.looksLikeDeclaration(),
+      DEF: () => {
+        variableType = this.SUBRULE(this.typeReference, { ARGS: ["a foreach variable's type"] });
+        variableName = this.SUBRULE(this.identifier);
+      },
+    });
+    if (variableType === undefined) this.ACTION(() => this.reportMissing("a variable declaration such as 'String item'", "in the foreach header"));
+    let inKeyword: IToken | undefined;
+    this.OPTION3({
+      GATE: () => this.nextWordIs("in", false) || this.isNext(T.Colon),
+      DEF: () => {
+        inKeyword = this.OR2([{ ALT: () => this.CONSUME2(T.Identifier) }, { ALT: () => this.CONSUME(T.Colon) }]);
+      },
+    });
+    this.ACTION(() => {
+      if (inKeyword === undefined) this.reportMissing("'in'", "after the foreach variable");
+      else if (inKeyword.tokenType === T.Colon) {
+        this.report("syntax-missing-token", this.tokenRange(inKeyword), "expected 'in', found ':': CRMScript writes 'foreach (Type name in array)'");
+      }
+    });
+    const collection = this.requiredExpression(1, "after 'in'");
+    if (open !== undefined) this.expectCloser(4, T.RParen, open, "to close the foreach header");
+    const body = this.body(5, "after the foreach header");
+    return this.ACTION(() => ({ kind: "ForeachStatement", start: keyword.startOffset, end: this.previousEnd(), variableType, variableName, collection, body }));
+  });
+
+  private tryStatement = this.RULE("tryStatement", (): A.TryStatement => {
+    const keyword = this.CONSUME(T.Try);
+    const tryBlock = this.bracedBody(1, "try");
+    let catchKeyword: IToken | undefined;
+    let catchBlock: A.Statement | undefined;
+    this.OPTION(() => {
+      catchKeyword = this.CONSUME(T.Catch);
+      this.OPTION2(() => {
+        const open = this.CONSUME(T.LParen);
+        this.MANY({
+          GATE: () => !this.isNext(T.RParen) && !this.isNext(T.LBrace) && !this.isAtEnd(),
+          DEF: () => this.CONSUME(T.AnyToken),
+        });
+        let close: IToken | undefined;
+        this.OPTION3(() => {
+          close = this.CONSUME(T.RParen);
+        });
+        this.ACTION(() => this.report("syntax-catch-parameter", range(open.startOffset, close !== undefined ? end(close) : this.previousEnd()),
+          "'catch' takes no parameter in CRMScript: write 'catch { … }' and read the message from the implicit variable 'error'"));
+      });
+      catchBlock = this.bracedBody(4, "catch");
+    });
+    if (catchKeyword === undefined) {
+      this.ACTION(() => this.reportAfterPrevious("syntax-try-block",
+        `expected 'catch' after the try block, found ${this.found()}: every 'try' needs a 'catch { … }'`));
+    }
+    return this.ACTION(() => ({ kind: "TryStatement", start: keyword.startOffset, end: this.previousEnd(), tryBlock, catchBlock }));
+  });
+
+  /** The block that must follow `try` or `catch` (spec §5, E13); a statement without braces is reported and still parsed. */
+  private bracedBody(idx: number, keyword: string): A.Statement | undefined {
+    return this.or(idx, {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.subrule(idx, this.block) },
+        {
+          ALT: () => {
+            this.ACTION(() => this.reportAfterPrevious("syntax-try-block", `'{' expected after '${keyword}', found ${this.found()}: ${keyword} blocks need braces`));
+            let statement: A.Statement | undefined;
+            this.option(idx, {
+              GATE: () => !this.isNext(T.Catch) && !this.isNext(T.RBrace) && !this.isAtEnd(),
+              DEF: () => {
+                statement = this.subrule(idx + 1, this.statement, { ARGS: ["block"] });
+              },
+            });
+            return statement;
+          },
+        },
+      ],
+    });
+  }
+
+  private throwStatement = this.RULE("throwStatement", (): A.ThrowStatement => {
+    const keyword = this.CONSUME(T.Throw);
+    const expression = this.requiredExpression(1, "after 'throw'");
+    this.expectSemicolon(1, "after the throw statement");
+    return this.ACTION(() => ({ kind: "ThrowStatement", start: keyword.startOffset, end: this.previousEnd(), expression }));
+  });
+
+  private jumpStatement = this.RULE("jumpStatement", (): A.BreakStatement | A.ContinueStatement => {
+    const keyword = this.OR([{ ALT: () => this.CONSUME(T.Break) }, { ALT: () => this.CONSUME(T.Continue) }]);
+    this.expectSemicolon(1, this.RECORDING_PHASE ? "" : `after '${keyword.image}'`);
+    return this.ACTION(() => ({
+      kind: keyword.tokenType === T.Break ? "BreakStatement" : "ContinueStatement", start: keyword.startOffset, end: this.previousEnd(),
+    }));
+  });
+
+  private returnStatement = this.RULE("returnStatement", (): A.ReturnStatement => {
+    const keyword = this.CONSUME(T.Return);
+    let expression: A.Expression | undefined;
+    this.OPTION({
+      GATE: () => this.canStartExpressionHere(),
+      DEF: () => {
+        expression = this.SUBRULE(this.expression);
+      },
+    });
+    this.expectSemicolon(1, "after the return statement");
+    return this.ACTION(() => ({ kind: "ReturnStatement", start: keyword.startOffset, end: this.previousEnd(), expression }));
+  });
+
+  private expressionStatement = this.RULE("expressionStatement", (): A.ExpressionStatement => {
+    const expression = this.SUBRULE(this.expression);
+    this.expectSemicolon(1, "after the statement");
+    return this.ACTION(() => {
+      this.statementExpressions.add(expression);
+      return { kind: "ExpressionStatement", start: expression.start, end: this.previousEnd(), expression };
+    });
+  });
+
+  private emptyStatement = this.RULE("emptyStatement", (): A.EmptyStatement => {
+    const semicolon = this.CONSUME(T.Semicolon);
+    return this.ACTION(() => {
+      this.report("syntax-empty-statement", this.tokenRange(semicolon), "unnecessary ';': an empty statement does nothing");
+      return { kind: "EmptyStatement", start: semicolon.startOffset, end: end(semicolon) };
+    });
+  });
+
+  private templateText = this.RULE("templateText", (): A.TemplateText => {
+    const text = this.CONSUME(T.TemplateText);
+    return this.ACTION(() => ({ kind: "TemplateText", start: text.startOffset, end: end(text) }));
+  });
+
+  /** `switch`, `do … while` and `enum`: reported, parsed as far as useful, skipped otherwise. */
+  private unsupportedStatement = this.RULE("unsupportedStatement", (): A.UnsupportedStatement => {
+    const word = this.CONSUME(T.Identifier);
+    const parts: (A.Statement | A.Expression)[] = [];
+    let construct: A.UnsupportedStatement["construct"] = "switch";
+    this.ACTION(() => {
+      construct = word.image as typeof construct;
+      const advice = construct === "switch"
+        ? "'switch' statement does not exist in CRMScript: use an if / else if chain"
+        : construct === "do"
+          ? "'do … while' does not exist in CRMScript: use 'while (condition) { … }'"
+          : "'enum' does not exist in CRMScript (unverified, spec A11): use Integer constants";
+      this.report("syntax-unsupported-statement", this.tokenRange(word), advice);
+    });
+    this.OR([
+      {
+        GATE: () => construct === "do",
+        ALT: () => {
+          parts.push(this.SUBRULE(this.block));
+          this.OPTION(() => {
+            this.CONSUME(T.While);
+            parts.push(this.condition("while"));
+            this.expectSemicolon(1, "after 'do … while'");
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION2(() => {
+            this.CONSUME(T.LParen);
+            parts.push(this.requiredExpression(1, "in the switch header"));
+            this.OPTION3(() => this.CONSUME(T.RParen));
+          });
+          this.OPTION4(() => this.CONSUME2(T.Identifier));
+          this.ACTION(() => {
+            if (this.isNext(T.LBrace)) this.skipBalanced();
+            if (this.isNext(T.Semicolon)) this.SKIP_TOKEN();
+          });
+        },
+      },
+    ]);
+    return this.ACTION(() => ({ kind: "UnsupportedStatement", start: word.startOffset, end: this.previousEnd(), construct, parts }));
+  });
+
+  // ------------------------------------------------------------ directives
+
+  private reportMisplacedDirective(context: StatementContext, directive: IToken): void {
+    if (context !== "top") {
+      this.report("syntax-misplaced-directive", this.tokenRange(directive), `${directive.image} is only allowed at the top level of a script, not inside a block`);
+    }
+  }
+
+  private includeDirective = this.RULE("includeDirective", (context: StatementContext = "top"): A.IncludeDirective => {
+    const directive = this.CONSUME(T.IncludeDirective);
+    this.ACTION(() => this.reportMisplacedDirective(context, directive));
+    let includeId: A.StringLiteral | undefined;
+    this.OPTION({
+      GATE: () => !this.LA(1).newLineBefore,
+      DEF: () => {
+        const id = this.CONSUME(T.StringLiteral);
+        includeId = this.ACTION(() => ({ kind: "StringLiteral", start: id.startOffset, end: end(id), value: stringLiteralValue(id.image) }));
+      },
+    });
+    if (includeId === undefined) {
+      this.ACTION(() => this.reportAfterPrevious("syntax-missing-token",
+        `expected the include id in quotes after #include, such as #include "lib-http"; found ${this.found()}`));
+    }
+    this.expectSemicolon(1, "after the #include directive");
+    return this.ACTION(() => ({ kind: "IncludeDirective", start: directive.startOffset, end: this.previousEnd(), includeId }));
+  });
+
+  private languageLevelDirective = this.RULE("languageLevelDirective", (context: StatementContext = "top"): A.LanguageLevelDirective => {
+    const directive = this.CONSUME(T.LanguageLevelDirective);
+    this.ACTION(() => this.reportMisplacedDirective(context, directive));
+    let level: A.IntegerLiteral | undefined;
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => !this.LA(1).newLineBefore,
+          ALT: () => {
+            const literal = this.CONSUME(T.IntegerLiteral);
+            level = this.ACTION(() => {
+              const value = Number(literal.image);
+              if (value < 1 || value > 4) {
+                this.report("syntax-language-level-value", this.tokenRange(literal),
+                  `language level ${literal.image} is not one of the documented levels 1 to 4 (4 is for SuperOffice 10.2.2 and later)`);
+              }
+              return { kind: "IntegerLiteral", start: literal.startOffset, end: end(literal), value };
+            });
+          },
+        },
+        {
+          GATE: () => !this.LA(1).newLineBefore && !this.isNext(T.Semicolon),
+          ALT: () => {
+            const other = this.CONSUME(T.AnyToken);
+            this.ACTION(() => this.report("syntax-invalid-language-level", this.tokenRange(other),
+              `#setLanguageLevel needs an integer literal from 1 to 4, found ${describeToken(other)}`));
+          },
+        },
+        {
+          ALT: () => this.ACTION(() => this.reportAfterPrevious("syntax-invalid-language-level",
+            `#setLanguageLevel needs an integer literal from 1 to 4, found ${this.found()}`)),
+        },
+      ],
+    });
+    this.expectSemicolon(1, "after the #setLanguageLevel directive");
+    return this.ACTION(() => ({ kind: "LanguageLevelDirective", start: directive.startOffset, end: this.previousEnd(), level }));
+  });
+
+  /** `#pragma …` and other unknown directives (reported by the scanner): skipped to the end of the line. */
+  private unknownDirective = this.RULE("unknownDirective", (): A.UnsupportedStatement => {
+    const directive = this.CONSUME(T.UnknownDirective);
+    return this.ACTION(() => {
+      while (!this.isAtEnd() && !this.LA(1).newLineBefore) {
+        const skipped = this.LA(1);
+        this.SKIP_TOKEN();
+        if (skipped.tokenType === T.Semicolon) break;
+      }
+      return { kind: "UnsupportedStatement", start: directive.startOffset, end: this.previousEnd(), construct: "directive", parts: [] };
+    });
+  });
+
+  // ------------------------------------------------------------ declarations
+
+  private identifier = this.RULE("identifier", (): A.Identifier => {
+    const token = this.CONSUME(T.Identifier);
+    return this.ACTION(() => this.identifierNode(token));
+  });
+
+  private identifierNode(token: IToken): A.Identifier {
+    const start = token.startOffset;
+    const stop = end(token);
+    return { kind: "Identifier", start, end: stop, name: this.names.intern(this.text, start, stop) };
+  }
+
+  /**
+   * `Name` followed by `[size?]` groups (spec §3.2). `sizeNotAllowedIn` names
+   * the place (a parameter type, …) where a size has no meaning, or is empty.
+   */
+  private typeReference = this.RULE("typeReference", (sizeNotAllowedIn: string = ""): A.TypeReference => {
+    const name = this.SUBRULE(this.identifier);
+    const dimensions: A.ArrayDimension[] = [];
+    this.MANY(() => {
+      const open = this.CONSUME(T.LBracket);
+      let size: A.Expression | undefined;
+      this.OPTION(() => {
+        size = this.SUBRULE(this.expression);
+      });
+      const close = this.expectCloser(1, T.RBracket, open, "to close the array dimension");
+      this.ACTION(() => dimensions.push({ kind: "ArrayDimension", start: open.startOffset, end: close !== undefined ? end(close) : this.previousEnd(), size }));
+    });
+    return this.ACTION(() => {
+      for (const dimension of dimensions) {
+        const size = dimension.size;
+        if (size === undefined) continue;
+        if (sizeNotAllowedIn !== "") {
+          this.report("syntax-array-size-not-allowed", range(size.start, size.end),
+            `an array size has no meaning in ${sizeNotAllowedIn}: write '${name.name}${"[]".repeat(dimensions.length)}'`);
+        } else if (size.kind !== "IntegerLiteral" && size.kind !== "MissingExpression") {
+          this.report("syntax-array-size-not-literal", range(size.start, size.end), "only integer literals are documented as array sizes");
+        }
+      }
+      return { kind: "TypeReference", start: name.start, end: this.previousEnd(), name, dimensions };
+    });
+  });
+
+  /** A variable or function declaration at a statement position (spec §4.1, §4.2). */
+  private declaration = this.RULE("declaration", (context: StatementContext = "top"): A.VariableDeclaration | A.FunctionDeclaration => {
+    return this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.looksLikeFunctionDefinition(), ALT: () => this.SUBRULE(this.functionDeclaration, { ARGS: [context === "top" ? "" : "a block"] }) },
+        {
+          ALT: () => {
+            const declaration = this.SUBRULE(this.variableDeclarationHead);
+            this.expectSemicolon(1, "after the variable declaration");
+            return this.ACTION(() => ({ ...declaration, end: this.previousEnd() }));
+          },
+        },
+      ],
+    });
+  });
+
+  /** `Type name [= init]` without the `;` (also the for-loop initializer and struct fields). */
+  private variableDeclarationHead = this.RULE("variableDeclarationHead", (): A.VariableDeclaration => {
+    const type = this.SUBRULE(this.typeReference);
+    const name = this.SUBRULE(this.identifier);
+    this.OPTION(() => {
+      const open = this.CONSUME(T.LBracket);
+      this.MANY({
+        GATE: () => !this.isNext(T.RBracket) && !this.isNext(T.Semicolon) && !this.isAtEnd() && !this.LA(1).newLineBefore,
+        DEF: () => this.CONSUME(T.AnyToken),
+      });
+      this.MANY2(() => this.CONSUME(T.RBracket));
+      this.ACTION(() => {
+        const brackets = this.text.slice(open.startOffset, this.previousEnd());
+        this.report("syntax-array-brackets-after-name", range(open.startOffset, this.previousEnd()),
+          `array brackets must follow the type, not the name: write '${type.name.name}${brackets} ${name.name}'`);
+      });
+    });
+    let initializer: A.Expression | undefined;
+    this.OPTION2(() => {
+      this.CONSUME(T.Assign);
+      initializer = this.requiredExpression(1, "after '='");
+    });
+    this.OPTION3(() => {
+      const comma = this.CONSUME(T.Comma);
+      this.MANY3({
+        GATE: () => (this.isNext(T.Comma) || this.startsExpression(this.LA(1))) && !this.LA(1).newLineBefore,
+        DEF: () => this.OR([
+          { ALT: () => this.CONSUME2(T.Comma) },
+          {
+            ALT: () => {
+              // `b = 2` in `Integer a = 1, b = 2;` is reported as a declarator, not as an assignment used as a value.
+              const declarator = this.SUBRULE2(this.expression);
+              this.ACTION(() => this.statementExpressions.add(declarator));
+            },
+          },
+        ]),
+      });
+      this.ACTION(() => this.report("syntax-multiple-declarators", range(comma.startOffset, this.previousEnd()),
+        `one variable per declaration in CRMScript: declare each variable with its own '${type.name.name} name;' statement`));
+    });
+    return this.ACTION(() => ({ kind: "VariableDeclaration", start: type.start, end: this.previousEnd(), type, name, initializer }));
+  });
+
+  /** `ReturnType name(params) { body }`; `misplacedIn` names the enclosing construct when not allowed there. */
+  private functionDeclaration = this.RULE("functionDeclaration", (misplacedIn: string = ""): A.FunctionDeclaration => {
+    const returnType = this.SUBRULE(this.typeReference, { ARGS: ["a return type"] });
+    const name = this.SUBRULE(this.identifier);
+    this.ACTION(() => {
+      if (misplacedIn !== "") {
+        this.report("syntax-misplaced-declaration", range(name.start, name.end),
+          `function '${name.name}' is defined inside ${misplacedIn}: define functions at the top level of the script`);
+      }
+    });
+    const open = this.CONSUME(T.LParen);
+    const parameters: A.Parameter[] = [];
+    this.OPTION(() => {
+      parameters.push(this.SUBRULE(this.parameter));
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        let next: A.Parameter | undefined;
+        this.OPTION2(() => {
+          next = this.SUBRULE2(this.parameter);
+        });
+        if (next === undefined) this.ACTION(() => this.reportMissing("a parameter", "after ','"));
+        else parameters.push(next);
+      });
+    });
+    this.expectCloser(3, T.RParen, open, this.RECORDING_PHASE ? "" : `to close the parameter list of '${name.name}'`);
+    let body: A.Block | undefined;
+    this.OR([
+      { ALT: () => (body = this.SUBRULE(this.block)) },
+      {
+        ALT: () => {
+          const semicolon = this.CONSUME(T.Semicolon);
+          this.ACTION(() => this.report("syntax-missing-token", this.tokenRange(semicolon),
+            `function '${name.name}' has no body: CRMScript has no prototypes, so define the function with its body before its first use`));
+        },
+      },
+      {
+        ALT: () => this.ACTION(() => this.reportAfterPrevious("syntax-missing-token",
+          `expected '{' to start the body of function '${name.name}', found ${this.found()}`)),
+      },
+    ]);
+    return this.ACTION(() => ({ kind: "FunctionDeclaration", start: returnType.start, end: this.previousEnd(), returnType, name, parameters, body }));
+  });
+
+  private parameter = this.RULE("parameter", (): A.Parameter => {
+    const type = this.SUBRULE(this.typeReference, { ARGS: ["a parameter type"] });
+    let name: A.Identifier | undefined;
+    this.OPTION(() => {
+      name = this.SUBRULE(this.identifier);
+    });
+    return this.ACTION(() => {
+      if (name === undefined) this.reportMissing("a parameter name", `after the type '${type.name.name}'`);
+      return { kind: "Parameter", start: type.start, end: this.previousEnd(), type, name };
+    });
+  });
+
+  /** `struct Name { members };` (spec §4.3). */
+  private structDeclaration = this.RULE("structDeclaration", (context: StatementContext = "top"): A.StructDeclaration => {
+    const keyword = this.CONSUME(T.Struct);
+    let name: A.Identifier | undefined;
+    this.OPTION(() => {
+      name = this.SUBRULE(this.identifier);
+    });
+    this.ACTION(() => {
+      if (name === undefined) this.reportMissing("a struct name", "after 'struct'");
+      else if (context !== "top") {
+        this.report("syntax-misplaced-declaration", range(name.start, name.end),
+          `struct '${name.name}' is defined inside a block: define structs at the top level of the script`);
+      }
+    });
+    const members: A.StructMember[] = [];
+    let open: IToken | undefined;
+    let close: IToken | undefined;
+    this.OPTION2(() => {
+      open = this.CONSUME(T.LBrace);
+      this.MANY({
+        GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !this.nextIsStructDefinition(),
+        DEF: () => {
+          const member = this.SUBRULE(this.structMember);
+          if (member !== undefined) members.push(member);
+        },
+      });
+      this.OPTION3(() => {
+        close = this.CONSUME(T.RBrace);
+      });
+      this.ACTION(() => {
+        if (close === undefined && open !== undefined) this.reportUnclosed(open, ` of struct '${name?.name ?? ""}'`);
+      });
+    });
+    if (open === undefined) this.ACTION(() => this.reportMissing("'{'", "to start the struct body"));
+    let semicolon: IToken | undefined;
+    this.OPTION4(() => {
+      semicolon = this.CONSUME(T.Semicolon);
+    });
+    this.ACTION(() => {
+      if (semicolon === undefined && close !== undefined) {
+        this.reportAfterPrevious("syntax-missing-semicolon", `expected ';' after the struct's closing brace, found ${this.found()}`);
+      }
+    });
+    return this.ACTION(() => ({ kind: "StructDeclaration", start: keyword.startOffset, end: this.previousEnd(), name, members }));
+  });
+
+  private structMember = this.RULE("structMember", (): A.StructMember | undefined => {
+    return this.OR<A.StructMember | undefined>({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.looksLikeFunctionDefinition(), ALT: () => this.SUBRULE(this.functionDeclaration, { ARGS: [""] }) },
+        {
+          GATE: () => this.looksLikeDeclaration(),
+          ALT: () => {
+            const field = this.SUBRULE(this.variableDeclarationHead);
+            this.expectSemicolon(1, "after the field declaration");
+            return this.ACTION(() => ({ ...field, end: this.previousEnd() }));
+          },
+        },
+        {
+          ALT: () => {
+            const semicolon = this.CONSUME(T.Semicolon);
+            this.ACTION(() => this.report("syntax-empty-statement", this.tokenRange(semicolon), "unnecessary ';' in the struct body"));
+            return undefined;
+          },
+        },
+        {
+          ALT: () => {
+            const first = this.LA(1);
+            const statement = this.SUBRULE(this.statement, { ARGS: ["block"] });
+            this.ACTION(() => {
+              if (statement !== undefined) {
+                this.report("syntax-invalid-struct-member", range(first.startOffset, this.previousEnd()), "only field declarations and methods may appear in a struct body");
+              }
+            });
+            return undefined;
+          },
+        },
+      ],
+    });
+  });
+
+  // ------------------------------------------------------------ expressions
+
+  /**
+   * An expression that must be there. When it is not (the line ends and a
+   * statement follows, or a token that cannot start an expression comes), the
+   * result is a MissingExpression and one diagnostic. The branch is plain
+   * code, so the grammar Chevrotain records always contains the expression.
+   */
+  private requiredExpression(idx: number, after: string): A.Expression {
+    if (this.RECORDING_PHASE || this.canStartExpressionHere()) return this.subrule(idx, this.expression);
+    return this.missingExpression(after);
+  }
+
+  /**
+   * An expression, including assignment (parsed everywhere, rejected outside
+   * statement position, spec §6.1) and the conditional operator CRMScript
+   * lacks (parsed so its parts are still analysed, and reported).
+   */
+  private expression = this.RULE("expression", (): A.Expression => {
+    // Operands and binary operators, folded by precedence (spec §6.1) without recursion.
+    const operands: A.Expression[] = [this.SUBRULE(this.operand)];
+    const operators: A.BinaryOperator[] = [];
+    // Each repetition and option below is entered only when its first token is next: the common
+    // case (a lone operand) then makes no DSL call at all. Chevrotain records them all.
+    if (this.RECORDING_PHASE || this.binaryOperatorNext()) {
+      this.MANY({
+        GATE: () => operators.length < MAX_CHAIN_LENGTH && this.binaryOperatorNext(),
+        DEF: () => {
+          const operator = this.OR([{ ALT: () => this.CONSUME(T.BinaryOperator) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+          if (!this.RECORDING_PHASE) operators.push(this.binaryOperatorOf(operator));
+          if (this.RECORDING_PHASE || this.canStartExpressionHere()) operands.push(this.SUBRULE2(this.operand));
+          else operands.push(this.missingExpression(`after '${operator.image}'`));
+        },
+      });
+    }
+    let left = this.RECORDING_PHASE || operators.length === 0 ? (operands[0] as A.Expression) : foldBinary(operands, operators);
+    if (!this.RECORDING_PHASE && !this.isNext(T.Question) && assignmentOperatorIndexes[this.nextTypeIndex()] !== true) return left;
+    this.OPTION(() => {
+      const question = this.CONSUME(T.Question);
+      this.ACTION(() => this.report("syntax-unsupported-operator", this.tokenRange(question),
+        "unexpected '?': CRMScript has no conditional operator (c ? a : b); use if / else"));
+      const whenTrue = this.requiredExpression(1, "after '?'");
+      let whenFalse: A.Expression | undefined;
+      this.OPTION2(() => {
+        this.CONSUME(T.Colon);
+        whenFalse = this.requiredExpression(2, "after ':'");
+      });
+      left = this.ACTION((): A.ConditionalExpression => {
+        const at = this.previousEnd();
+        const falseBranch: A.Expression = whenFalse ?? { kind: "MissingExpression", start: at, end: at };
+        return { kind: "ConditionalExpression", start: left.start, end: at, condition: left, whenTrue, whenFalse: falseBranch };
+      });
+    });
+    this.OPTION3(() => {
+      const operator = this.CONSUME(T.AssignmentOperator);
+      const value = this.requiredExpression(3, this.RECORDING_PHASE ? "" : `after '${operator.image}'`);
+      left = this.ACTION(() => this.assignment(left, operator, value));
+    });
+    return left;
+  });
+
+  private assignment(target: A.Expression, operator: IToken, value: A.Expression): A.AssignmentExpression {
+    const type = operator.tokenType;
+    if (type === T.StarAssign || type === T.SlashAssign || type === T.PercentAssign) {
+      this.diagnostics.push({
+        code: "syntax-unsupported-operator", severity: "error", range: this.tokenRange(operator),
+        message: `'${operator.image}' is not supported by CRMScript: write 'x = x ${operator.image[0] as string} y'`,
+      });
+    }
+    if (!isAssignable(target)) {
+      this.diagnostics.push({
+        code: "syntax-invalid-assignment-target", severity: "error", range: range(target.start, target.end),
+        message: `cannot assign to this: the left side of '${operator.image}' must be a variable, field or array element`,
+      });
+    }
+    const node: A.AssignmentExpression = {
+      kind: "AssignmentExpression", start: target.start, end: value.end, operator: operatorText[operator.tokenTypeIdx] as A.AssignmentOperator, target, value,
+    };
+    this.assignments.push(node);
+    return node;
+  }
+
+  private binaryOperatorNext(): boolean {
+    const type = this.nextTypeIndex();
+    return binaryOperatorIndexes[type] === true || (type === IDENTIFIER_INDEX && (this.isWordOperator("and") || this.isWordOperator("or")));
+  }
+
+  private binaryOperatorOf(token: IToken): A.BinaryOperator {
+    const type = token.tokenType;
+    if (type === T.Identifier || type === T.Ampersand || type === T.Pipe) {
+      const symbol = type === T.Ampersand || token.image.toLowerCase() === "and" ? "&&" : "||";
+      const extra = type === T.Identifier ? "" : " (bit flags go through the FHBitSet class)";
+      this.report("syntax-unsupported-operator", this.tokenRange(token), `'${token.image}' is not an operator in CRMScript: use '${symbol}'${extra}`);
+      return symbol;
+    }
+    return operatorText[token.tokenTypeIdx] as A.BinaryOperator;
+  }
+
+  /** Prefix operators, a primary expression and its member, call, index and `++`/`--` suffixes. */
+  private operand = this.RULE("operand", (): A.Expression => {
+    const prefixes: IToken[] = [];
+    // As in `expression`, repetitions are entered only when their first token is next.
+    if (this.RECORDING_PHASE || this.prefixOperatorNext()) {
+      this.MANY({
+        GATE: () => prefixes.length < MAX_CHAIN_LENGTH && this.prefixOperatorNext(),
+        DEF: () => {
+          prefixes.push(this.OR(this.prefixAlternatives));
+        },
+      });
+    }
+    let result: A.Expression;
+    if (this.RECORDING_PHASE || (primaryStartIndexes[this.nextTypeIndex()] === true && (prefixes.length === 0 || !this.statementStartsOnNextLine()))) {
+      result = this.OR2(this.primaryAlternatives);
+    } else {
+      result = this.missingExpression(`after '${(prefixes[prefixes.length - 1] as IToken).image}'`);
+    }
+    if (!this.RECORDING_PHASE && postfixStartIndexes[this.nextTypeIndex()] !== true) {
+      return prefixes.length === 0 ? result : this.applyPrefixes(prefixes, result);
+    }
+    let length = 0;
+    this.MANY2({
+      GATE: () => length++ < MAX_CHAIN_LENGTH,
+      DEF: () => {
+        result = this.OR3([
+          { ALT: () => this.memberAccess(result) },
+          {
+            ALT: () => {
+              const open = this.CONSUME(T.LBracket);
+              const index = this.nestedExpression(1, "as the array index");
+              this.expectCloser(3, T.RBracket, open, "to close the array index");
+              return this.ACTION((): A.IndexExpression => ({ kind: "IndexExpression", start: result.start, end: this.previousEnd(), object: result, index }));
+            },
+          },
+          {
+            ALT: () => {
+              const operator = this.OR4([{ ALT: () => this.CONSUME2(T.PlusPlus) }, { ALT: () => this.CONSUME2(T.MinusMinus) }]);
+              return this.ACTION(() => this.postfix(result, operator));
+            },
+          },
+        ]);
+      },
+    });
+    return this.ACTION(() => (prefixes.length === 0 ? result : this.applyPrefixes(prefixes, result)));
+  });
+
+  private prefixOperatorNext(): boolean {
+    return prefixOperatorIndexes[this.nextTypeIndex()] === true || this.isWordOperator("not");
+  }
+
+  private readonly prefixAlternatives = [
+    { ALT: () => this.CONSUME(T.Bang) },
+    { ALT: () => this.CONSUME(T.Minus) },
+    { ALT: () => this.CONSUME(T.Plus) },
+    { ALT: () => this.CONSUME(T.PlusPlus) },
+    { ALT: () => this.CONSUME(T.MinusMinus) },
+    { ALT: () => this.CONSUME(T.Identifier) },
+  ];
+
+  private applyPrefixes(prefixes: IToken[], operand: A.Expression): A.Expression {
+    let result = operand;
+    for (let index = prefixes.length - 1; index >= 0; index--) {
+      const prefix = prefixes[index] as IToken;
+      let operator = operatorText[prefix.tokenTypeIdx] as A.UnaryOperator;
+      const type = prefix.tokenType;
+      if (type === T.Identifier) {
+        this.report("syntax-unsupported-operator", this.tokenRange(prefix), `'${prefix.image}' is not an operator in CRMScript: use '!'`);
+        operator = "!";
+      } else if (type === T.Plus) {
+        this.report("syntax-unary-plus", this.tokenRange(prefix), "unary '+' is not documented for CRMScript; leave it out");
+      } else if (type === T.PlusPlus || type === T.MinusMinus) {
+        this.report("syntax-prefix-increment", this.tokenRange(prefix), `prefix '${prefix.image}' is not documented for CRMScript: write 'x${prefix.image};' as a statement`);
+        if (!isAssignable(result)) {
+          this.diagnostics.push({
+            code: "syntax-invalid-assignment-target", severity: "error", range: range(result.start, result.end),
+            message: `'${prefix.image}' needs a variable, field or array element`,
+          });
+        }
+      } else if (type === T.Minus && (result.kind === "IntegerLiteral" || result.kind === "LongLiteral")) {
+        const limit = result.kind === "IntegerLiteral" ? MAX_INTEGER + 1 : MAX_LONG + 1n;
+        if (result.value <= limit) this.largeLiterals.delete(result);
+      }
+      result = { kind: "UnaryExpression", start: prefix.startOffset, end: result.end, operator, operand: result };
+    }
+    return result;
+  }
+
+  private postfix(operand: A.Expression, operator: IToken): A.PostfixExpression {
+    if (!isAssignable(operand)) {
+      this.diagnostics.push({
+        code: "syntax-invalid-assignment-target", severity: "error", range: range(operand.start, operand.end),
+        message: `'${operator.image}' needs a variable, field or array element`,
+      });
+    }
+    const node: A.PostfixExpression = { kind: "PostfixExpression", start: operand.start, end: end(operator), operator: operatorText[operator.tokenTypeIdx] as "++" | "--", operand };
+    if (isAssignable(operand)) this.assignments.push(node);
+    return node;
+  }
+
+  /** `.name` and `.name(args)` after an expression; the name may still be missing while typing. */
+  private memberAccess(object: A.Expression): A.Expression {
+    const dot = this.CONSUME(T.Dot);
+    let member: A.Identifier | undefined;
+    this.OPTION({
+      GATE: () => !this.statementStartsOnNextLine(),
+      DEF: () => {
+        const name = this.CONSUME2(T.Identifier);
+        if (!this.RECORDING_PHASE) member = this.identifierNode(name);
+      },
+    });
+    const access = this.ACTION((): A.MemberExpression => {
+      if (member === undefined) {
+        const at = end(dot);
+        this.report("syntax-missing-token", range(at, at), `expected a member name after '.', found ${this.found()}`);
+      }
+      if (object.kind === "StringLiteral") {
+        this.report("syntax-method-on-literal", range(object.start, object.end),
+          "calling a method directly on a string literal is not documented for CRMScript: assign the string to a variable first");
+      }
+      return { kind: "MemberExpression", start: object.start, end: member?.end ?? end(dot), object, member };
+    });
+    let call: A.CallExpression | undefined;
+    this.OPTION2({
+      GATE: () => member !== undefined,
+      DEF: () => {
+        call = this.SUBRULE(this.callArguments, { ARGS: [access] });
+      },
+    });
+    return call ?? access;
+  }
+
+  /** `(arg, …)` after a callee. */
+  private callArguments = this.RULE("callArguments", (callee?: A.Identifier | A.MemberExpression): A.CallExpression => {
+    const open = this.CONSUME(T.LParen);
+    const args: A.Expression[] = [];
+    const nested = this.RECORDING_PHASE || this.enterNesting();
+    this.OPTION({
+      GATE: () => nested && (this.startsExpression(this.LA(1)) || this.isNext(T.Comma)),
+      DEF: () => {
+        args.push(this.requiredExpression(1, "as an argument"));
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          args.push(this.requiredExpression(2, "after ','"));
+        });
+      },
+    });
+    if (!this.RECORDING_PHASE) {
+      if (nested) this.depth--;
+      else this.skipNestedGroupContent();
+    }
+    const close = this.expectCloser(1, T.RParen, open, "to close the argument list");
+    return this.ACTION(() => {
+      const target = callee as A.Identifier | A.MemberExpression;
+      return {
+        kind: "CallExpression", start: target.start, end: close !== undefined ? end(close) : this.previousEnd(),
+        callee: target, arguments: args, openParen: open.startOffset, closeParen: close?.startOffset,
+      };
+    });
+  });
+
+  /** An expression inside brackets or parentheses, counted against the nesting limit. */
+  private nestedExpression(idx: number, after: string): A.Expression {
+    if (this.RECORDING_PHASE) return this.requiredExpression(idx, after);
+    if (this.enterNesting()) {
+      const result = this.requiredExpression(idx, after);
+      this.depth--;
+      return result;
+    }
+    const start = this.LA(1).startOffset;
+    this.skipNestedGroupContent();
+    return { kind: "MissingExpression", start, end: start };
+  }
+
+  private readonly primaryAlternatives = [
+    {
+      ALT: (): A.Expression => {
+        const token = this.CONSUME3(T.Identifier);
+        const name = this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.identifierNode(token);
+        if (this.RECORDING_PHASE || this.isNext(T.LParen)) return this.SUBRULE2(this.callArguments, { ARGS: [name] });
+        return name;
+      },
+    },
+    {
+      ALT: (): A.Expression => {
+        const token = this.CONSUME(T.StringLiteral);
+        return this.ACTION(() => ({ kind: "StringLiteral", start: token.startOffset, end: end(token), value: stringLiteralValue(token.image) }));
+      },
+    },
+    {
+      ALT: (): A.Expression => {
+        const token = this.CONSUME(T.IntegerLiteral);
+        return this.ACTION(() => {
+          const node: A.IntegerLiteral = { kind: "IntegerLiteral", start: token.startOffset, end: end(token), value: Number(token.image) };
+          if (node.value > MAX_INTEGER) this.largeLiterals.add(node);
+          return node;
+        });
+      },
+    },
+    {
+      ALT: (): A.Expression => {
+        const token = this.CONSUME(T.FloatLiteral);
+        return this.ACTION(() => ({ kind: "FloatLiteral", start: token.startOffset, end: end(token), value: Number(token.image) }));
+      },
+    },
+    {
+      ALT: (): A.Expression => {
+        const token = this.CONSUME(T.LongLiteral);
+        return this.ACTION(() => {
+          const node: A.LongLiteral = { kind: "LongLiteral", start: token.startOffset, end: end(token), value: BigInt(token.image.slice(0, -1)) };
+          if (node.value > MAX_LONG) this.largeLiterals.add(node);
+          return node;
+        });
+      },
+    },
+    {
+      ALT: (): A.Expression => {
+        const token = this.CONSUME(T.InvalidNumberLiteral);
+        return this.ACTION(() => ({ kind: "InvalidNumberLiteral", start: token.startOffset, end: end(token) }));
+      },
+    },
+    {
+      ALT: (): A.Expression => {
+        const token = this.CONSUME(T.True);
+        return this.ACTION(() => ({ kind: "BooleanLiteral", start: token.startOffset, end: end(token), value: true }));
+      },
+    },
+    {
+      ALT: (): A.Expression => {
+        const token = this.CONSUME(T.False);
+        return this.ACTION(() => ({ kind: "BooleanLiteral", start: token.startOffset, end: end(token), value: false }));
+      },
+    },
+    {
+      ALT: (): A.Expression => {
+        const token = this.CONSUME(T.This);
+        return this.ACTION(() => ({ kind: "ThisExpression", start: token.startOffset, end: end(token) }));
+      },
+    },
+    {
+      ALT: (): A.Expression => {
+        const open = this.CONSUME(T.LParen);
+        const inner = this.nestedExpression(2, "inside the parentheses");
+        this.expectCloser(4, T.RParen, open, "to close the parenthesised expression");
+        return this.ACTION(() => ({ kind: "ParenthesizedExpression", start: open.startOffset, end: this.previousEnd(), expression: inner }));
+      },
+    },
+  ];
+}
+
+function foldBinary(operands: A.Expression[], operators: A.BinaryOperator[]): A.Expression {
+  if (operators.length === 0) return operands[0] as A.Expression;
+  const values: A.Expression[] = [operands[0] as A.Expression];
+  const pending: A.BinaryOperator[] = [];
+  const reduce = (): void => {
+    const right = values.pop() as A.Expression;
+    const left = values.pop() as A.Expression;
+    values.push({ kind: "BinaryExpression", start: left.start, end: right.end, operator: pending.pop() as A.BinaryOperator, left, right });
+  };
+  for (let index = 0; index < operators.length; index++) {
+    const operator = operators[index] as A.BinaryOperator;
+    const precedence = binaryPrecedence[operator];
+    while (pending.length > 0 && binaryPrecedence[pending[pending.length - 1] as A.BinaryOperator] >= precedence) reduce();
+    pending.push(operator);
+    values.push(operands[index + 1] as A.Expression);
+  }
+  while (pending.length > 0) reduce();
+  return values[0] as A.Expression;
+}
+
+function strayMessage(token: Token): string {
+  switch (token.tokenType) {
+    case T.Else: return "unexpected 'else': there is no 'if' statement right before it (check for a stray ';' or '}')";
+    case T.Catch: return "unexpected 'catch': it must follow the '}' of a try block";
+    case T.RBrace: return "unexpected '}': there is no '{' open here";
+    case T.Colon: return "unexpected ':': CRMScript has no labels or case clauses";
+    default: return `unexpected ${describeToken(token)}: it cannot start a statement`;
+  }
+}
+
+let sharedParser: CrmScriptParser | undefined;
+
+/** Parses a scanned file with the single parser instance (built on first use: Chevrotain analyses the grammar once). */
+export function parseTokens(buffer: TokenBuffer): { program: A.Program; diagnostics: Diagnostic[] } {
+  sharedParser ??= new CrmScriptParser();
+  return sharedParser.parse(buffer);
+}

@@ -1,0 +1,92 @@
+/**
+ * Positions in source text: half-open offset ranges and the one place where
+ * offsets become lines and columns.
+ *
+ * Offsets and columns count UTF-16 code units, as JavaScript strings and the
+ * Language Server Protocol do. Lines and columns here are 0-based; the CLI
+ * adds 1 when it prints them.
+ */
+
+/** A half-open range `[start, end)` of UTF-16 offsets into a file's text. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A 0-based line and a 0-based UTF-16 column. */
+export interface LineColumn {
+  readonly line: number;
+  readonly column: number;
+}
+
+export function textRange(start: number, end: number): TextRange {
+  return { start, end };
+}
+
+export function rangeContains(range: TextRange, offset: number): boolean {
+  return range.start <= offset && offset < range.end;
+}
+
+/**
+ * Maps offsets to lines and columns and back. Line breaks are `\n`, `\r\n`
+ * and a lone `\r`, as in LSP.
+ */
+export class LineIndex {
+  /** Offset at which each line starts; the first is always 0. */
+  readonly lineStarts: readonly number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    const length = text.length;
+    let index = 0;
+    while (index < length) {
+      const code = text.charCodeAt(index);
+      if (code === 10) {
+        starts.push(index + 1);
+      } else if (code === 13) {
+        if (text.charCodeAt(index + 1) === 10) index++;
+        starts.push(index + 1);
+      }
+      index++;
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The line and column of an offset; offsets outside the text are clamped. */
+  position(offset: number): LineColumn {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, column: clamped - (starts[low] as number) };
+  }
+
+  /** The offset of a line and column; out-of-range values are clamped to the line or text. */
+  offset(position: LineColumn): number {
+    const starts = this.lineStarts;
+    if (position.line < 0) return 0;
+    if (position.line >= starts.length) return this.text.length;
+    const lineStart = starts[position.line] as number;
+    const lineEnd = this.lineContentEnd(position.line);
+    return Math.min(lineStart + Math.max(0, position.column), lineEnd);
+  }
+
+  /** The offset where a line's content ends, before its line break. */
+  lineContentEnd(line: number): number {
+    const next = this.lineStarts[line + 1];
+    if (next === undefined) return this.text.length;
+    let end = next;
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+}
