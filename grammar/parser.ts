@@ -21,7 +21,7 @@
  * Tokens come from a `TokenBuffer`; Chevrotain's token access methods are
  * overridden to read it through a small cache of token objects.
  */
-import { EmbeddedActionsParser, EOF, isRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, isRecognitionException, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import type * as A from "./ast.js";
 import type { Diagnostic, RelatedLocation } from "./diagnostic.js";
 import { describeToken, parserErrorMessages } from "./messages.js";
@@ -90,6 +90,11 @@ const binaryOperatorIndexes = typeIndexSet([
 ]);
 const assignmentOperatorIndexes = typeIndexSet([T.Assign, T.PlusAssign, T.MinusAssign, T.StarAssign, T.SlashAssign, T.PercentAssign]);
 const EOF_INDEX = EOF.tokenTypeIdx as number;
+
+/** Shared empty lists for the many nodes that have none (nodes are immutable, so sharing is safe). */
+const NO_DIMENSIONS: readonly A.ArrayDimension[] = Object.freeze([]);
+const NO_ARGUMENTS: readonly A.Expression[] = Object.freeze([]);
+const NO_PREFIXES: IToken[] = [];
 
 /** The spelling of each operator token, by type index, so building a node needs no token text. */
 const operatorText: string[] = [];
@@ -173,6 +178,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private lastErrorAnchor = -2;
   private depth = 0;
   private depthReported = false;
+  /** Token index of the last `declarationNameAt` question (-1: none) and the absolute index of its name (-1: no declaration). */
+  private declarationCacheIndex = -1;
+  private declarationCacheName = -1;
   private readonly names = new NamePool();
   /** Assignments and `x++` parsed anywhere, and those standing as statements; compared at the end. */
   private assignments: (A.AssignmentExpression | A.PostfixExpression)[] = [];
@@ -193,6 +201,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     this.lastErrorAnchor = -2;
     this.depth = 0;
     this.depthReported = false;
+    this.declarationCacheIndex = -1;
     this.assignments = [];
     this.statementExpressions = new Set();
     this.largeLiterals = new Set();
@@ -227,8 +236,28 @@ class CrmScriptParser extends EmbeddedActionsParser {
     return token;
   }
 
-  LA_FAST(howMuch: number): Token {
-    return this.LA(howMuch);
+  /**
+   * Chevrotain's lookahead functions only read `tokenTypeIdx` from the tokens
+   * they peek at; they get a reusable probe instead of a token object.
+   */
+  override LA_FAST(howMuch: number): IToken {
+    const index = this.position + howMuch;
+    const probe = this.probe;
+    probe.tokenTypeIdx = index >= 0 && index < this.buffer.count ? this.buffer.typeIndex(index) : EOF_INDEX;
+    return probe;
+  }
+
+  private readonly probe = { tokenTypeIdx: 0 } as IToken;
+
+  /** Chevrotain's CONSUME: the next token if it matches (the real object), otherwise Chevrotain's mismatch error. */
+  consumeInternal(type: TokenType, _idx: number, options?: unknown): IToken {
+    const next = this.LA(1);
+    if (tokenMatcher(next, type)) {
+      this.position++;
+      return next;
+    }
+    (this as unknown as { consumeInternalError(type: TokenType, token: IToken, options: unknown): void }).consumeInternalError(type, next, options);
+    throw new Error(`expected ${type.name}`);
   }
 
   consumeToken(): void {
@@ -354,6 +383,17 @@ class CrmScriptParser extends EmbeddedActionsParser {
    * is not taken for a type.
    */
   private declarationNameAt(k: number): number {
+    // Statement dispatch asks this several times at the same position; answer from the last call.
+    const first = this.position + k;
+    if (first !== this.declarationCacheIndex) {
+      const result = this.scanDeclarationName(k);
+      this.declarationCacheIndex = first;
+      this.declarationCacheName = result === 0 ? -1 : this.position + result;
+    }
+    return this.declarationCacheName < 0 ? 0 : this.declarationCacheName - this.position;
+  }
+
+  private scanDeclarationName(k: number): number {
     const first = this.position + k;
     if (first >= this.buffer.count || this.buffer.typeIndex(first) !== IDENTIFIER_INDEX) return 0;
     let index = k + 1;
@@ -387,7 +427,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
 
   /** A struct or function definition starting a line: inside a block, the block was left open. */
   private looksLikeTopLevelDefinition(): boolean {
-    return this.LA(1).newLineBefore && (this.nextIsStructDefinition() || this.looksLikeFunctionDefinition());
+    const index = this.position + 1;
+    if (index >= this.buffer.count || !this.buffer.newLineBefore(index)) return false;
+    return this.nextIsStructDefinition() || this.looksLikeFunctionDefinition();
   }
 
   /** The next token is on a new line and clearly begins another statement, so a half-typed construct ends here. */
@@ -580,7 +622,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.strayTokens) },
       ],
     });
-    this.ACTION(() => this.depth--);
+    if (!this.RECORDING_PHASE) this.depth--;
     return result;
   });
 
@@ -889,10 +931,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private expressionStatement = this.RULE("expressionStatement", (): A.ExpressionStatement => {
     const expression = this.SUBRULE(this.expression);
     this.expectSemicolon(1, "after the statement");
-    return this.ACTION(() => {
-      this.statementExpressions.add(expression);
-      return { kind: "ExpressionStatement", start: expression.start, end: this.previousEnd(), expression };
-    });
+    if (this.RECORDING_PHASE) return expression as unknown as A.ExpressionStatement;
+    if (expression.kind === "AssignmentExpression" || expression.kind === "PostfixExpression") this.statementExpressions.add(expression);
+    return { kind: "ExpressionStatement", start: expression.start, end: this.previousEnd(), expression };
   });
 
   private emptyStatement = this.RULE("emptyStatement", (): A.EmptyStatement => {
@@ -1049,7 +1090,10 @@ class CrmScriptParser extends EmbeddedActionsParser {
    * the place (a parameter type, …) where a size has no meaning, or is empty.
    */
   private typeReference = this.RULE("typeReference", (sizeNotAllowedIn: string = ""): A.TypeReference => {
-    const name = this.SUBRULE(this.identifier);
+    const nameToken = this.CONSUME(T.Identifier);
+    const name = this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.identifierNode(nameToken);
+    // Most types have no dimensions: then no repetition is entered (see `expression`).
+    if (!this.RECORDING_PHASE && !this.isNext(T.LBracket)) return { kind: "TypeReference", start: name.start, end: name.end, name, dimensions: NO_DIMENSIONS };
     const dimensions: A.ArrayDimension[] = [];
     this.MANY(() => {
       const open = this.CONSUME(T.LBracket);
@@ -1060,6 +1104,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       const close = this.expectCloser(1, T.RBracket, open, "to close the array dimension");
       this.ACTION(() => dimensions.push({ kind: "ArrayDimension", start: open.startOffset, end: close !== undefined ? end(close) : this.previousEnd(), size }));
     });
+    if (this.RECORDING_PHASE) return name as unknown as A.TypeReference;
     return this.ACTION(() => {
       for (const dimension of dimensions) {
         const size = dimension.size;
@@ -1292,10 +1337,14 @@ class CrmScriptParser extends EmbeddedActionsParser {
    */
   private expression = this.RULE("expression", (): A.Expression => {
     // Operands and binary operators, folded by precedence (spec §6.1) without recursion.
-    const operands: A.Expression[] = [this.SUBRULE(this.operand)];
-    const operators: A.BinaryOperator[] = [];
+    const first = this.SUBRULE(this.operand);
     // Each repetition and option below is entered only when its first token is next: the common
     // case (a lone operand) then makes no DSL call at all. Chevrotain records them all.
+    if (!this.RECORDING_PHASE && !this.binaryOperatorNext() && !this.isNext(T.Question) && assignmentOperatorIndexes[this.nextTypeIndex()] !== true) {
+      return first;
+    }
+    const operands: A.Expression[] = [first];
+    const operators: A.BinaryOperator[] = [];
     if (this.RECORDING_PHASE || this.binaryOperatorNext()) {
       this.MANY({
         GATE: () => operators.length < MAX_CHAIN_LENGTH && this.binaryOperatorNext(),
@@ -1372,9 +1421,10 @@ class CrmScriptParser extends EmbeddedActionsParser {
 
   /** Prefix operators, a primary expression and its member, call, index and `++`/`--` suffixes. */
   private operand = this.RULE("operand", (): A.Expression => {
-    const prefixes: IToken[] = [];
+    let prefixes: IToken[] = NO_PREFIXES;
     // As in `expression`, repetitions are entered only when their first token is next.
     if (this.RECORDING_PHASE || this.prefixOperatorNext()) {
+      prefixes = [];
       this.MANY({
         GATE: () => prefixes.length < MAX_CHAIN_LENGTH && this.prefixOperatorNext(),
         DEF: () => {
@@ -1473,62 +1523,50 @@ class CrmScriptParser extends EmbeddedActionsParser {
   /** `.name` and `.name(args)` after an expression; the name may still be missing while typing. */
   private memberAccess(object: A.Expression): A.Expression {
     const dot = this.CONSUME(T.Dot);
+    if (this.RECORDING_PHASE) {
+      this.CONSUME2(T.Identifier);
+      return this.SUBRULE(this.callArguments, { ARGS: [undefined] });
+    }
+    // The name may be missing while it is being typed (`agent.` at the end of a line).
     let member: A.Identifier | undefined;
-    this.OPTION({
-      GATE: () => !this.statementStartsOnNextLine(),
-      DEF: () => {
-        const name = this.CONSUME2(T.Identifier);
-        if (!this.RECORDING_PHASE) member = this.identifierNode(name);
-      },
-    });
-    const access = this.ACTION((): A.MemberExpression => {
-      if (member === undefined) {
-        const at = end(dot);
-        this.report("syntax-missing-token", range(at, at), `expected a member name after '.', found ${this.found()}`);
-      }
-      if (object.kind === "StringLiteral") {
-        this.report("syntax-method-on-literal", range(object.start, object.end),
-          "calling a method directly on a string literal is not documented for CRMScript: assign the string to a variable first");
-      }
-      return { kind: "MemberExpression", start: object.start, end: member?.end ?? end(dot), object, member };
-    });
-    let call: A.CallExpression | undefined;
-    this.OPTION2({
-      GATE: () => member !== undefined,
-      DEF: () => {
-        call = this.SUBRULE(this.callArguments, { ARGS: [access] });
-      },
-    });
-    return call ?? access;
+    if (this.isNext(T.Identifier) && !this.statementStartsOnNextLine()) member = this.identifierNode(this.CONSUME2(T.Identifier));
+    else this.report("syntax-missing-token", range(end(dot), end(dot)), `expected a member name after '.', found ${this.found()}`);
+    if (object.kind === "StringLiteral") {
+      this.report("syntax-method-on-literal", range(object.start, object.end),
+        "calling a method directly on a string literal is not documented for CRMScript: assign the string to a variable first");
+    }
+    const access: A.MemberExpression = { kind: "MemberExpression", start: object.start, end: member?.end ?? end(dot), object, member };
+    if (member !== undefined && this.isNext(T.LParen)) return this.SUBRULE(this.callArguments, { ARGS: [access] });
+    return access;
   }
 
   /** `(arg, …)` after a callee. */
   private callArguments = this.RULE("callArguments", (callee?: A.Identifier | A.MemberExpression): A.CallExpression => {
     const open = this.CONSUME(T.LParen);
-    const args: A.Expression[] = [];
+    let args: A.Expression[] | undefined;
     const nested = this.RECORDING_PHASE || this.enterNesting();
-    this.OPTION({
-      GATE: () => nested && (this.startsExpression(this.LA(1)) || this.isNext(T.Comma)),
-      DEF: () => {
-        args.push(this.requiredExpression(1, "as an argument"));
+    // Guarded like `expression`: no DSL call for an empty argument list or a single argument.
+    if (this.RECORDING_PHASE || (nested && (this.expressionStartsNext() || this.isNext(T.Comma)))) {
+      const list = [this.requiredExpression(1, "as an argument")];
+      args = list;
+      if (this.RECORDING_PHASE || this.isNext(T.Comma)) {
         this.MANY(() => {
           this.CONSUME(T.Comma);
-          args.push(this.requiredExpression(2, "after ','"));
+          list.push(this.requiredExpression(2, "after ','"));
         });
-      },
-    });
+      }
+    }
     if (!this.RECORDING_PHASE) {
       if (nested) this.depth--;
       else this.skipNestedGroupContent();
     }
     const close = this.expectCloser(1, T.RParen, open, "to close the argument list");
-    return this.ACTION(() => {
-      const target = callee as A.Identifier | A.MemberExpression;
-      return {
-        kind: "CallExpression", start: target.start, end: close !== undefined ? end(close) : this.previousEnd(),
-        callee: target, arguments: args, openParen: open.startOffset, closeParen: close?.startOffset,
-      };
-    });
+    if (this.RECORDING_PHASE) return callee as unknown as A.CallExpression;
+    const target = callee as A.Identifier | A.MemberExpression;
+    return {
+      kind: "CallExpression", start: target.start, end: close !== undefined ? end(close) : this.previousEnd(),
+      callee: target, arguments: args ?? NO_ARGUMENTS, openParen: open.startOffset, closeParen: close?.startOffset,
+    };
   });
 
   /** An expression inside brackets or parentheses, counted against the nesting limit. */

@@ -1,0 +1,41 @@
+/**
+ * Timing helpers for benchmarks on noisy shared machines: warm-up runs,
+ * interleaved rounds (so load spikes hit both sides of a comparison), and
+ * medians rather than means.
+ */
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+export function timeOnce(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/**
+ * Runs each named task `warmup` times, then `rounds` rounds in which every
+ * task runs once, in order; returns each task's per-round times.
+ */
+export function interleaved(tasks: Record<string, () => void>, rounds: number, warmup = 3): Record<string, number[]> {
+  const names = Object.keys(tasks);
+  for (let index = 0; index < warmup; index++) for (const name of names) (tasks[name] as () => void)();
+  const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) (times[name] as number[]).push(timeOnce(tasks[name] as () => void));
+  }
+  return times;
+}
+
+/** The median over rounds of `a[i] / b[i]`: a ratio that survives load spikes hitting one round. */
+export function medianRatio(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((value, index) => value / (b[index] as number)));
+}
+
+export function formatTable(rows: readonly (readonly string[])[]): string {
+  const widths = (rows[0] ?? []).map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join("  ")).join("\n");
+}

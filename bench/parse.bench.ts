@@ -1,0 +1,66 @@
+/**
+ * Parser throughput (issue 2): lex+parse of a generated realistic ~2 MB
+ * CRMScript file against TypeScript's `createSourceFile` on the TypeScript
+ * rendering of the same program (the baseline), their ratio, where the time
+ * goes (scanning vs parsing), and the time to parse a 5,000-line script.
+ */
+import ts from "typescript";
+import { parseSource } from "../grammar/index.js";
+import { scan } from "../grammar/scanner.js";
+import { formatTable, interleaved, median, medianRatio, timeOnce } from "./measure.js";
+import { generateRealisticScript, generateScriptOfLines } from "./realistic-script.js";
+
+export interface ParseBenchResult {
+  readonly megabytes: number;
+  readonly crmscriptMegabytesPerSecond: number;
+  readonly typescriptMegabytesPerSecond: number;
+  readonly ratio: number;
+  readonly scanShare: number;
+  readonly fiveThousandLinesMilliseconds: number;
+  readonly firstParseMilliseconds: number;
+}
+
+export function runParseBench(rounds = 15): ParseBenchResult {
+  const firstParseMilliseconds = timeOnce(() => parseSource("Integer x = 1;"));
+  const { crmscript, typescript } = generateRealisticScript(2_000_000, 7);
+  const times = interleaved({
+    crmscript: () => parseSource(crmscript),
+    typescript: () => ts.createSourceFile("baseline.ts", typescript, ts.ScriptTarget.Latest, false),
+    scan: () => scan(crmscript),
+  }, rounds);
+  const crmscriptTime = median(times.crmscript as number[]);
+  const typescriptTime = median(times.typescript as number[]);
+  // Throughput per character of each text; the ratio compares throughputs round by round.
+  const perCharacter = (time: number, text: string): number => time / text.length;
+  const ratio = 1 / medianRatio(
+    (times.crmscript as number[]).map((time) => perCharacter(time, crmscript)),
+    (times.typescript as number[]).map((time) => perCharacter(time, typescript)),
+  );
+  const lines5000 = generateScriptOfLines(5000, 11);
+  const fiveThousand = interleaved({ parse: () => parseSource(lines5000) }, 30).parse as number[];
+  return {
+    megabytes: crmscript.length / 1e6,
+    crmscriptMegabytesPerSecond: crmscript.length / 1e3 / crmscriptTime,
+    typescriptMegabytesPerSecond: typescript.length / 1e3 / typescriptTime,
+    ratio,
+    scanShare: median(times.scan as number[]) / crmscriptTime,
+    fiveThousandLinesMilliseconds: median(fiveThousand),
+    firstParseMilliseconds,
+  };
+}
+
+export function reportParseBench(result: ParseBenchResult): string {
+  return [
+    "Parser throughput (lex + parse, realistic CRMScript vs TypeScript createSourceFile on the same program)",
+    formatTable([
+      ["measure", "value"],
+      ["input size", `${result.megabytes.toFixed(2)} MB`],
+      ["CRMScript lex+parse", `${result.crmscriptMegabytesPerSecond.toFixed(2)} MB/s`],
+      ["TypeScript createSourceFile (baseline)", `${result.typescriptMegabytesPerSecond.toFixed(2)} MB/s`],
+      ["ratio (CRMScript / baseline, median of rounds)", `${result.ratio.toFixed(2)}`],
+      ["share of time in the scanner", `${(result.scanShare * 100).toFixed(0)} %`],
+      ["5,000-line script, lex+parse (median)", `${result.fiveThousandLinesMilliseconds.toFixed(1)} ms`],
+      ["first parse incl. grammar analysis", `${result.firstParseMilliseconds.toFixed(1)} ms`],
+    ]),
+  ].join("\n");
+}
