@@ -1,0 +1,61 @@
+/**
+ * Architecture invariants as tests: the import rules of ARCHITECTURE.md, and a
+ * header comment saying what each source module owns.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repositoryRoot } from "./support/paths.js";
+
+function sourceFiles(folder: string): string[] {
+  const out: string[] = [];
+  const visit = (path: string): void => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name);
+      if (statSync(full).isDirectory()) visit(full);
+      else if (name.endsWith(".ts")) out.push(full);
+    }
+  };
+  visit(join(repositoryRoot, folder));
+  return out;
+}
+
+/** Every module specifier a file imports (static imports, re-exports and dynamic imports). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const specifiers: string[] = [];
+  for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/g)) specifiers.push(match[1] as string);
+  for (const match of text.matchAll(/import\(\s*"([^"]+)"\s*\)/g)) specifiers.push(match[1] as string);
+  return specifiers;
+}
+
+/** Which top-level folders (or packages) each layer may import. */
+const allowed: Record<string, (specifier: string, resolvedFolder: string | undefined) => boolean> = {
+  grammar: (specifier, folder) => specifier === "chevrotain" || folder === "grammar",
+  "server/analysis": (_specifier, folder) => folder === "grammar" || folder === "server/analysis",
+  "server/cli": (specifier, folder) => specifier.startsWith("node:") || folder === "server/analysis" || folder === "server/cli" || folder === "grammar",
+};
+
+function layerOf(path: string): string | undefined {
+  const rel = relative(repositoryRoot, path).split("\\").join("/");
+  return Object.keys(allowed).find((layer) => rel === layer || rel.startsWith(`${layer}/`));
+}
+
+describe("architecture", () => {
+  for (const layer of Object.keys(allowed)) {
+    for (const file of sourceFiles(layer)) {
+      const name = relative(repositoryRoot, file);
+      it(`${name} imports only what its layer may`, () => {
+        const rule = allowed[layer] as (specifier: string, folder: string | undefined) => boolean;
+        const bad = importsOf(file).filter((specifier) => {
+          const folder = specifier.startsWith(".") ? layerOf(join(file, "..", specifier)) : undefined;
+          return !rule(specifier, folder);
+        });
+        expect(bad).toEqual([]);
+      });
+      it(`${name} starts with a header comment`, () => {
+        expect(readFileSync(file, "utf8").trimStart().startsWith("/**") || readFileSync(file, "utf8").trimStart().startsWith("//")).toBe(true);
+      });
+    }
+  }
+});
