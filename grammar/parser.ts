@@ -184,6 +184,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private readonly names = new NamePool();
   /** Assignments and `x++` parsed anywhere, and those standing as statements; compared at the end. */
   private assignments: (A.AssignmentExpression | A.PostfixExpression)[] = [];
+  private deferredErrors: Diagnostic[] = [];
+  /** Brackets whose closer was missing: from the opener to where the closer was expected. */
+  private unclosedGroups: TextRange[] = [];
   private statementExpressions = new Set<A.Expression>();
   /** Integer and Long literals above the limit, unless a unary minus makes them fit. */
   private largeLiterals = new Set<A.IntegerLiteral | A.LongLiteral>();
@@ -203,6 +206,8 @@ class CrmScriptParser extends EmbeddedActionsParser {
     this.depthReported = false;
     this.declarationCacheIndex = -1;
     this.assignments = [];
+    this.deferredErrors = [];
+    this.unclosedGroups = [];
     this.statementExpressions = new Set();
     this.largeLiterals = new Set();
     this.reset();
@@ -340,11 +345,28 @@ class CrmScriptParser extends EmbeddedActionsParser {
     return next.newLineBefore && next.tokenType !== EOF ? `${describeToken(next)} on the next line` : describeToken(next);
   }
 
-  /** Errors that depend on where a construct stands, known once the whole file is parsed. */
+  /** An assignment target error, held back until the end: it may be a consequence of an unclosed bracket. */
+  private reportInvalidTarget(target: A.Expression, message: string): void {
+    this.deferredErrors.push({ code: "syntax-invalid-assignment-target", severity: "error", range: range(target.start, target.end), message });
+  }
+
+  private insideUnclosedGroup(offset: number): boolean {
+    return this.unclosedGroups.some((group) => group.start < offset && offset <= group.end);
+  }
+
+  /**
+   * Errors that depend on where a construct stands, known once the whole file
+   * is parsed. Those inside a bracket that was never closed are dropped: the
+   * missing closer, already reported, is their cause (`a[0 = 1;`).
+   */
   private reportContextErrors(): void {
+    for (const diagnostic of this.deferredErrors) {
+      if (!this.insideUnclosedGroup(diagnostic.range.start)) this.diagnostics.push(diagnostic);
+    }
     for (const node of this.assignments) {
       if (this.statementExpressions.has(node)) continue;
       if (node.kind === "AssignmentExpression") {
+        if (this.insideUnclosedGroup(node.start)) continue;
         this.diagnostics.push({
           code: "syntax-assignment-in-expression", severity: "error", range: range(node.start, node.end),
           message: "assignment is a statement, not an expression, in CRMScript: assign on its own line first",
@@ -521,6 +543,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     this.skipJunkBefore(closer);
     if (this.isNext(closer)) return this.consume(idx, closer);
     this.reportMissing(closer.LABEL ?? closer.name, after, open);
+    if (open !== undefined) this.unclosedGroups.push(range(open.startOffset, this.previousEnd()));
     return undefined;
   }
 
@@ -1391,10 +1414,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       });
     }
     if (!isAssignable(target)) {
-      this.diagnostics.push({
-        code: "syntax-invalid-assignment-target", severity: "error", range: range(target.start, target.end),
-        message: `cannot assign to this: the left side of '${operator.image}' must be a variable, field or array element`,
-      });
+      this.reportInvalidTarget(target, `cannot assign to this: the left side of '${operator.image}' must be a variable, field or array element`);
     }
     const node: A.AssignmentExpression = {
       kind: "AssignmentExpression", start: target.start, end: value.end, operator: operatorText[operator.tokenTypeIdx] as A.AssignmentOperator, target, value,
@@ -1493,12 +1513,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
         this.report("syntax-unary-plus", this.tokenRange(prefix), "unary '+' is not documented for CRMScript; leave it out");
       } else if (type === T.PlusPlus || type === T.MinusMinus) {
         this.report("syntax-prefix-increment", this.tokenRange(prefix), `prefix '${prefix.image}' is not documented for CRMScript: write 'x${prefix.image};' as a statement`);
-        if (!isAssignable(result)) {
-          this.diagnostics.push({
-            code: "syntax-invalid-assignment-target", severity: "error", range: range(result.start, result.end),
-            message: `'${prefix.image}' needs a variable, field or array element`,
-          });
-        }
+        if (!isAssignable(result)) this.reportInvalidTarget(result, `'${prefix.image}' needs a variable, field or array element`);
       } else if (type === T.Minus && (result.kind === "IntegerLiteral" || result.kind === "LongLiteral")) {
         const limit = result.kind === "IntegerLiteral" ? MAX_INTEGER + 1 : MAX_LONG + 1n;
         if (result.value <= limit) this.largeLiterals.delete(result);
@@ -1509,12 +1524,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
   }
 
   private postfix(operand: A.Expression, operator: IToken): A.PostfixExpression {
-    if (!isAssignable(operand)) {
-      this.diagnostics.push({
-        code: "syntax-invalid-assignment-target", severity: "error", range: range(operand.start, operand.end),
-        message: `'${operator.image}' needs a variable, field or array element`,
-      });
-    }
+    if (!isAssignable(operand)) this.reportInvalidTarget(operand, `'${operator.image}' needs a variable, field or array element`);
     const node: A.PostfixExpression = { kind: "PostfixExpression", start: operand.start, end: end(operator), operator: operatorText[operator.tokenTypeIdx] as "++" | "--", operand };
     if (isAssignable(operand)) this.assignments.push(node);
     return node;
