@@ -20,6 +20,11 @@ export interface Token extends IToken {
 const typeByIndex: TokenType[] = [];
 for (const type of [...allTokenTypes, EOF]) typeByIndex[type.tokenTypeIdx as number] = type;
 
+function copyInto<T extends Uint8Array | Uint16Array | Int32Array>(target: T, source: T): T {
+  target.set(source);
+  return target;
+}
+
 class BufferToken implements Token {
   constructor(
     readonly tokenTypeIdx: number,
@@ -74,18 +79,10 @@ export class TokenBuffer {
 
   private grow(): void {
     const capacity = this.kinds.length * 2;
-    const kinds = new Uint16Array(capacity);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const starts = new Int32Array(capacity);
-    starts.set(this.starts);
-    this.starts = starts;
-    const ends = new Int32Array(capacity);
-    ends.set(this.ends);
-    this.ends = ends;
-    const lineBreaks = new Uint8Array(capacity);
-    lineBreaks.set(this.lineBreaks);
-    this.lineBreaks = lineBreaks;
+    this.kinds = copyInto(new Uint16Array(capacity), this.kinds);
+    this.starts = copyInto(new Int32Array(capacity), this.starts);
+    this.ends = copyInto(new Int32Array(capacity), this.ends);
+    this.lineBreaks = copyInto(new Uint8Array(capacity), this.lineBreaks);
   }
 
   type(index: number): TokenType {
