@@ -1,0 +1,571 @@
+/**
+ * The `crmscript-lint` command line: output formats, exit codes, standard
+ * input, file search (folders, extensions, globs), unreadable and missing
+ * files, usage errors and large inputs. Most tests run `main()` in-process
+ * with a fake `CliIo` over real files in a temporary folder; a few run the
+ * bundled `dist/crmscript-lint.js` as a child process to check real stdin
+ * piping and the process exit code.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../../bench/realistic-script.js";
+import { main, type CliIo } from "../../server/cli/main.js";
+import { readSource } from "../../server/cli/read-source.js";
+import { repositoryRoot } from "../support/paths.js";
+
+// ---------------------------------------------------------------- helpers
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+interface FakeIoOptions {
+  readonly cwd: string;
+  /** Text on standard input, or an error reading it fails with. */
+  readonly stdin?: string | Error;
+  readonly terminal?: boolean;
+  readonly env?: Record<string, string>;
+  /** Replaces the real file reader (to simulate unreadable files). */
+  readonly readFile?: (path: string) => string;
+}
+
+/** Runs the CLI in-process and captures what it writes. */
+async function lint(argv: readonly string[], options: FakeIoOptions): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    cwd: options.cwd,
+    stdoutIsTerminal: options.terminal ?? false,
+    env: options.env ?? {},
+    writeStdout: (text) => {
+      stdout += text;
+    },
+    writeStderr: (text) => {
+      stderr += text;
+    },
+    readStdin: async () => {
+      if (options.stdin instanceof Error) throw options.stdin;
+      return options.stdin ?? "";
+    },
+    readFile: options.readFile ?? readSource,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+interface JsonMessage {
+  ruleId: string | null;
+  severity: number;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fatal?: boolean;
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: JsonMessage[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  suppressedMessages: unknown[];
+  usedDeprecatedRules: unknown[];
+}
+
+function parseJson(stdout: string): JsonResult[] {
+  const parsed: unknown = JSON.parse(stdout);
+  expect(Array.isArray(parsed)).toBe(true);
+  return parsed as JsonResult[];
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+const temporaryRoots: string[] = [];
+
+/** Creates a temporary folder holding `files` (relative path → content). */
+function makeTree(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(join(tmpdir(), "crmscript-lint-test-"));
+  temporaryRoots.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(root, ...path.split("/"));
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return root;
+}
+
+afterAll(() => {
+  for (const root of temporaryRoots) rmSync(root, { recursive: true, force: true });
+});
+
+// A missing ';' reported at the end of line 1 (1-based 1:14), and an empty statement (a warning) at 1:3.
+const MISSING_SEMICOLON = 'Integer x = 1\nString s = "a";\n';
+const EMPTY_STATEMENT = "x;;\n";
+const CLEAN = "Integer y = 2;\nprintln(y.toString());\n";
+
+// ---------------------------------------------------------------- stylish
+
+describe("stylish output", () => {
+  it("groups problems per file with aligned columns and a summary", async () => {
+    const root = makeTree({
+      "bad.crm": MISSING_SEMICOLON,
+      "sub/mixed.crm": `x;;\n${"\n".repeat(8)}Integer z = 1\nString t = "b";\n`,
+      "sub/clean.crmscript": CLEAN,
+    });
+    const run = await lint(["."], { cwd: root });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        "bad.crm",
+        "  1:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon",
+        "",
+        "sub/mixed.crm",
+        "  1:3    warning  unnecessary ';': an empty statement does nothing                              syntax-empty-statement",
+        "  10:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon",
+        "",
+        "✖ 3 problems (2 errors, 1 warning)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("prints nothing for clean files", async () => {
+    const root = makeTree({ "clean.crm": CLEAN });
+    expect(await lint(["clean.crm"], { cwd: root })).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("summarises warnings only, in the singular", async () => {
+    const root = makeTree({ "warn.crm": EMPTY_STATEMENT });
+    const run = await lint(["warn.crm"], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout.endsWith("\n✖ 1 problem (0 errors, 1 warning)\n")).toBe(true);
+  });
+
+  describe("colours", () => {
+    const files = { "bad.crm": MISSING_SEMICOLON, "warn.crm": EMPTY_STATEMENT };
+
+    it("are off when stdout is not a terminal", async () => {
+      const run = await lint(["."], { cwd: makeTree(files) });
+      expect(run.stdout).not.toMatch(ANSI);
+      expect(run.stdout).toContain("✖ 2 problems");
+    });
+
+    it("are on for a terminal, and are the only difference from the plain output", async () => {
+      const root = makeTree(files);
+      const plain = await lint(["."], { cwd: root });
+      const coloured = await lint(["."], { cwd: root, terminal: true });
+      expect(coloured.stdout).toContain("\u001b[31merror  \u001b[39m");
+      expect(coloured.stdout).toContain("\u001b[33mwarning\u001b[39m");
+      expect(coloured.stdout).toContain("\u001b[4mbad.crm\u001b[24m");
+      expect(coloured.stdout.replace(ANSI, "")).toBe(plain.stdout);
+      expect(coloured.code).toBe(plain.code);
+    });
+
+    it("are forced on by --color and by FORCE_COLOR, off by --no-color and NO_COLOR", async () => {
+      const root = makeTree(files);
+      const coloured = async (argv: string[], options: Partial<FakeIoOptions>): Promise<boolean> =>
+        /\u001b\[/.test((await lint([...argv, "."], { cwd: root, ...options })).stdout);
+      expect(await coloured(["--color"], { terminal: false })).toBe(true);
+      expect(await coloured([], { terminal: false, env: { FORCE_COLOR: "1" } })).toBe(true);
+      expect(await coloured([], { terminal: false, env: { FORCE_COLOR: "0" } })).toBe(false);
+      expect(await coloured(["--no-color"], { terminal: true })).toBe(false);
+      expect(await coloured([], { terminal: true, env: { NO_COLOR: "1" } })).toBe(false);
+      expect(await coloured(["--no-color"], { terminal: false, env: { FORCE_COLOR: "1" } })).toBe(false);
+      expect(await coloured(["--color"], { terminal: false, env: { NO_COLOR: "1" } })).toBe(true);
+    });
+
+    it("never appear in JSON output", async () => {
+      const run = await lint(["--format", "json", "--color", "."], { cwd: makeTree(files), terminal: true });
+      expect(run.stdout).not.toMatch(ANSI);
+      expect(parseJson(run.stdout)).toHaveLength(2);
+    });
+  });
+});
+
+// ---------------------------------------------------------------- json
+
+describe("JSON output", () => {
+  it("is an ESLint-compatible array with 1-based positions", async () => {
+    const root = makeTree({ "bad.crm": MISSING_SEMICOLON, "warn.crm": EMPTY_STATEMENT, "clean.crm": CLEAN });
+    const run = await lint(["--format", "json", "."], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    const results = parseJson(run.stdout);
+    expect(results.map((result) => result.filePath)).toEqual([join(root, "bad.crm"), join(root, "clean.crm"), join(root, "warn.crm")]);
+    const [bad, clean, warn] = results as [JsonResult, JsonResult, JsonResult];
+    expect(bad).toEqual({
+      filePath: join(root, "bad.crm"),
+      messages: [{
+        ruleId: "syntax-missing-semicolon", severity: 2,
+        message: expect.stringContaining("expected ';'"),
+        line: 1, column: 14, endLine: 1, endColumn: 14,
+      }],
+      errorCount: 1, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0,
+      suppressedMessages: [], usedDeprecatedRules: [],
+    });
+    expect(clean.messages).toEqual([]);
+    expect(clean.errorCount + clean.warningCount).toBe(0);
+    expect(warn.messages).toEqual([expect.objectContaining({ ruleId: "syntax-empty-statement", severity: 1, line: 1, column: 3, endLine: 1, endColumn: 4 })]);
+    expect(warn.warningCount).toBe(1);
+    expect(warn.errorCount).toBe(0);
+  });
+
+  it("counts lines across CRLF and columns in UTF-16 code units", async () => {
+    const root = makeTree({ "wide.crm": 'Integer a = 1;\r\n\r\nx = "😀";;\r\n' });
+    const [result] = parseJson((await lint(["-f", "json", "wide.crm"], { cwd: root })).stdout);
+    // Line 3 (two CRLF before it); `x = "😀";` is 9 UTF-16 units, so the second ';' is column 10.
+    expect(result?.messages).toEqual([expect.objectContaining({ ruleId: "syntax-empty-statement", line: 3, column: 10, endLine: 3, endColumn: 11 })]);
+  });
+
+  it("accepts --format=json", async () => {
+    const root = makeTree({ "warn.crm": EMPTY_STATEMENT });
+    const run = await lint(["--format=json", "warn.crm"], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(parseJson(run.stdout)[0]?.warningCount).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------- exit codes
+
+describe("exit codes", () => {
+  it("0 without problems or with warnings only, 1 with an error", async () => {
+    const root = makeTree({ "clean.crm": CLEAN, "warn.crm": EMPTY_STATEMENT, "bad.crm": MISSING_SEMICOLON });
+    expect((await lint(["clean.crm"], { cwd: root })).code).toBe(0);
+    expect((await lint(["clean.crm", "warn.crm"], { cwd: root })).code).toBe(0);
+    expect((await lint(["clean.crm", "warn.crm", "bad.crm"], { cwd: root })).code).toBe(1);
+  });
+
+  it("2 for bad usage, with a clear message on stderr and nothing on stdout", async () => {
+    const root = makeTree({ "clean.crm": CLEAN });
+    const cases: [string[], RegExp][] = [
+      [["--bogus", "clean.crm"], /unknown option '--bogus'/],
+      [[], /no files given[\s\S]*Usage: crmscript-lint/],
+      [["--format", "xml", "clean.crm"], /unknown format 'xml'/],
+      [["clean.crm", "--format"], /--format needs a value/],
+      [["--ext=", "."], /--ext needs/],
+      [["--stdin", "clean.crm"], /--stdin .*do not also give files/],
+      [["--stdin-filename", "x.crm", "clean.crm"], /--stdin-filename only makes sense with --stdin/],
+    ];
+    for (const [argv, message] of cases) {
+      const run = await lint(argv, { cwd: root });
+      expect({ argv, code: run.code, stdout: run.stdout }).toEqual({ argv, code: 2, stdout: "" });
+      expect(run.stderr).toMatch(/^crmscript-lint: /);
+      expect(run.stderr).toMatch(message);
+    }
+  });
+});
+
+// ---------------------------------------------------------------- help, version
+
+describe("--help and --version", () => {
+  it("--help prints the usage on stdout and exits 0 without linting", async () => {
+    const root = makeTree({ "bad.crm": MISSING_SEMICOLON });
+    for (const flag of ["--help", "-h"]) {
+      const run = await lint([flag, "bad.crm"], { cwd: root });
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toMatch(/^Usage: crmscript-lint /);
+      for (const option of ["--format", "--ext", "--stdin", "--stdin-filename", "--color", "--no-color", "--help", "--version"]) expect(run.stdout).toContain(option);
+      expect(run.stdout).not.toContain("syntax-missing-semicolon");
+    }
+  });
+
+  it("--version prints one line and exits 0", async () => {
+    const root = makeTree({});
+    for (const flag of ["--version", "-v"]) {
+      const run = await lint([flag], { cwd: root });
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toMatch(/^\S+\n$/);
+    }
+  });
+});
+
+// ---------------------------------------------------------------- stdin
+
+describe("--stdin", () => {
+  it("lints standard input, reported as <stdin>", async () => {
+    const run = await lint(["--stdin"], { cwd: makeTree({}), stdin: MISSING_SEMICOLON });
+    expect(run.code).toBe(1);
+    expect(run.stdout.split("\n").slice(0, 2)).toEqual([
+      "<stdin>",
+      "  1:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon",
+    ]);
+  });
+
+  it("uses --stdin-filename as the file path", async () => {
+    const run = await lint(["--stdin", "--stdin-filename", "trigger.crm", "--format", "json"], { cwd: makeTree({}), stdin: EMPTY_STATEMENT });
+    expect(run.code).toBe(0);
+    const results = parseJson(run.stdout);
+    expect(results).toHaveLength(1);
+    expect(results[0]?.filePath).toMatch(/trigger\.crm$/);
+    expect(results[0]?.messages.map((message) => message.ruleId)).toEqual(["syntax-empty-statement"]);
+  });
+
+  it("exits 0 with no output for clean or empty input", async () => {
+    const root = makeTree({});
+    expect(await lint(["--stdin"], { cwd: root, stdin: CLEAN })).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await lint(["--stdin"], { cwd: root, stdin: "" })).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("exits 2 when standard input cannot be read", async () => {
+    const run = await lint(["--stdin"], { cwd: makeTree({}), stdin: new Error("stream closed") });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cannot read standard input: stream closed");
+  });
+});
+
+// ---------------------------------------------------------------- finding files
+
+/** The linted files, relative to `root` with `/`, in output order (from JSON output). */
+async function lintedFiles(argv: readonly string[], root: string): Promise<{ code: number; files: string[]; stderr: string }> {
+  const run = await lint(["--format", "json", ...argv], { cwd: root });
+  const files = parseJson(run.stdout).map((result) => result.filePath.slice(root.length + 1).split("\\").join("/"));
+  return { code: run.code, files, stderr: run.stderr };
+}
+
+describe("finding files", () => {
+  const tree = {
+    "top.crm": CLEAN,
+    "top.crmscript": CLEAN,
+    "notes.txt": "not a script",
+    "upper.CRM": CLEAN,
+    "a/one.crm": CLEAN,
+    "a/b/c/deep.crmscript": CLEAN,
+    "a/b/other.ej": CLEAN,
+    "node_modules/pkg/skip.crm": CLEAN,
+    "a/node_modules/skip.crm": CLEAN,
+    ".git/skip.crm": CLEAN,
+    "a/.cache/skip.crmscript": CLEAN,
+  };
+
+  it("searches folders recursively for .crm and .crmscript, skipping node_modules and dot-folders", async () => {
+    const root = makeTree(tree);
+    const found = await lintedFiles(["."], root);
+    expect(found.code).toBe(0);
+    expect(found.stderr).toBe("");
+    expect([...found.files].sort()).toEqual(["a/b/c/deep.crmscript", "a/one.crm", "top.crm", "top.crmscript", "upper.CRM"]);
+    expect((await lintedFiles(["a"], root)).files.sort()).toEqual(["a/b/c/deep.crmscript", "a/one.crm"]);
+  });
+
+  it("lints a file named explicitly whatever its extension, and each file once", async () => {
+    const root = makeTree(tree);
+    expect((await lintedFiles(["notes.txt", "a/b/other.ej"], root)).files).toEqual(["notes.txt", "a/b/other.ej"]);
+    expect((await lintedFiles(["a/one.crm", "a", "a/one.crm"], root)).files.sort()).toEqual(["a/b/c/deep.crmscript", "a/one.crm"]);
+  });
+
+  it("--ext replaces the extensions searched for in folders", async () => {
+    const root = makeTree(tree);
+    expect((await lintedFiles(["--ext", ".ej", "."], root)).files).toEqual(["a/b/other.ej"]);
+    expect((await lintedFiles(["--ext", "crmscript", "."], root)).files.sort()).toEqual(["a/b/c/deep.crmscript", "top.crmscript"]);
+    expect((await lintedFiles(["--ext", ".txt,.ej", "."], root)).files.sort()).toEqual(["a/b/other.ej", "notes.txt"]);
+    expect((await lintedFiles(["--ext=.ej", "."], root)).files).toEqual(["a/b/other.ej"]);
+  });
+
+  it("reports a folder without matching files (exit 2)", async () => {
+    const root = makeTree(tree);
+    const found = await lintedFiles(["--ext", ".nothing", "."], root);
+    expect(found.code).toBe(2);
+    expect(found.files).toEqual([]);
+    expect(found.stderr).toMatch(/no files ending in \.nothing/);
+  });
+
+  it("expands ** globs, skipping node_modules and dot-folders", async () => {
+    const root = makeTree(tree);
+    expect((await lintedFiles(["**/*.crm"], root)).files.sort()).toEqual(["a/one.crm", "top.crm"]);
+    expect((await lintedFiles(["**/*.crmscript"], root)).files.sort()).toEqual(["a/b/c/deep.crmscript", "top.crmscript"]);
+    expect((await lintedFiles(["a/**/*.crmscript"], root)).files).toEqual(["a/b/c/deep.crmscript"]);
+    expect((await lintedFiles([`${root}/**/*.crm`], root)).files.sort()).toEqual(["a/one.crm", "top.crm"]);
+  });
+
+  it("expands *, ? and {a,b} globs", async () => {
+    const root = makeTree(tree);
+    expect((await lintedFiles(["*.crm"], root)).files).toEqual(["top.crm"]);
+    expect((await lintedFiles(["top.{crm,crmscript}"], root)).files.sort()).toEqual(["top.crm", "top.crmscript"]);
+    expect((await lintedFiles(["{top,notes}.*"], root)).files.sort()).toEqual(["notes.txt", "top.crm", "top.crmscript"]);
+    expect((await lintedFiles(["a/???.crm"], root)).files).toEqual(["a/one.crm"]);
+  });
+
+  it("reports a glob that matches nothing (exit 2)", async () => {
+    const root = makeTree(tree);
+    const found = await lintedFiles(["**/*.nothing"], root);
+    expect(found.code).toBe(2);
+    expect(found.stderr).toContain("no files match the pattern '**/*.nothing'");
+  });
+
+  it("reports a missing file (exit 2) and still lints the others", async () => {
+    const root = makeTree({ "bad.crm": MISSING_SEMICOLON, "clean.crm": CLEAN });
+    const run = await lint(["missing.crm", "bad.crm", "clean.crm"], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("crmscript-lint: no such file or folder: 'missing.crm'\n");
+    expect(run.stdout).toContain("bad.crm\n  1:14  error");
+    const json = await lintedFiles(["missing.crm", "bad.crm", "clean.crm"], root);
+    expect(json.code).toBe(2);
+    expect(json.files).toEqual(["bad.crm", "clean.crm"]);
+  });
+});
+
+// ---------------------------------------------------------------- unreadable and odd files
+
+describe("unreadable and odd files", () => {
+  it("reports an unreadable file as a fatal message, lints the others and exits 2", async () => {
+    const root = makeTree({ "a.crm": CLEAN, "locked.crm": CLEAN, "z.crm": MISSING_SEMICOLON });
+    const readFile = (path: string): string => {
+      if (path.endsWith("locked.crm")) throw new Error("EACCES: permission denied");
+      return readSource(path);
+    };
+    const run = await lint(["--format", "json", "."], { cwd: root, readFile });
+    expect(run.code).toBe(2);
+    const results = parseJson(run.stdout);
+    expect(results.map((result) => result.filePath)).toEqual([join(root, "a.crm"), join(root, "locked.crm"), join(root, "z.crm")]);
+    expect(results[1]).toMatchObject({
+      errorCount: 1, warningCount: 0, fatalErrorCount: 1,
+      messages: [{ ruleId: null, severity: 2, fatal: true, line: 1, column: 1, message: expect.stringContaining("EACCES: permission denied") }],
+    });
+    expect(results[2]?.messages.map((message) => message.ruleId)).toEqual(["syntax-missing-semicolon"]);
+
+    const stylish = await lint(["."], { cwd: root, readFile });
+    expect(stylish.code).toBe(2);
+    expect(stylish.stdout).toContain("locked.crm\n  1:1  error    cannot read the file: EACCES: permission denied\n");
+    expect(stylish.stdout).toContain("z.crm\n  1:14  error");
+  });
+
+  it("survives a file of random binary garbage", async () => {
+    const random = seededRandom(2024);
+    const bytes = new Uint8Array(256 * 1024);
+    for (let index = 0; index < bytes.length; index++) bytes[index] = Math.floor(random() * 256);
+    bytes[0] = 0x00; // not a byte-order mark
+    const root = makeTree({ "garbage.crm": bytes, "clean.crm": CLEAN });
+    const run = await lint(["--format", "json", "."], { cwd: root });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const results = parseJson(run.stdout);
+    expect(results).toHaveLength(2);
+    const garbage = results.find((result) => result.filePath.endsWith("garbage.crm"));
+    expect(garbage?.errorCount).toBeGreaterThan(0);
+    for (const message of garbage?.messages ?? []) {
+      expect(message.line).toBeGreaterThanOrEqual(1);
+      expect(message.column).toBeGreaterThanOrEqual(1);
+      expect(message.endLine > message.line || (message.endLine === message.line && message.endColumn >= message.column)).toBe(true);
+    }
+    expect((await lint(["garbage.crm"], { cwd: root })).code).toBe(1);
+  });
+
+  it("reads UTF-16 files with a byte-order mark and UTF-8 files with one", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, "utf16le")]);
+    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(EMPTY_STATEMENT, "utf8")]);
+    const root = makeTree({ "utf16.crm": utf16, "utf8bom.crm": utf8 });
+    const results = parseJson((await lint(["--format", "json", "."], { cwd: root })).stdout);
+    expect(results.map((result) => result.messages.map((message) => `${message.ruleId} ${message.line}:${message.column}`))).toEqual([
+      [],
+      ["syntax-empty-statement 1:3"],
+    ]);
+  });
+
+  it("lints a folder of 3,000 small files and reports every one", async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 3000; index++) {
+      const folder = `group${String(Math.floor(index / 100)).padStart(2, "0")}`;
+      files[`${folder}/script${String(index).padStart(4, "0")}.crm`] = index % 3 === 0 ? `Integer n${index} = ${index}\n` : `Integer n${index} = ${index};\n`;
+    }
+    const root = makeTree(files);
+    const started = performance.now();
+    const run = await lint(["--format", "json", "."], { cwd: root });
+    const elapsed = performance.now() - started;
+    expect(run.code).toBe(1);
+    const results = parseJson(run.stdout);
+    expect(results).toHaveLength(3000);
+    expect(new Set(results.map((result) => result.filePath)).size).toBe(3000);
+    expect(results.reduce((sum, result) => sum + result.errorCount, 0)).toBe(1000);
+    expect(results.filter((result) => result.errorCount > 0).every((result) => /script\d{4}\.crm$/.test(result.filePath) && Number(/(\d{4})\.crm$/.exec(result.filePath)?.[1]) % 3 === 0)).toBe(true);
+    expect(elapsed).toBeLessThan(30_000);
+
+    const stylish = await lint(["."], { cwd: root });
+    expect(stylish.stdout.endsWith("✖ 1000 problems (1000 errors, 0 warnings)\n")).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------- the built executable
+
+describe("dist/crmscript-lint.js as a process", () => {
+  const bundle = join(repositoryRoot, "dist", "crmscript-lint.js");
+
+  /** The newest modification time of the sources bundled into the CLI. */
+  function newestSource(): number {
+    let newest = 0;
+    const visit = (folder: string): void => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) visit(path);
+        else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);
+      }
+    };
+    visit(join(repositoryRoot, "grammar"));
+    visit(join(repositoryRoot, "server"));
+    return newest;
+  }
+
+  beforeAll(() => {
+    if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) return;
+    const build = spawnSync(process.execPath, ["esbuild.mjs"], { cwd: repositoryRoot, encoding: "utf8", timeout: 120_000 });
+    if (build.status !== 0) throw new Error(`node esbuild.mjs failed (${build.status}): ${build.stderr}`);
+  }, 120_000);
+
+  function runBundle(argv: string[], options: { cwd: string; input?: string }) {
+    const env = { ...process.env };
+    delete env.FORCE_COLOR;
+    delete env.NO_COLOR;
+    return spawnSync(process.execPath, [bundle, ...argv], { cwd: options.cwd, input: options.input ?? "", encoding: "utf8", env, timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+  }
+
+  it("lints piped standard input and exits 1 on an error, 0 when clean", () => {
+    const root = makeTree({});
+    const failing = runBundle(["--stdin", "--stdin-filename", "trigger.crm"], { cwd: root, input: MISSING_SEMICOLON });
+    expect(failing.stderr).toBe("");
+    expect(failing.status).toBe(1);
+    expect(failing.stdout).toBe(
+      "trigger.crm\n" +
+        "  1:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon\n" +
+        "\n" +
+        "✖ 1 problem (1 error, 0 warnings)\n",
+    );
+    const clean = runBundle(["--stdin"], { cwd: root, input: CLEAN });
+    expect({ status: clean.status, stdout: clean.stdout, stderr: clean.stderr }).toEqual({ status: 0, stdout: "", stderr: "" });
+  });
+
+  it("writes a large JSON report through a pipe completely", () => {
+    const root = makeTree({});
+    const lines = 20_000;
+    const input = Array.from({ length: lines }, (_, index) => `Integer v${index} = ${index}`).join("\n");
+    const run = runBundle(["--stdin", "--format", "json"], { cwd: root, input });
+    expect(run.status).toBe(1);
+    const results = parseJson(run.stdout);
+    expect(results).toHaveLength(1);
+    expect(results[0]?.errorCount).toBe(lines);
+    expect(results[0]?.messages.at(-1)).toMatchObject({ ruleId: "syntax-missing-semicolon", line: lines });
+  });
+
+  it("exits 2 on bad usage and a missing file, and prints the package version", () => {
+    const root = makeTree({ "clean.crm": CLEAN });
+    const bogus = runBundle(["--bogus"], { cwd: root });
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr).toContain("unknown option '--bogus'");
+    const missing = runBundle(["missing.crm", "clean.crm"], { cwd: root });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("no such file or folder: 'missing.crm'");
+    const version = runBundle(["--version"], { cwd: root });
+    expect(version.status).toBe(0);
+    const packageJson = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { version: string };
+    expect(version.stdout).toBe(`${packageJson.version}\n`);
+  });
+});
