@@ -1,6 +1,7 @@
 /**
  * Timing helpers for benchmarks on noisy shared machines: warm-up runs,
- * interleaved rounds (so load spikes hit both sides of a comparison), and
+ * interleaved rounds (so load spikes hit both sides of a comparison) in
+ * which each timed run follows an untimed run of the same task, and
  * medians rather than means.
  */
 
@@ -18,14 +19,20 @@ export function timeOnce(run: () => void): number {
 
 /**
  * Runs each named task `warmup` times, then `rounds` rounds in which every
- * task runs once, in order; returns each task's per-round times.
+ * task runs twice in a row and the second run is timed: the untimed run
+ * collects the garbage the previous task left, so each timed run pays only
+ * for its own (steady state), while load spikes still hit every task.
  */
 export function interleaved(tasks: Record<string, () => void>, rounds: number, warmup = 3): Record<string, number[]> {
   const names = Object.keys(tasks);
   for (let index = 0; index < warmup; index++) for (const name of names) (tasks[name] as () => void)();
   const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {
-    for (const name of names) (times[name] as number[]).push(timeOnce(tasks[name] as () => void));
+    for (const name of names) {
+      const task = tasks[name] as () => void;
+      task();
+      (times[name] as number[]).push(timeOnce(task));
+    }
   }
   return times;
 }

@@ -21,7 +21,7 @@
  * Tokens come from a `TokenBuffer`; Chevrotain's token access methods are
  * overridden to read it through a small cache of token objects.
  */
-import { EmbeddedActionsParser, EOF, isRecognitionException, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, isRecognitionException, tokenMatcher, type IToken, type OrMethodOpts, type TokenType } from "chevrotain";
 import type * as A from "./ast.js";
 import type { Diagnostic, RelatedLocation } from "./diagnostic.js";
 import { describeToken, parserErrorMessages } from "./messages.js";
@@ -166,6 +166,18 @@ function isUnterminatedString(token: IToken): boolean {
 }
 
 const TOKEN_CACHE_SIZE = 1024;
+
+/** What node-building code returns while Chevrotain records the grammar (the value is never used). */
+const RECORDING_PLACEHOLDER: A.MissingExpression = { kind: "MissingExpression", start: 0, end: 0 };
+
+/** Rule arguments built once: `{ ARGS: [...] }` written at a call would be allocated on every call. */
+/** `functionDeclaration` where a function may stand (top level, struct body). */
+const topLevelFunctionArgs = { ARGS: [""] as [string] };
+/** `typeReference` where an array size has no meaning. */
+const returnTypeArgs = { ARGS: ["a return type"] as [string] };
+const parameterTypeArgs = { ARGS: ["a parameter type"] as [string] };
+const foreachTypeArgs = { ARGS: ["a foreach variable's type"] as [string] };
+const contextArgs: Record<StatementContext, { ARGS: [StatementContext] }> = { top: { ARGS: ["top"] }, block: { ARGS: ["block"] } };
 
 class CrmScriptParser extends EmbeddedActionsParser {
   private text = "";
@@ -605,7 +617,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private statementGuarded(): A.Statement | undefined {
     const before = this.position;
     try {
-      return this.SUBRULE(this.statement, { ARGS: ["top"] });
+      return this.SUBRULE(this.statement, contextArgs.top);
     } catch (error) {
       if (this.RECORDING_PHASE || !(error instanceof Error) || !isRecognitionException(error)) throw error;
       const token = (error as Error & { token: IToken }).token;
@@ -617,12 +629,13 @@ class CrmScriptParser extends EmbeddedActionsParser {
     }
   }
 
-  private statement = this.RULE("statement", (context: StatementContext = "top"): A.Statement | undefined => {
-    if (!this.RECORDING_PHASE && !this.enterNesting()) {
-      this.skipBalanced();
-      return undefined;
-    }
-    const result = this.OR<A.Statement | undefined>({
+  /**
+   * The statement alternatives, built once per context: an `OR` written
+   * inline would allocate its ~40 objects and closures on every statement.
+   */
+  private statementChoice(context: StatementContext): OrMethodOpts<A.Statement | undefined> {
+    const args = contextArgs[context];
+    return {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.block) },
@@ -634,17 +647,28 @@ class CrmScriptParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.throwStatement) },
         { ALT: () => this.SUBRULE(this.jumpStatement) },
         { ALT: () => this.SUBRULE(this.returnStatement) },
-        { ALT: () => this.SUBRULE(this.structDeclaration, { ARGS: [context] }) },
-        { ALT: () => this.SUBRULE(this.includeDirective, { ARGS: [context] }) },
-        { ALT: () => this.SUBRULE(this.languageLevelDirective, { ARGS: [context] }) },
+        { ALT: () => this.SUBRULE(this.structDeclaration, args) },
+        { ALT: () => this.SUBRULE(this.includeDirective, args) },
+        { ALT: () => this.SUBRULE(this.languageLevelDirective, args) },
         { ALT: () => this.SUBRULE(this.unknownDirective) },
         { ALT: () => this.SUBRULE(this.emptyStatement) },
         { ALT: () => this.SUBRULE(this.templateText) },
-        { ALT: () => this.SUBRULE(this.identifierStatement, { ARGS: [context] }) },
+        { ALT: () => this.SUBRULE(this.identifierStatement, args) },
         { ALT: () => this.SUBRULE(this.expressionStatement) },
         { ALT: () => this.SUBRULE(this.strayTokens) },
       ],
-    });
+    };
+  }
+
+  private readonly topStatementChoice = this.statementChoice("top");
+  private readonly blockStatementChoice = this.statementChoice("block");
+
+  private statement = this.RULE("statement", (context: StatementContext = "top"): A.Statement | undefined => {
+    if (!this.RECORDING_PHASE && !this.enterNesting()) {
+      this.skipBalanced();
+      return undefined;
+    }
+    const result = this.OR<A.Statement | undefined>(context === "top" ? this.topStatementChoice : this.blockStatementChoice);
     if (!this.RECORDING_PHASE) this.depth--;
     return result;
   });
@@ -658,7 +682,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       if (!this.RECORDING_PHASE) return unsupported;
     }
     if (this.RECORDING_PHASE || this.looksLikeDeclaration()) {
-      const declaration = this.SUBRULE(this.declaration, { ARGS: [context] });
+      const declaration = this.SUBRULE(this.declaration, contextArgs[context]);
       if (!this.RECORDING_PHASE) return declaration;
     }
     return this.SUBRULE(this.expressionStatement);
@@ -695,7 +719,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     this.MANY({
       GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !this.looksLikeTopLevelDefinition(),
       DEF: () => {
-        const statement = this.SUBRULE(this.statement, { ARGS: ["block"] });
+        const statement = this.SUBRULE(this.statement, contextArgs.block);
         if (statement !== undefined) statements.push(statement);
       },
     });
@@ -728,7 +752,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     this.option(idx, {
       GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !this.isNext(T.Else) && !this.isNext(T.Catch),
       DEF: () => {
-        body = this.subrule(idx, this.statement, { ARGS: ["block"] });
+        body = this.subrule(idx, this.statement, contextArgs.block);
       },
     });
     if (body === undefined) {
@@ -847,7 +871,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     this.OPTION2({
       GATE: () => this.looksLikeDeclaration(),
       DEF: () => {
-        variableType = this.SUBRULE(this.typeReference, { ARGS: ["a foreach variable's type"] });
+        variableType = this.SUBRULE(this.typeReference, foreachTypeArgs);
         variableName = this.SUBRULE(this.identifier);
       },
     });
@@ -913,7 +937,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
             this.option(idx, {
               GATE: () => !this.isNext(T.Catch) && !this.isNext(T.RBrace) && !this.isAtEnd(),
               DEF: () => {
-                statement = this.subrule(idx + 1, this.statement, { ARGS: ["block"] });
+                statement = this.subrule(idx + 1, this.statement, contextArgs.block);
               },
             });
             return statement;
@@ -1099,7 +1123,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
 
   private identifier = this.RULE("identifier", (): A.Identifier => {
     const token = this.CONSUME(T.Identifier);
-    return this.ACTION(() => this.identifierNode(token));
+    return this.RECORDING_PHASE ? (token as unknown as A.Identifier) : this.identifierNode(token);
   });
 
   private identifierNode(token: IToken): A.Identifier {
@@ -1145,20 +1169,29 @@ class CrmScriptParser extends EmbeddedActionsParser {
 
   /** A variable or function declaration at a statement position (spec §4.1, §4.2). */
   private declaration = this.RULE("declaration", (context: StatementContext = "top"): A.VariableDeclaration | A.FunctionDeclaration => {
-    return this.OR({
+    return this.OR(context === "top" ? this.topDeclarationChoice : this.blockDeclarationChoice);
+  });
+
+  /** The alternatives of `declaration`, built once per context (see `statementChoice`). */
+  private declarationChoice(context: StatementContext): OrMethodOpts<A.VariableDeclaration | A.FunctionDeclaration> {
+    const functionArgs = context === "top" ? topLevelFunctionArgs : { ARGS: ["a block"] as [string] };
+    return {
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: () => this.looksLikeFunctionDefinition(), ALT: () => this.SUBRULE(this.functionDeclaration, { ARGS: [context === "top" ? "" : "a block"] }) },
+        { GATE: () => this.looksLikeFunctionDefinition(), ALT: () => this.SUBRULE(this.functionDeclaration, functionArgs) },
         {
           ALT: () => {
             const declaration = this.SUBRULE(this.variableDeclarationHead);
             this.expectSemicolon(1, "after the variable declaration");
-            return this.ACTION(() => ({ ...declaration, end: this.previousEnd() }));
+            return this.RECORDING_PHASE ? declaration : { ...declaration, end: this.previousEnd() };
           },
         },
       ],
-    });
-  });
+    };
+  }
+
+  private readonly topDeclarationChoice = this.declarationChoice("top");
+  private readonly blockDeclarationChoice = this.declarationChoice("block");
 
   /** `Type name [= init]` without the `;` (also the for-loop initializer and struct fields). */
   private variableDeclarationHead = this.RULE("variableDeclarationHead", (): A.VariableDeclaration => {
@@ -1205,7 +1238,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
 
   /** `ReturnType name(params) { body }`; `misplacedIn` names the enclosing construct when not allowed there. */
   private functionDeclaration = this.RULE("functionDeclaration", (misplacedIn: string = ""): A.FunctionDeclaration => {
-    const returnType = this.SUBRULE(this.typeReference, { ARGS: ["a return type"] });
+    const returnType = this.SUBRULE(this.typeReference, returnTypeArgs);
     const name = this.SUBRULE(this.identifier);
     this.ACTION(() => {
       if (misplacedIn !== "") {
@@ -1247,7 +1280,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
   });
 
   private parameter = this.RULE("parameter", (): A.Parameter => {
-    const type = this.SUBRULE(this.typeReference, { ARGS: ["a parameter type"] });
+    const type = this.SUBRULE(this.typeReference, parameterTypeArgs);
     let name: A.Identifier | undefined;
     this.OPTION(() => {
       name = this.SUBRULE(this.identifier);
@@ -1308,7 +1341,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     return this.OR<A.StructMember | undefined>({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: () => this.looksLikeFunctionDefinition(), ALT: () => this.SUBRULE(this.functionDeclaration, { ARGS: [""] }) },
+        { GATE: () => this.looksLikeFunctionDefinition(), ALT: () => this.SUBRULE(this.functionDeclaration, topLevelFunctionArgs) },
         {
           GATE: () => this.looksLikeDeclaration(),
           ALT: () => {
@@ -1327,7 +1360,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const first = this.LA(1);
-            const statement = this.SUBRULE(this.statement, { ARGS: ["block"] });
+            const statement = this.SUBRULE(this.statement, contextArgs.block);
             this.ACTION(() => {
               if (statement !== undefined) {
                 this.report("syntax-invalid-struct-member", range(first.startOffset, this.previousEnd()), "only field declarations and methods may appear in a struct body");
@@ -1372,7 +1405,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       this.MANY({
         GATE: () => operators.length < MAX_CHAIN_LENGTH && this.binaryOperatorNext(),
         DEF: () => {
-          const operator = this.OR([{ ALT: () => this.CONSUME(T.BinaryOperator) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+          const operator = this.OR(this.binaryOperatorAlternatives);
           if (!this.RECORDING_PHASE) operators.push(this.binaryOperatorOf(operator));
           if (this.RECORDING_PHASE || this.canStartExpressionHere()) operands.push(this.SUBRULE2(this.operand));
           else operands.push(this.missingExpression(`after '${operator.image}'`));
@@ -1404,6 +1437,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
     });
     return left;
   });
+
+  /** A binary operator, or `and`/`or` written as a word (reported). */
+  private readonly binaryOperatorAlternatives = [{ ALT: () => this.CONSUME(T.BinaryOperator) }, { ALT: () => this.CONSUME(T.Identifier) }];
 
   private assignment(target: A.Expression, operator: IToken, value: A.Expression): A.AssignmentExpression {
     const type = operator.tokenType;
@@ -1461,31 +1497,52 @@ class CrmScriptParser extends EmbeddedActionsParser {
     if (!this.RECORDING_PHASE && postfixStartIndexes[this.nextTypeIndex()] !== true) {
       return prefixes.length === 0 ? result : this.applyPrefixes(prefixes, result);
     }
-    let length = 0;
-    this.MANY2({
-      GATE: () => length++ < MAX_CHAIN_LENGTH,
-      DEF: () => {
-        result = this.OR3([
-          { ALT: () => this.memberAccess(result) },
-          {
-            ALT: () => {
-              const open = this.CONSUME(T.LBracket);
-              const index = this.nestedExpression(1, "as the array index");
-              this.expectCloser(3, T.RBracket, open, "to close the array index");
-              return this.ACTION((): A.IndexExpression => ({ kind: "IndexExpression", start: result.start, end: this.previousEnd(), object: result, index }));
-            },
-          },
-          {
-            ALT: () => {
-              const operator = this.OR4([{ ALT: () => this.CONSUME2(T.PlusPlus) }, { ALT: () => this.CONSUME2(T.MinusMinus) }]);
-              return this.ACTION(() => this.postfix(result, operator));
-            },
-          },
-        ]);
-      },
-    });
-    return this.ACTION(() => (prefixes.length === 0 ? result : this.applyPrefixes(prefixes, result)));
+    const outerObject = this.postfixObject;
+    const outerLength = this.postfixLength;
+    this.postfixObject = result;
+    this.postfixLength = 0;
+    this.MANY2(this.postfixRepetition);
+    result = this.postfixObject;
+    this.postfixObject = outerObject;
+    this.postfixLength = outerLength;
+    return this.RECORDING_PHASE || prefixes.length === 0 ? result : this.applyPrefixes(prefixes, result);
   });
+
+  /**
+   * The `.name`, `[index]` and `++`/`--` suffix chain of an operand. The
+   * repetition and its alternatives are built once (an inline `MANY`/`OR`
+   * would allocate closures on every operand); they extend `postfixObject`,
+   * which `operand` saves and restores around the chain, so operands nested
+   * in an index or an argument list leave the outer chain intact.
+   */
+  private postfixObject: A.Expression = { kind: "MissingExpression", start: 0, end: 0 };
+  private postfixLength = 0;
+  private readonly postfixAlternatives = [
+    { ALT: () => this.memberAccess(this.postfixObject) },
+    { ALT: () => this.indexSuffix(this.postfixObject) },
+    { ALT: () => this.postfixOperator(this.postfixObject) },
+  ];
+  private readonly postfixRepetition = {
+    GATE: () => this.postfixLength++ < MAX_CHAIN_LENGTH,
+    DEF: () => {
+      this.postfixObject = this.OR3(this.postfixAlternatives);
+    },
+  };
+
+  private indexSuffix(object: A.Expression): A.Expression {
+    const open = this.CONSUME(T.LBracket);
+    const index = this.nestedExpression(1, "as the array index");
+    this.expectCloser(3, T.RBracket, open, "to close the array index");
+    if (this.RECORDING_PHASE) return object;
+    return { kind: "IndexExpression", start: object.start, end: this.previousEnd(), object, index };
+  }
+
+  private readonly incrementAlternatives = [{ ALT: () => this.CONSUME2(T.PlusPlus) }, { ALT: () => this.CONSUME2(T.MinusMinus) }];
+
+  private postfixOperator(operand: A.Expression): A.Expression {
+    const operator = this.OR4(this.incrementAlternatives);
+    return this.RECORDING_PHASE ? operand : this.postfix(operand, operator);
+  }
 
   private prefixOperatorNext(): boolean {
     return prefixOperatorIndexes[this.nextTypeIndex()] === true || this.isWordOperator("not");
@@ -1535,7 +1592,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     const dot = this.CONSUME(T.Dot);
     if (this.RECORDING_PHASE) {
       this.CONSUME2(T.Identifier);
-      return this.SUBRULE(this.callArguments, { ARGS: [undefined] });
+      return this.SUBRULE(this.callArguments);
     }
     // The name may be missing while it is being typed (`agent.` at the end of a line).
     let member: A.Identifier | undefined;
@@ -1546,12 +1603,21 @@ class CrmScriptParser extends EmbeddedActionsParser {
         "calling a method directly on a string literal is not documented for CRMScript: assign the string to a variable first");
     }
     const access: A.MemberExpression = { kind: "MemberExpression", start: object.start, end: member?.end ?? end(dot), object, member };
-    if (member !== undefined && this.isNext(T.LParen)) return this.SUBRULE(this.callArguments, { ARGS: [access] });
-    return access;
+    if (member === undefined || !this.isNext(T.LParen)) return access;
+    this.pendingCallee = access;
+    return this.SUBRULE(this.callArguments);
   }
 
-  /** `(arg, …)` after a callee. */
-  private callArguments = this.RULE("callArguments", (callee?: A.Identifier | A.MemberExpression): A.CallExpression => {
+  /**
+   * The callee of the argument list about to be parsed. The caller sets it
+   * right before `callArguments`, which reads it before parsing anything
+   * (passing it as a rule argument would allocate on every call).
+   */
+  private pendingCallee: A.Identifier | A.MemberExpression | undefined;
+
+  /** `(arg, …)` after the callee in `pendingCallee`. */
+  private callArguments = this.RULE("callArguments", (): A.CallExpression => {
+    const callee = this.pendingCallee;
     const open = this.CONSUME(T.LParen);
     let args: A.Expression[] | undefined;
     const nested = this.RECORDING_PHASE || this.enterNesting();
@@ -1597,64 +1663,63 @@ class CrmScriptParser extends EmbeddedActionsParser {
       ALT: (): A.Expression => {
         const token = this.CONSUME3(T.Identifier);
         const name = this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.identifierNode(token);
-        if (this.RECORDING_PHASE || this.isNext(T.LParen)) return this.SUBRULE2(this.callArguments, { ARGS: [name] });
-        return name;
+        if (!this.RECORDING_PHASE && !this.isNext(T.LParen)) return name;
+        this.pendingCallee = name;
+        return this.SUBRULE2(this.callArguments);
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.StringLiteral);
-        return this.ACTION(() => ({ kind: "StringLiteral", start: token.startOffset, end: end(token), value: stringLiteralValue(token.image) }));
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "StringLiteral", start: token.startOffset, end: end(token), value: stringLiteralValue(token.image) };
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.IntegerLiteral);
-        return this.ACTION(() => {
-          const node: A.IntegerLiteral = { kind: "IntegerLiteral", start: token.startOffset, end: end(token), value: Number(token.image) };
-          if (node.value > MAX_INTEGER) this.largeLiterals.add(node);
-          return node;
-        });
+        if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
+        const node: A.IntegerLiteral = { kind: "IntegerLiteral", start: token.startOffset, end: end(token), value: Number(token.image) };
+        if (node.value > MAX_INTEGER) this.largeLiterals.add(node);
+        return node;
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.FloatLiteral);
-        return this.ACTION(() => ({ kind: "FloatLiteral", start: token.startOffset, end: end(token), value: Number(token.image) }));
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "FloatLiteral", start: token.startOffset, end: end(token), value: Number(token.image) };
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.LongLiteral);
-        return this.ACTION(() => {
-          const node: A.LongLiteral = { kind: "LongLiteral", start: token.startOffset, end: end(token), value: BigInt(token.image.slice(0, -1)) };
-          if (node.value > MAX_LONG) this.largeLiterals.add(node);
-          return node;
-        });
+        if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
+        const node: A.LongLiteral = { kind: "LongLiteral", start: token.startOffset, end: end(token), value: BigInt(token.image.slice(0, -1)) };
+        if (node.value > MAX_LONG) this.largeLiterals.add(node);
+        return node;
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.InvalidNumberLiteral);
-        return this.ACTION(() => ({ kind: "InvalidNumberLiteral", start: token.startOffset, end: end(token) }));
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "InvalidNumberLiteral", start: token.startOffset, end: end(token) };
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.True);
-        return this.ACTION(() => ({ kind: "BooleanLiteral", start: token.startOffset, end: end(token), value: true }));
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "BooleanLiteral", start: token.startOffset, end: end(token), value: true };
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.False);
-        return this.ACTION(() => ({ kind: "BooleanLiteral", start: token.startOffset, end: end(token), value: false }));
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "BooleanLiteral", start: token.startOffset, end: end(token), value: false };
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.This);
-        return this.ACTION(() => ({ kind: "ThisExpression", start: token.startOffset, end: end(token) }));
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "ThisExpression", start: token.startOffset, end: end(token) };
       },
     },
     {
@@ -1662,30 +1727,34 @@ class CrmScriptParser extends EmbeddedActionsParser {
         const open = this.CONSUME(T.LParen);
         const inner = this.nestedExpression(2, "inside the parentheses");
         this.expectCloser(4, T.RParen, open, "to close the parenthesised expression");
-        return this.ACTION(() => ({ kind: "ParenthesizedExpression", start: open.startOffset, end: this.previousEnd(), expression: inner }));
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "ParenthesizedExpression", start: open.startOffset, end: this.previousEnd(), expression: inner };
       },
     },
   ];
 }
 
+/** Folds `a op b op c …` into a tree by precedence (spec §6.1), left-associative, with an explicit stack. */
 function foldBinary(operands: A.Expression[], operators: A.BinaryOperator[]): A.Expression {
-  if (operators.length === 0) return operands[0] as A.Expression;
+  if (operators.length === 1) return binaryNode(operands[0] as A.Expression, operators[0] as A.BinaryOperator, operands[1] as A.Expression);
   const values: A.Expression[] = [operands[0] as A.Expression];
   const pending: A.BinaryOperator[] = [];
-  const reduce = (): void => {
-    const right = values.pop() as A.Expression;
-    const left = values.pop() as A.Expression;
-    values.push({ kind: "BinaryExpression", start: left.start, end: right.end, operator: pending.pop() as A.BinaryOperator, left, right });
-  };
-  for (let index = 0; index < operators.length; index++) {
-    const operator = operators[index] as A.BinaryOperator;
-    const precedence = binaryPrecedence[operator];
-    while (pending.length > 0 && binaryPrecedence[pending[pending.length - 1] as A.BinaryOperator] >= precedence) reduce();
+  for (let index = 0; index <= operators.length; index++) {
+    const operator = operators[index];
+    const precedence = operator === undefined ? 0 : binaryPrecedence[operator];
+    while (pending.length > 0 && binaryPrecedence[pending[pending.length - 1] as A.BinaryOperator] >= precedence) {
+      const right = values.pop() as A.Expression;
+      const left = values.pop() as A.Expression;
+      values.push(binaryNode(left, pending.pop() as A.BinaryOperator, right));
+    }
+    if (operator === undefined) break;
     pending.push(operator);
     values.push(operands[index + 1] as A.Expression);
   }
-  while (pending.length > 0) reduce();
   return values[0] as A.Expression;
+}
+
+function binaryNode(left: A.Expression, operator: A.BinaryOperator, right: A.Expression): A.BinaryExpression {
+  return { kind: "BinaryExpression", start: left.start, end: right.end, operator, left, right };
 }
 
 function strayMessage(token: Token): string {
