@@ -54,6 +54,8 @@ export interface VariableDeclaration extends NodeBase {
   readonly kind: "VariableDeclaration";
   readonly type: TypeReference;
   readonly name: Identifier;
+  /** C-style brackets after the name (`String a[5]`), already reported; they still make the variable an array. Usually undefined. */
+  readonly trailingDimensions: readonly ArrayDimension[] | undefined;
   readonly initializer: Expression | undefined;
 }
 
@@ -140,6 +142,8 @@ export interface ForeachStatement extends NodeBase {
 export interface TryStatement extends NodeBase {
   readonly kind: "TryStatement";
   readonly tryBlock: Statement | undefined;
+  /** The name in a mistaken `catch (e)`, already reported; later phases treat it as the error message. */
+  readonly catchParameter: Identifier | undefined;
   readonly catchBlock: Statement | undefined;
 }
 
@@ -207,6 +211,16 @@ export type Statement =
   | EmptyStatement
   | TemplateText
   | UnsupportedStatement;
+
+const statementKinds: ReadonlySet<string> = new Set<Statement["kind"]>([
+  "VariableDeclaration", "FunctionDeclaration", "StructDeclaration", "IncludeDirective", "LanguageLevelDirective", "Block",
+  "IfStatement", "WhileStatement", "ForStatement", "ForeachStatement", "TryStatement", "ThrowStatement", "BreakStatement",
+  "ContinueStatement", "ReturnStatement", "ExpressionStatement", "EmptyStatement", "TemplateText", "UnsupportedStatement",
+]);
+
+export function isStatement(node: Statement | Expression): node is Statement {
+  return statementKinds.has(node.kind);
+}
 
 // ---------------------------------------------------------------- expressions
 

@@ -77,7 +77,7 @@ export function parseSource(text: string): SourceFile {
 }
 
 export type * from "./ast.js";
-export { rangeOf } from "./ast.js";
+export { isStatement, rangeOf } from "./ast.js";
 export type { Diagnostic, RelatedLocation, Severity } from "./diagnostic.js";
 export { compareDiagnostics } from "./diagnostic.js";
 export type { Comment, TemplateLayout } from "./scanner.js";

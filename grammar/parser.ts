@@ -900,13 +900,18 @@ class CrmScriptParser extends EmbeddedActionsParser {
     const tryBlock = this.bracedBody(1, "try");
     let catchKeyword: IToken | undefined;
     let catchBlock: A.Statement | undefined;
+    let catchParameter: A.Identifier | undefined;
     this.OPTION(() => {
       catchKeyword = this.CONSUME(T.Catch);
       this.OPTION2(() => {
         const open = this.CONSUME(T.LParen);
         this.MANY({
           GATE: () => !this.isNext(T.RParen) && !this.isNext(T.LBrace) && !this.isAtEnd(),
-          DEF: () => this.CONSUME(T.AnyToken),
+          DEF: () => {
+            // The last name in `catch (e)` or `catch (Exception e)` is kept, so its uses in the block are not reported again.
+            const token = this.CONSUME(T.AnyToken);
+            if (!this.RECORDING_PHASE && token.tokenType === T.Identifier) catchParameter = this.identifierNode(token);
+          },
         });
         let close: IToken | undefined;
         this.OPTION3(() => {
@@ -921,7 +926,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       this.ACTION(() => this.reportAfterPrevious("syntax-try-block",
         `expected 'catch' after the try block, found ${this.found()}: every 'try' needs a 'catch { … }'`));
     }
-    return this.ACTION(() => ({ kind: "TryStatement", start: keyword.startOffset, end: this.previousEnd(), tryBlock, catchBlock }));
+    return this.ACTION(() => ({ kind: "TryStatement", start: keyword.startOffset, end: this.previousEnd(), tryBlock, catchParameter, catchBlock }));
   });
 
   /** The block that must follow `try` or `catch` (spec §5, E13); a statement without braces is reported and still parsed. */
@@ -1197,17 +1202,28 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private variableDeclarationHead = this.RULE("variableDeclarationHead", (): A.VariableDeclaration => {
     const type = this.SUBRULE(this.typeReference);
     const name = this.SUBRULE(this.identifier);
+    let trailingDimensions: readonly A.ArrayDimension[] | undefined;
     this.OPTION(() => {
+      // C-style `String a[5][2]`: reported, and kept as dimensions so later phases see the array the author meant.
       const open = this.CONSUME(T.LBracket);
+      const groups: A.ArrayDimension[] = [];
+      let groupStart = open.startOffset;
+      let depth = 1;
       this.MANY({
-        GATE: () => !this.isNext(T.RBracket) && !this.isNext(T.Semicolon) && !this.isAtEnd() && !this.LA(1).newLineBefore,
-        DEF: () => this.CONSUME(T.AnyToken),
+        GATE: () => (depth > 0 || this.isNext(T.LBracket)) && !this.isNext(T.Semicolon) && !this.isAtEnd() && !this.LA(1).newLineBefore,
+        DEF: () => {
+          const token = this.CONSUME(T.AnyToken);
+          if (this.RECORDING_PHASE) return;
+          if (token.tokenType === T.LBracket && depth++ === 0) groupStart = token.startOffset;
+          else if (token.tokenType === T.RBracket && --depth === 0) groups.push({ kind: "ArrayDimension", start: groupStart, end: end(token), size: undefined });
+        },
       });
-      this.MANY2(() => this.CONSUME(T.RBracket));
       this.ACTION(() => {
         const brackets = this.text.slice(open.startOffset, this.previousEnd());
         this.report("syntax-array-brackets-after-name", range(open.startOffset, this.previousEnd()),
           `array brackets must follow the type, not the name: write '${type.name.name}${brackets} ${name.name}'`);
+        if (depth > 0) groups.push({ kind: "ArrayDimension", start: groupStart, end: this.previousEnd(), size: undefined });
+        trailingDimensions = groups;
       });
     });
     let initializer: A.Expression | undefined;
@@ -1233,7 +1249,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       this.ACTION(() => this.report("syntax-multiple-declarators", range(comma.startOffset, this.previousEnd()),
         `one variable per declaration in CRMScript: declare each variable with its own '${type.name.name} name;' statement`));
     });
-    return this.ACTION(() => ({ kind: "VariableDeclaration", start: type.start, end: this.previousEnd(), type, name, initializer }));
+    return this.ACTION(() => ({ kind: "VariableDeclaration", start: type.start, end: this.previousEnd(), type, name, trailingDimensions, initializer }));
   });
 
   /** `ReturnType name(params) { body }`; `misplacedIn` names the enclosing construct when not allowed there. */

@@ -70,8 +70,10 @@ function isNonAsciiLetter(text: string, index: number): boolean {
   return code > 127 && unicodeLetterOrDigit.test(String.fromCodePoint(text.codePointAt(index) as number));
 }
 
+/** The non-ASCII characters JavaScript counts as white space (`\s`), plus the zero-width space. */
 function isUnicodeSpace(code: number): boolean {
-  return code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Single-character escapes of spec §1.5 (including `\r`, A4). */

@@ -18,6 +18,7 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
     case "VariableDeclaration":
       visit(node.type);
       visit(node.name);
+      node.trailingDimensions?.forEach(visit);
       each(node.initializer);
       return;
     case "FunctionDeclaration":
@@ -73,6 +74,7 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
       return;
     case "TryStatement":
       each(node.tryBlock);
+      each(node.catchParameter);
       each(node.catchBlock);
       return;
     case "ThrowStatement":

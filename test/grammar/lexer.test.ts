@@ -89,6 +89,13 @@ describe("scanner: lexical diagnostics", () => {
     expect(diagnostics("a @@$ b")).toEqual(["syntax-unexpected-character 2-5"]);
   });
 
+  it("skips every Unicode space as white space, without a diagnostic", () => {
+    const spaces = "\u00a0\u1680\u2000\u2005\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff";
+    expect(diagnostics(`a${spaces}b`)).toEqual([]);
+    expect(tokens(`a${spaces}b`)).toEqual(["Identifier a", "Identifier b"]);
+    expect(diagnostics("a @\u1680 b")).toEqual(["syntax-unexpected-character 2-3"]);
+  });
+
   it("reports non-ASCII letters in names but keeps the name one token", () => {
     const result = scan("Integer antallÅr = 1;");
     expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(["syntax-unexpected-character"]);

@@ -127,12 +127,7 @@ function problemsOf(text: string, file: SourceFile, limit = 8): string[] {
   return problems;
 }
 
-/**
- * The characters the scanner skips as whitespace (ASCII blanks and line breaks, and a few Unicode
- * spaces), plus U+1680, U+202F and U+205F: a known scanner bug (reported, not yet fixed) gives
- * those an empty "unexpected characters ''" diagnostic instead of covering them, and this check
- * is about characters being lost, which they are not.
- */
+/** The characters the scanner skips as whitespace: ASCII blanks and line breaks, and the Unicode spaces. */
 function isScannerWhitespace(code: number): boolean {
   return code === 9 || code === 10 || code === 11 || code === 12 || code === 13 || code === 32 || code === 0xa0 || code === 0xfeff ||
     code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000 ||
