@@ -2,6 +2,7 @@
 // esbuild does not type-check; `npm run lint:types` does.
 import { readFileSync } from "node:fs";
 import { build } from "esbuild";
+import { jsonAsString } from "./scripts/esbuild-json-as-string.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
@@ -19,6 +20,7 @@ await build({
   sourcemap: !production,
   minify: production,
   logLevel: "warning",
+  plugins: [jsonAsString],
   banner: { js: "#!/usr/bin/env node" },
   define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
 });

@@ -40,7 +40,7 @@ NS${entity}Entity update${entity}${id}(Integer ${entity.toLowerCase()}Id, String
   if (entity.Get${entity}Id() == 0) {
     throw "${entity} " + ${entity.toLowerCase()}Id.toString() + " was not found";
   }
-  entity.Set${field}(value.stripLeadingAndTrailing());
+  entity.Set${field}(value.stripLeadingAndTrailing(" "));
   entity = agent.Save${entity}Entity(entity);
   printLine("Saved ${entity.toLowerCase()} " + entity.Get${entity}Id().toString());
   return entity;
@@ -54,7 +54,7 @@ function update${entity}${id}(${entity.toLowerCase()}Id: number, value: string):
   if (entity.Get${entity}Id() == 0) {
     throw "${entity} " + ${entity.toLowerCase()}Id.toString() + " was not found";
   }
-  entity.Set${field}(value.stripLeadingAndTrailing());
+  entity.Set${field}(value.stripLeadingAndTrailing(" "));
   entity = agent.Save${entity}Entity(entity);
   printLine("Saved ${entity.toLowerCase()} " + entity.Get${entity}Id().toString());
   return entity;

@@ -57,6 +57,8 @@ export interface VariableDeclaration extends NodeBase {
   /** C-style brackets after the name (`String a[5]`), already reported; they still make the variable an array. Usually undefined. */
   readonly trailingDimensions: readonly ArrayDimension[] | undefined;
   readonly initializer: Expression | undefined;
+  /** The extra `b` and `c = 2` of a mistaken `Integer a, b, c = 2;`, already reported. Usually undefined. */
+  readonly moreDeclarators: readonly Expression[] | undefined;
 }
 
 export interface Parameter extends NodeBase {

@@ -84,3 +84,5 @@ export type { Comment, TemplateLayout } from "./scanner.js";
 export { TokenBuffer, type Token } from "./token-buffer.js";
 export { syntaxCodes, type SyntaxCode } from "./syntax-codes.js";
 export { LineIndex, rangeContains, type LineColumn, type TextRange } from "./text.js";
+export { forEachChild, walk } from "./walk.js";
+export { isKeywordType } from "./tokens.js";

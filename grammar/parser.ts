@@ -1203,6 +1203,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     const type = this.SUBRULE(this.typeReference);
     const name = this.SUBRULE(this.identifier);
     let trailingDimensions: readonly A.ArrayDimension[] | undefined;
+    let moreDeclarators: readonly A.Expression[] | undefined;
     this.OPTION(() => {
       // C-style `String a[5][2]`: reported, and kept as dimensions so later phases see the array the author meant.
       const open = this.CONSUME(T.LBracket);
@@ -1233,6 +1234,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     });
     this.OPTION3(() => {
       const comma = this.CONSUME(T.Comma);
+      const declarators: A.Expression[] = [];
       this.MANY3({
         GATE: () => (this.isNext(T.Comma) || this.startsExpression(this.LA(1))) && !this.LA(1).newLineBefore,
         DEF: () => this.OR([
@@ -1241,15 +1243,21 @@ class CrmScriptParser extends EmbeddedActionsParser {
             ALT: () => {
               // `b = 2` in `Integer a = 1, b = 2;` is reported as a declarator, not as an assignment used as a value.
               const declarator = this.SUBRULE2(this.expression);
-              this.ACTION(() => this.statementExpressions.add(declarator));
+              this.ACTION(() => {
+                this.statementExpressions.add(declarator);
+                declarators.push(declarator);
+              });
             },
           },
         ]),
       });
-      this.ACTION(() => this.report("syntax-multiple-declarators", range(comma.startOffset, this.previousEnd()),
-        `one variable per declaration in CRMScript: declare each variable with its own '${type.name.name} name;' statement`));
+      this.ACTION(() => {
+        this.report("syntax-multiple-declarators", range(comma.startOffset, this.previousEnd()),
+          `one variable per declaration in CRMScript: declare each variable with its own '${type.name.name} name;' statement`);
+        if (declarators.length > 0) moreDeclarators = declarators;
+      });
     });
-    return this.ACTION(() => ({ kind: "VariableDeclaration", start: type.start, end: this.previousEnd(), type, name, trailingDimensions, initializer }));
+    return this.ACTION(() => ({ kind: "VariableDeclaration", start: type.start, end: this.previousEnd(), type, name, trailingDimensions, initializer, moreDeclarators }));
   });
 
   /** `ReturnType name(params) { body }`; `misplacedIn` names the enclosing construct when not allowed there. */

@@ -119,3 +119,10 @@ export const keywordsByLowerCase: ReadonlyMap<string, TokenType> = new Map([
   ["catch", Catch], ["throw", Throw], ["struct", Struct], ["true", True],
   ["false", False], ["this", This],
 ]);
+
+const keywordTypes: ReadonlySet<TokenType> = new Set(keywordsByLowerCase.values());
+
+/** Whether a token type is a keyword (including `true`, `false` and `this`). */
+export function isKeywordType(type: TokenType): boolean {
+  return keywordTypes.has(type);
+}

@@ -20,6 +20,7 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
       visit(node.name);
       node.trailingDimensions?.forEach(visit);
       each(node.initializer);
+      node.moreDeclarators?.forEach(visit);
       return;
     case "FunctionDeclaration":
       visit(node.returnType);

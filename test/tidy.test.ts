@@ -32,8 +32,13 @@ function importsOf(file: string): string[] {
 /** Which top-level folders (or packages) each layer may import. */
 const allowed: Record<string, (specifier: string, resolvedFolder: string | undefined) => boolean> = {
   grammar: (specifier, folder) => specifier === "chevrotain" || folder === "grammar",
-  "server/analysis": (_specifier, folder) => folder === "grammar" || folder === "server/analysis",
-  "server/cli": (specifier, folder) => specifier.startsWith("node:") || folder === "server/analysis" || folder === "server/cli" || folder === "grammar",
+  "server/catalog": (_specifier, folder) => folder === "server/catalog",
+  "server/semantics": (_specifier, folder) => folder === "grammar" || folder === "server/catalog" || folder === "server/semantics",
+  "server/lint": (_specifier, folder) => folder === "grammar" || folder === "server/semantics" || folder === "server/lint",
+  "server/analysis": (specifier, folder) =>
+    specifier === "node:path" || ["grammar", "server/catalog", "server/semantics", "server/lint", "server/analysis"].includes(folder ?? ""),
+  "server/cli": (specifier, folder) =>
+    specifier.startsWith("node:") || ["grammar", "server/catalog", "server/analysis", "server/cli"].includes(folder ?? ""),
 };
 
 function layerOf(path: string): string | undefined {

@@ -1,6 +1,8 @@
 /**
  * Parses the command line of `crmscript-lint` into options, or a usage error.
  */
+import { isValidVersion, type Platform } from "../analysis/settings.js";
+
 
 export type OutputFormat = "stylish" | "json";
 
@@ -14,6 +16,11 @@ export interface CliOptions {
   readonly color: boolean | undefined;
   readonly help: boolean;
   readonly version: boolean;
+  /** SuperOffice version the scripts must run on (`--target-version 10.2`). */
+  readonly targetVersion: string | undefined;
+  readonly platform: Platform | undefined;
+  /** Extra folders to search for included scripts, in order. */
+  readonly includePaths: string[];
 }
 
 export type ParsedArguments = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly error: string };
@@ -31,6 +38,9 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   let color: boolean | undefined;
   let help = false;
   let version = false;
+  let targetVersion: string | undefined;
+  let platform: Platform | undefined;
+  const includePaths: string[] = [];
 
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] as string;
@@ -83,6 +93,25 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         stdinFilename = value;
         break;
       }
+      case "--target-version": {
+        const value = takeValue();
+        if (value === undefined || !isValidVersion(value)) return { ok: false, error: `${name} needs a SuperOffice version such as 10.2 or 9.2 R08` };
+        targetVersion = value.trim();
+        break;
+      }
+      case "--platform": {
+        const value = takeValue();
+        if (value !== "online" && value !== "onsite") return { ok: false, error: `${name} needs 'online' or 'onsite'` };
+        platform = value;
+        break;
+      }
+      case "-I":
+      case "--include-path": {
+        const value = takeValue();
+        if (value === undefined || value.trim() === "") return { ok: false, error: `${name} needs a folder` };
+        includePaths.push(value);
+        break;
+      }
       case "--color":
         color = true;
         break;
@@ -95,7 +124,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   }
   if (stdin && inputs.length > 0) return { ok: false, error: "--stdin lints standard input; do not also give files" };
   if (stdinFilename !== undefined && !stdin) return { ok: false, error: "--stdin-filename only makes sense with --stdin" };
-  return { ok: true, options: { inputs, format, extensions, stdin, stdinFilename, color, help, version } };
+  return { ok: true, options: { inputs, format, extensions, stdin, stdinFilename, color, help, version, targetVersion, platform, includePaths } };
 }
 
 export const USAGE = `Usage: crmscript-lint [options] <files|folders|globs...>
@@ -107,6 +136,9 @@ Options:
       --ext <list>           extensions searched for in folders (default: .crm,.crmscript)
       --stdin                lint the text on standard input
       --stdin-filename <n>   the file name to report for --stdin
+      --target-version <v>   report API newer than this SuperOffice version, such as 10.2
+      --platform <p>         online: report API that exists only on on-site installations; or onsite
+  -I, --include-path <dir>   also look for #include'd scripts in this folder (repeatable)
       --color, --no-color    force colours on or off (default: only on a terminal)
   -h, --help                 show this help
   -v, --version              show the version
@@ -117,4 +149,5 @@ Examples:
   crmscript-lint examples/
   crmscript-lint "scripts/**/*.crm" --format json > report.json
   cat trigger.crm | crmscript-lint --stdin --stdin-filename trigger.crm
+  crmscript-lint --target-version 10.2 --platform online -I shared/includes scripts/
 `;

@@ -2,7 +2,9 @@
  * `crmscript-lint`: arguments in, report out, exit code returned (never
  * `process.exit`). All I/O goes through `CliIo`, so tests run it in-process.
  */
-import { analyzeText } from "../analysis/analyze-file.js";
+import { resolve } from "node:path";
+import { AnalysisHost } from "../analysis/host.js";
+import { builtinCatalog } from "../catalog/builtin-catalog.js";
 import { parseArguments, USAGE, type CliOptions } from "./arguments.js";
 import { findFiles } from "./find-files.js";
 import { formatJson } from "./formatters/json.js";
@@ -30,10 +32,33 @@ export function toolVersion(): string {
   return typeof CRMSCRIPT_TOOLS_VERSION === "string" ? CRMSCRIPT_TOOLS_VERSION : "development";
 }
 
-function lintText(filePath: string, text: string): LintResult {
-  const analysis = analyzeText(text);
+/** Analyses `text` as the file at `filePath` and turns its diagnostics into a lint result. */
+function lintText(host: AnalysisHost, cwd: string, filePath: string, text: string): LintResult {
+  const path = resolve(cwd, filePath);
+  const analysis = host.analyzeText(path, text);
   const lines = analysis.sourceFile.lineIndex;
-  return lintResult(filePath, analysis.diagnostics.map((diagnostic) => toLintMessage(diagnostic, lines)));
+  const result = lintResult(filePath, analysis.diagnostics.map((diagnostic) => toLintMessage(diagnostic, lines)));
+  host.release(path);
+  return result;
+}
+
+function createHost(options: CliOptions, io: CliIo): AnalysisHost {
+  // Included scripts are read through the same I/O as the files named on the command line.
+  const fileSystem = {
+    readFile: (path: string): string | undefined => {
+      try {
+        return io.readFile(path);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  return new AnalysisHost(builtinCatalog().catalog, fileSystem, {
+    targetVersion: options.targetVersion,
+    platform: options.platform,
+    workspaceRoots: [io.cwd],
+    includePaths: options.includePaths.map((folder) => resolve(io.cwd, folder)),
+  });
 }
 
 function useColor(options: CliOptions, io: CliIo): boolean {
@@ -59,6 +84,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_OK;
   }
 
+  const host = createHost(options, io);
   const results: LintResult[] = [];
   let failed = false;
   if (options.stdin) {
@@ -69,7 +95,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.writeStderr(`crmscript-lint: cannot read standard input: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_FAILURE;
     }
-    results.push(lintText(options.stdinFilename ?? "<stdin>", text));
+    results.push(lintText(host, io.cwd, options.stdinFilename ?? "<stdin>", text));
   } else {
     if (options.inputs.length === 0) {
       io.writeStderr(`crmscript-lint: no files given\n\n${USAGE}`);
@@ -88,7 +114,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         continue;
       }
       try {
-        results.push(lintText(file, text));
+        results.push(lintText(host, io.cwd, file, text));
       } catch (error) {
         failed = true;
         io.writeStderr(`crmscript-lint: internal error while linting ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -107,10 +107,12 @@ afterAll(() => {
   for (const root of temporaryRoots) rmSync(root, { recursive: true, force: true });
 });
 
-// A missing ';' reported at the end of line 1 (1-based 1:14), and an empty statement (a warning) at 1:3.
-const MISSING_SEMICOLON = 'Integer x = 1\nString s = "a";\n';
-const EMPTY_STATEMENT = "x;;\n";
-const CLEAN = "Integer y = 2;\nprintln(y.toString());\n";
+// Each starts with #setLanguageLevel, so the only problems are the deliberate ones: a missing ';'
+// reported at the end of line 2 (1-based 2:14), and an empty statement (a warning) at 2:15.
+const LEVEL = "#setLanguageLevel 4;\n";
+const MISSING_SEMICOLON = `${LEVEL}Integer x = 1\nString s = "a";\n`;
+const EMPTY_STATEMENT = `${LEVEL}Integer x = 1;;\n`;
+const CLEAN = `${LEVEL}Integer y = 2;\nprintLine(y.toString());\n`;
 
 // ---------------------------------------------------------------- stylish
 
@@ -118,7 +120,7 @@ describe("stylish output", () => {
   it("groups problems per file with aligned columns and a summary", async () => {
     const root = makeTree({
       "bad.crm": MISSING_SEMICOLON,
-      "sub/mixed.crm": `x;;\n${"\n".repeat(8)}Integer z = 1\nString t = "b";\n`,
+      "sub/mixed.crm": `${LEVEL}Integer w = 1;;\n${"\n".repeat(7)}Integer z = 1\nString t = "b";\n`,
       "sub/clean.crmscript": CLEAN,
     });
     const run = await lint(["."], { cwd: root });
@@ -127,10 +129,10 @@ describe("stylish output", () => {
     expect(run.stdout).toBe(
       [
         "bad.crm",
-        "  1:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon",
+        "  2:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon",
         "",
         "sub/mixed.crm",
-        "  1:3    warning  unnecessary ';': an empty statement does nothing                              syntax-empty-statement",
+        "  2:15   warning  unnecessary ';': an empty statement does nothing                              syntax-empty-statement",
         "  10:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon",
         "",
         "✖ 3 problems (2 errors, 1 warning)",
@@ -208,22 +210,22 @@ describe("JSON output", () => {
       messages: [{
         ruleId: "syntax-missing-semicolon", severity: 2,
         message: expect.stringContaining("expected ';'"),
-        line: 1, column: 14, endLine: 1, endColumn: 14,
+        line: 2, column: 14, endLine: 2, endColumn: 14,
       }],
       errorCount: 1, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0,
       suppressedMessages: [], usedDeprecatedRules: [],
     });
     expect(clean.messages).toEqual([]);
     expect(clean.errorCount + clean.warningCount).toBe(0);
-    expect(warn.messages).toEqual([expect.objectContaining({ ruleId: "syntax-empty-statement", severity: 1, line: 1, column: 3, endLine: 1, endColumn: 4 })]);
+    expect(warn.messages).toEqual([expect.objectContaining({ ruleId: "syntax-empty-statement", severity: 1, line: 2, column: 15, endLine: 2, endColumn: 16 })]);
     expect(warn.warningCount).toBe(1);
     expect(warn.errorCount).toBe(0);
   });
 
   it("counts lines across CRLF and columns in UTF-16 code units", async () => {
-    const root = makeTree({ "wide.crm": 'Integer a = 1;\r\n\r\nx = "😀";;\r\n' });
+    const root = makeTree({ "wide.crm": '#setLanguageLevel 4;\r\nString a = "";\r\na = "😀";;\r\n' });
     const [result] = parseJson((await lint(["-f", "json", "wide.crm"], { cwd: root })).stdout);
-    // Line 3 (two CRLF before it); `x = "😀";` is 9 UTF-16 units, so the second ';' is column 10.
+    // Line 3 (two CRLF before it); `a = "😀";` is 9 UTF-16 units, so the second ';' is column 10.
     expect(result?.messages).toEqual([expect.objectContaining({ ruleId: "syntax-empty-statement", line: 3, column: 10, endLine: 3, endColumn: 11 })]);
   });
 
@@ -299,7 +301,7 @@ describe("--stdin", () => {
     expect(run.code).toBe(1);
     expect(run.stdout.split("\n").slice(0, 2)).toEqual([
       "<stdin>",
-      "  1:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon",
+      "  2:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon",
     ]);
   });
 
@@ -408,7 +410,7 @@ describe("finding files", () => {
     const run = await lint(["missing.crm", "bad.crm", "clean.crm"], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("crmscript-lint: no such file or folder: 'missing.crm'\n");
-    expect(run.stdout).toContain("bad.crm\n  1:14  error");
+    expect(run.stdout).toContain("bad.crm\n  2:14  error");
     const json = await lintedFiles(["missing.crm", "bad.crm", "clean.crm"], root);
     expect(json.code).toBe(2);
     expect(json.files).toEqual(["bad.crm", "clean.crm"]);
@@ -437,7 +439,7 @@ describe("unreadable and odd files", () => {
     const stylish = await lint(["."], { cwd: root, readFile });
     expect(stylish.code).toBe(2);
     expect(stylish.stdout).toContain("locked.crm\n  1:1  error    cannot read the file: EACCES: permission denied\n");
-    expect(stylish.stdout).toContain("z.crm\n  1:14  error");
+    expect(stylish.stdout).toContain("z.crm\n  2:14  error");
   });
 
   it("survives a file of random binary garbage", async () => {
@@ -468,7 +470,7 @@ describe("unreadable and odd files", () => {
     const results = parseJson((await lint(["--format", "json", "."], { cwd: root })).stdout);
     expect(results.map((result) => result.messages.map((message) => `${message.ruleId} ${message.line}:${message.column}`))).toEqual([
       [],
-      ["syntax-empty-statement 1:3"],
+      ["syntax-empty-statement 2:15"],
     ]);
   });
 
@@ -476,7 +478,7 @@ describe("unreadable and odd files", () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 3000; index++) {
       const folder = `group${String(Math.floor(index / 100)).padStart(2, "0")}`;
-      files[`${folder}/script${String(index).padStart(4, "0")}.crm`] = index % 3 === 0 ? `Integer n${index} = ${index}\n` : `Integer n${index} = ${index};\n`;
+      files[`${folder}/script${String(index).padStart(4, "0")}.crm`] = `${LEVEL}Integer n${index} = ${index}${index % 3 === 0 ? "" : ";"}\n`;
     }
     const root = makeTree(files);
     const started = performance.now();
@@ -535,7 +537,7 @@ describe("dist/crmscript-lint.js as a process", () => {
     expect(failing.status).toBe(1);
     expect(failing.stdout).toBe(
       "trigger.crm\n" +
-        "  1:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon\n" +
+        "  2:14  error    expected ';' after the variable declaration, found 'String' on the next line  syntax-missing-semicolon\n" +
         "\n" +
         "✖ 1 problem (1 error, 0 warnings)\n",
     );
@@ -546,13 +548,13 @@ describe("dist/crmscript-lint.js as a process", () => {
   it("writes a large JSON report through a pipe completely", () => {
     const root = makeTree({});
     const lines = 20_000;
-    const input = Array.from({ length: lines }, (_, index) => `Integer v${index} = ${index}`).join("\n");
+    const input = LEVEL + Array.from({ length: lines }, (_, index) => `Integer v${index} = ${index}`).join("\n");
     const run = runBundle(["--stdin", "--format", "json"], { cwd: root, input });
     expect(run.status).toBe(1);
     const results = parseJson(run.stdout);
     expect(results).toHaveLength(1);
     expect(results[0]?.errorCount).toBe(lines);
-    expect(results[0]?.messages.at(-1)).toMatchObject({ ruleId: "syntax-missing-semicolon", line: lines });
+    expect(results[0]?.messages.at(-1)).toMatchObject({ ruleId: "syntax-missing-semicolon", line: lines + 1 });
   });
 
   it("exits 2 on bad usage and a missing file, and prints the package version", () => {

@@ -1,0 +1,28 @@
+/**
+ * How analysis reads scripts it was not handed directly (included files):
+ * a minimal file-system interface, so the analysis layer does no I/O of its
+ * own. The CLI and the language server pass a real one; tests pass a
+ * `MemoryFileSystem`.
+ */
+
+export interface FileSystem {
+  /** The text of the file at an absolute path, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): string | undefined;
+}
+
+/** Files held in memory, by absolute path. */
+export class MemoryFileSystem implements FileSystem {
+  private readonly files: Map<string, string>;
+
+  constructor(files: Record<string, string> = {}) {
+    this.files = new Map(Object.entries(files));
+  }
+
+  readFile(path: string): string | undefined {
+    return this.files.get(path);
+  }
+
+  writeFile(path: string, text: string): void {
+    this.files.set(path, text);
+  }
+}

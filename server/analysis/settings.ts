@@ -1,0 +1,23 @@
+/**
+ * The settings that change what analysis reports, shared by the CLI options,
+ * the editor settings and (later) the configuration file: target version,
+ * platform, where includes are looked up, and rule severities.
+ */
+import type { RuleSeverities } from "../lint/run.js";
+import type { Platform } from "../semantics/index.js";
+
+export type { Platform };
+export { isValidVersion } from "../semantics/index.js";
+
+export interface AnalysisSettings {
+  /** SuperOffice version scripts must run on, such as `10.2`; API from later versions is reported. */
+  readonly targetVersion?: string | undefined;
+  /** `online` reports API that exists only on on-site installations. */
+  readonly platform?: Platform | undefined;
+  /** Folders searched for included scripts after the including script's own folder and the workspace roots. */
+  readonly includePaths?: readonly string[];
+  /** Workspace folders, searched for included scripts after the including script's folder. */
+  readonly workspaceRoots?: readonly string[];
+  /** Lint rule severities by rule id. */
+  readonly rules?: RuleSeverities;
+}

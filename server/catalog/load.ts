@@ -1,0 +1,42 @@
+/**
+ * Turns catalog data (parsed JSON of schema `crmscript-api-catalog/1`) into
+ * a `Catalog`. This checks the top-level shape; each entry is checked when
+ * it is first built (see `Catalog.validateAll`). Loading never throws: bad
+ * data yields problems and a catalog without the bad parts.
+ */
+import { Catalog } from "./catalog.js";
+import { isObject, type Json } from "./entries.js";
+
+export const CATALOG_SCHEMA = "crmscript-api-catalog/1";
+
+export interface LoadedCatalog {
+  readonly catalog: Catalog;
+  /** Problems with the data's overall shape (empty for good data). */
+  readonly problems: readonly string[];
+}
+
+export function loadCatalog(data: unknown): LoadedCatalog {
+  const problems: string[] = [];
+  const json: Json = isObject(data) ? data : {};
+  if (!isObject(data)) problems.push("the catalog data is not a JSON object");
+  else if (data.schema !== CATALOG_SCHEMA) problems.push(`schema is ${String(data.schema)}, expected ${CATALOG_SCHEMA}`);
+  const section = (key: string): Json => {
+    const value = json[key];
+    if (isObject(value)) return value;
+    problems.push(`${key}: missing or not an object`);
+    return {};
+  };
+  const docs = isObject(json.docs) ? json.docs : {};
+  const aliases = new Map<string, string>();
+  for (const [from, to] of Object.entries(section("aliases"))) if (typeof to === "string") aliases.set(from, to);
+  const catalog = new Catalog({
+    types: section("types"),
+    enums: section("enums"),
+    functions: section("functions"),
+    triggers: section("triggers"),
+    aliases,
+    pageUrl: typeof docs.pageUrl === "string" ? docs.pageUrl : "https://docs.superoffice.com/en/automation/crmscript/reference/{page}.html",
+    functionsPage: typeof docs.functionsPage === "string" ? docs.functionsPage : "CRMScript.Global.Void",
+  });
+  return { catalog, problems };
+}

@@ -1,0 +1,43 @@
+/**
+ * Rule: no-shadow
+ *
+ * What: a local variable that hides a local variable or parameter of an
+ * enclosing block of the same function (spec §4.5, D4).
+ * Why: code below the inner declaration silently uses the inner variable,
+ * which is easy to misread; CRMScript allows it without a word.
+ * Fix: give the inner variable its own name.
+ *
+ * Invalid:
+ *   Void count(Integer total) {
+ *     if (total > 0) {
+ *       Integer total = 1;
+ *     }
+ *   }
+ * Valid:
+ *   Void count(Integer total) {
+ *     if (total > 0) {
+ *       Integer first = 1;
+ *     }
+ *   }
+ */
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "no-shadow",
+  group: "suspicious",
+  defaultSeverity: "warning",
+  description: "Local variables that hide an outer local or parameter.",
+  create(context) {
+    return {
+      end() {
+        const lines = context.sourceFile.lineIndex;
+        for (const { symbol, shadowed } of context.model.facts.shadowings) {
+          if (symbol.location === undefined) continue;
+          const what = shadowed.variableKind === "parameter" ? "parameter" : "variable";
+          const where = shadowed.location === undefined ? "" : ` declared on line ${lines.position(shadowed.location.start).line + 1}`;
+          context.report({ range: symbol.location, message: `'${symbol.name}' hides the ${what} '${shadowed.name}'${where}: rename one of them` });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,78 @@
+/**
+ * What semantic analysis learns about one file, recorded as it walks: the
+ * type of every expression, what every name refers to, how every call was
+ * resolved, every reference to every symbol, the scope tree, control-flow
+ * facts, and the diagnostics. Side tables keyed by syntax node: the AST
+ * itself stays untouched. The query API (`SemanticModel`) reads these.
+ */
+import type { CallExpression, Diagnostic, Expression, FunctionDeclaration, Identifier, IncludeDirective, RelatedLocation, Statement, TextRange } from "../../grammar/index.js";
+import type { IncludeResolution } from "./includes.js";
+import type { Scope } from "./scope.js";
+import { semanticCodes, type SemanticCode } from "./semantic-codes.js";
+import type { FunctionSymbol, Resolution, Signature, UserSymbol, VariableSymbol } from "./symbols.js";
+import type { Type } from "./types.js";
+
+/** One use of a user symbol in this file. */
+export interface Reference {
+  readonly name: Identifier;
+  /** True when the use only stores a value (`x = …`), without reading the old one. */
+  readonly write: boolean;
+}
+
+/** How a call was understood: the signatures its callee could mean and the one chosen. */
+export interface CallFacts {
+  readonly signatures: readonly Signature[];
+  readonly chosen: Signature | undefined;
+}
+
+export interface IncludeFacts {
+  readonly directive: IncludeDirective;
+  readonly includeId: string;
+  readonly resolution: IncludeResolution;
+}
+
+export class SemanticFacts {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly expressionTypes = new Map<Expression, Type>();
+  readonly resolutions = new Map<Identifier, Resolution>();
+  readonly calls = new Map<CallExpression, CallFacts>();
+  readonly references = new Map<UserSymbol, Reference[]>();
+  /** Symbols this file declares, in declaration order. */
+  readonly declarations: UserSymbol[] = [];
+  readonly includes: IncludeFacts[] = [];
+  /** Runs of statements that can never run, each with the statement after which control never arrives. */
+  readonly unreachable: { readonly range: TextRange; readonly after: Statement }[] = [];
+  /** Functions and methods with a value type whose end can be reached without a return. */
+  readonly missingReturns: FunctionSymbol[] = [];
+  /** Locals that hide a local or parameter of an enclosing scope. */
+  readonly shadowings: { readonly symbol: VariableSymbol; readonly shadowed: VariableSymbol }[] = [];
+  /** Function declarations with their symbols (the symbol of a duplicate is still recorded). */
+  readonly functionSymbols = new Map<FunctionDeclaration, FunctionSymbol>();
+
+  constructor(
+    readonly file: string,
+    readonly globalScope: Scope,
+  ) {}
+
+  report(code: SemanticCode, range: TextRange, message: string, related?: readonly RelatedLocation[]): void {
+    const severity = semanticCodes[code].severity;
+    const at = { start: range.start, end: range.end };
+    this.diagnostics.push(related === undefined || related.length === 0 ? { code, severity, range: at, message } : { code, severity, range: at, message, related });
+  }
+
+  resolve(name: Identifier, resolution: Resolution): void {
+    this.resolutions.set(name, resolution);
+  }
+
+  /** Records a use (or the declaration) of a user symbol at `name`. */
+  refer(name: Identifier, symbol: UserSymbol, write: boolean, declaration = false): void {
+    this.resolutions.set(name, { kind: "symbol", symbol, declaration });
+    if (declaration) return;
+    let list = this.references.get(symbol);
+    if (list === undefined) {
+      list = [];
+      this.references.set(symbol, list);
+    }
+    list.push({ name, write });
+  }
+}

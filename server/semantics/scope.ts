@@ -1,0 +1,110 @@
+/**
+ * Scopes (spec §4.5): the tree of global, function, block, loop-header and
+ * catch scopes of one file, with the symbols each declares and the offset
+ * from which each is visible. Variables, functions and struct types live in
+ * separate name spaces: a struct and its factory function share a name, and
+ * a struct method may be called like a field (`car.brand("x")` next to
+ * `car.brand`).
+ */
+import type { FunctionSymbol, StructSymbol, UserSymbol, VariableSymbol } from "./symbols.js";
+
+export type ScopeKind = "global" | "function" | "block" | "loop" | "catch";
+
+/** A symbol and the offset from which code in its scope may use it. */
+export interface ScopeEntry {
+  readonly symbol: UserSymbol;
+  readonly visibleFrom: number;
+}
+
+export class Scope {
+  readonly children: Scope[] = [];
+  /** Every declaration of this scope in declaration order (for "visible names at an offset"). */
+  readonly entries: ScopeEntry[] = [];
+  private readonly variables = new Map<string, VariableSymbol>();
+  private readonly functions = new Map<string, FunctionSymbol[]>();
+  private readonly structs = new Map<string, StructSymbol>();
+
+  constructor(
+    readonly kind: ScopeKind,
+    readonly start: number,
+    readonly end: number,
+    readonly parent: Scope | undefined,
+  ) {
+    parent?.children.push(this);
+  }
+
+  /** The variable of this name in this scope only. */
+  ownVariable(name: string): VariableSymbol | undefined {
+    return this.variables.get(name);
+  }
+
+  ownFunctions(name: string): readonly FunctionSymbol[] | undefined {
+    return this.functions.get(name);
+  }
+
+  ownStruct(name: string): StructSymbol | undefined {
+    return this.structs.get(name);
+  }
+
+  declareVariable(symbol: VariableSymbol, visibleFrom: number): void {
+    this.variables.set(symbol.name, symbol);
+    this.entries.push({ symbol, visibleFrom });
+  }
+
+  declareFunction(symbol: FunctionSymbol, visibleFrom: number): void {
+    const overloads = this.functions.get(symbol.name);
+    if (overloads === undefined) this.functions.set(symbol.name, [symbol]);
+    else overloads.push(symbol);
+    this.entries.push({ symbol, visibleFrom });
+  }
+
+  declareStruct(symbol: StructSymbol, visibleFrom: number): void {
+    this.structs.set(symbol.name, symbol);
+    this.entries.push({ symbol, visibleFrom });
+  }
+
+  /** The nearest variable of this name, from this scope outwards. */
+  lookupVariable(name: string): VariableSymbol | undefined {
+    for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
+      const symbol = scope.variables.get(name);
+      if (symbol !== undefined) return symbol;
+    }
+    return undefined;
+  }
+
+  /** Every function overload of this name visible here (functions are declared at the top level). */
+  lookupFunctions(name: string): readonly FunctionSymbol[] | undefined {
+    for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
+      const overloads = scope.functions.get(name);
+      if (overloads !== undefined) return overloads;
+    }
+    return undefined;
+  }
+
+  lookupStruct(name: string): StructSymbol | undefined {
+    for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
+      const symbol = scope.structs.get(name);
+      if (symbol !== undefined) return symbol;
+    }
+    return undefined;
+  }
+
+  /** The variable this scope's new declaration would hide, in an enclosing scope of the same function. */
+  shadowedVariable(name: string): VariableSymbol | undefined {
+    for (let scope = this.parent; scope !== undefined && scope.kind !== "global"; scope = scope.parent) {
+      const symbol = scope.variables.get(name);
+      if (symbol !== undefined) return symbol;
+    }
+    return undefined;
+  }
+
+  /** The innermost scope containing `offset` (this one if no child does). */
+  innermostAt(offset: number): Scope {
+    let scope: Scope = this;
+    for (;;) {
+      const child = scope.children.find((candidate) => candidate.start <= offset && offset <= candidate.end);
+      if (child === undefined) return scope;
+      scope = child;
+    }
+  }
+}
