@@ -64,3 +64,23 @@ describe("architecture", () => {
     }
   }
 });
+
+describe("lint rules", () => {
+  const rulesFolder = join(repositoryRoot, "server", "lint", "rules");
+  const ruleFiles = readdirSync(rulesFolder).filter((name) => name.endsWith(".ts")).map((name) => name.slice(0, -3)).sort();
+
+  it("are each listed in the registry under their file name, sorted", async () => {
+    const { allRules } = await import("../server/lint/registry.js");
+    expect(allRules.map((rule) => rule.id)).toEqual(ruleFiles);
+  });
+
+  for (const id of ruleFiles) {
+    it(`${id} documents what, why, how to fix, and invalid and valid examples in its header`, () => {
+      const header = readFileSync(join(rulesFolder, `${id}.ts`), "utf8").split("*/")[0] ?? "";
+      for (const part of [`Rule: ${id}`, "What:", "Why:", "Fix:", "Invalid:", "Valid:"]) expect(header).toContain(part);
+    });
+    it(`${id} has its own test file`, () => {
+      expect(statSync(join(repositoryRoot, "test", "lint", "rules", `${id}.test.ts`)).isFile()).toBe(true);
+    });
+  }
+});

@@ -107,12 +107,19 @@ export class SemanticModel {
     let best: CallExpression | undefined;
     for (const call of calls) {
       if (call.openParen >= offset) break;
-      const close = call.closeParen ?? call.end;
+      // A call still being typed has no ')': its arguments reach up to the next token.
+      const close = call.closeParen ?? this.nextTokenStart(call.end);
       if (offset <= close && (best === undefined || call.openParen > best.openParen)) best = call;
     }
     if (best === undefined) return undefined;
     const facts = this.facts.calls.get(best) as CallFacts;
     return { call: best, argumentIndex: this.argumentIndex(best, offset), signatures: facts.signatures, chosen: facts.chosen };
+  }
+
+  private nextTokenStart(offset: number): number {
+    const tokens = this.sourceFile.tokens;
+    const index = tokens.indexAtOrAfter(offset);
+    return index < tokens.count ? tokens.start(index) : this.sourceFile.text.length;
   }
 
   /** Commas at the call's own bracket depth between its '(' and `offset`. */

@@ -267,6 +267,64 @@ describe("exit codes", () => {
   });
 });
 
+// ---------------------------------------------------------------- semantic options
+
+describe("semantic checks and their options", () => {
+  it("reports semantic and lint diagnostics with their codes as ruleId", async () => {
+    const root = makeTree({ "agent.crm": `${LEVEL}NSContactAgent agent;\nNSContactEntity c = agent.GetContactEntityy(1);\nVoid f() { Integer unused = 1; }\n` });
+    const [result] = parseJson((await lint(["--format", "json", "agent.crm"], { cwd: root })).stdout);
+    expect(result?.messages.map((message) => `${message.ruleId} ${message.severity} ${message.line}:${message.column}`)).toEqual([
+      "unknown-member 2 3:27",
+      "no-unused-variable 1 4:20",
+    ]);
+    expect(result?.messages[0]?.message).toBe("NSContactAgent has no method 'GetContactEntityy'; did you mean 'GetContactEntity'?");
+  });
+
+  it("--target-version warns about API newer than the target", async () => {
+    const root = makeTree({ "http.crm": `${LEVEL}HTTP http;\nhttp.getAsStream("https://example.com");\n` });
+    expect(parseJson((await lint(["-f", "json", "http.crm"], { cwd: root })).stdout)[0]?.messages).toEqual([]);
+    const run = await lint(["-f", "json", "--target-version", "8.0", "http.crm"], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(parseJson(run.stdout)[0]?.messages.map((message) => message.ruleId)).toEqual(["api-newer-than-target"]);
+  });
+
+  it("--platform online reports on-site-only API as an error", async () => {
+    const root = makeTree({ "run.crm": `${LEVEL}String out = runProgram("dir");\n` });
+    expect((await lint(["run.crm"], { cwd: root })).code).toBe(0);
+    expect((await lint(["--platform", "onsite", "run.crm"], { cwd: root })).code).toBe(0);
+    const online = await lint(["--platform=online", "run.crm"], { cwd: root });
+    expect(online.code).toBe(1);
+    expect(online.stdout).toContain("onsite-only-api");
+  });
+
+  it("finds included scripts next to the file, in the current folder and in --include-path folders", async () => {
+    const root = makeTree({
+      "scripts/main.crm": `${LEVEL}#include "lib-local";\n#include "lib-shared";\nprintLine(localName() + sharedName());\n`,
+      "scripts/lib-local.crm": `${LEVEL}String localName() { return "local"; }\n`,
+      "shared/lib-shared.crmscript": `${LEVEL}String sharedName() { return "shared"; }\n`,
+    });
+    const without = parseJson((await lint(["-f", "json", "scripts/main.crm"], { cwd: root })).stdout)[0];
+    expect(without?.messages.map((message) => message.ruleId)).toEqual(["include-not-found", "undeclared-name"]);
+    for (const flag of ["--include-path", "-I"]) {
+      const run = await lint(["-f", "json", flag, "shared", "scripts/main.crm"], { cwd: root });
+      expect(parseJson(run.stdout)[0]?.messages).toEqual([]);
+    }
+  });
+
+  it("rejects a bad target version, platform or include path with exit code 2", async () => {
+    const root = makeTree({ "clean.crm": CLEAN });
+    for (const [argv, message] of [
+      [["--target-version", "latest", "clean.crm"], /--target-version needs a SuperOffice version/],
+      [["--platform", "cloud", "clean.crm"], /--platform needs 'online' or 'onsite'/],
+      [["--include-path"], /--include-path needs a folder/],
+    ] as [string[], RegExp][]) {
+      const run = await lint(argv, { cwd: root });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
+  });
+});
+
 // ---------------------------------------------------------------- help, version
 
 describe("--help and --version", () => {
@@ -277,7 +335,7 @@ describe("--help and --version", () => {
       expect(run.code).toBe(0);
       expect(run.stderr).toBe("");
       expect(run.stdout).toMatch(/^Usage: crmscript-lint /);
-      for (const option of ["--format", "--ext", "--stdin", "--stdin-filename", "--color", "--no-color", "--help", "--version"]) expect(run.stdout).toContain(option);
+      for (const option of ["--format", "--ext", "--stdin", "--stdin-filename", "--target-version", "--platform", "--include-path", "--color", "--no-color", "--help", "--version"]) expect(run.stdout).toContain(option);
       expect(run.stdout).not.toContain("syntax-missing-semicolon");
     }
   });

@@ -33,8 +33,13 @@ function describeEnding(statement: Statement): string {
       return "'continue'";
     case "ExpressionStatement":
       return "exitWithMessage()";
+    case "WhileStatement":
+    case "ForStatement":
+      return "a loop that never ends";
+    case "IfStatement":
+      return "an if whose branches all end with return, throw, break or continue";
     default:
-      return "the statement above, whose every path ends with return, throw, break or continue";
+      return "a statement whose every path ends with return, throw, break or continue";
   }
 }
 
