@@ -1,10 +1,14 @@
 /** `npm run bench`: runs every benchmark and prints its table; `--json FILE` also writes the figures. */
 import { writeFileSync } from "node:fs";
+import { reportAnalysisBench, runAnalysisBench } from "./analysis.bench.js";
 import { reportParseBench, runParseBench } from "./parse.bench.js";
 
 const jsonIndex = process.argv.indexOf("--json");
 const parse = runParseBench();
 console.log(reportParseBench(parse));
+console.log("");
+const analysis = runAnalysisBench();
+console.log(reportAnalysisBench(analysis));
 if (jsonIndex >= 0 && process.argv[jsonIndex + 1] !== undefined) {
-  writeFileSync(process.argv[jsonIndex + 1] as string, `${JSON.stringify({ parse }, null, 2)}\n`);
+  writeFileSync(process.argv[jsonIndex + 1] as string, `${JSON.stringify({ parse, analysis }, null, 2)}\n`);
 }

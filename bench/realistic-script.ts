@@ -23,7 +23,15 @@ interface Unit {
 }
 
 const entities = ["Contact", "Person", "Sale", "Project", "Appointment", "Document"] as const;
-const fields = ["Name", "Department", "Number1", "Number2", "OrgNr", "Kananame"] as const;
+/** String properties each entity really has in the catalog (`Set<Field>(String)`). */
+const fields: Record<(typeof entities)[number], readonly string[]> = {
+  Contact: ["Name", "Department", "Number1", "Number2", "OrgNr", "Kananame"],
+  Person: ["Firstname", "Lastname", "MiddleName", "Mrmrs", "PersonNumber", "Description"],
+  Sale: ["Heading", "Number", "Postit", "SaleText"],
+  Project: ["Name", "Description", "Postit", "ProjectNumber"],
+  Appointment: ["Title", "Description", "Location", "Agenda"],
+  Document: ["Header", "Name", "OurRef", "YourRef", "Attention"],
+};
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
@@ -31,7 +39,7 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 
 function netServerUnit(id: number, random: () => number): Unit {
   const entity = pick(random, entities);
-  const field = pick(random, fields);
+  const field = pick(random, fields[entity]);
   return {
     crmscript: `// Loads a ${entity.toLowerCase()} and updates its ${field.toLowerCase()}.
 NS${entity}Entity update${entity}${id}(Integer ${entity.toLowerCase()}Id, String value) {
@@ -219,7 +227,7 @@ function httpUnit(id: number, random: () => number): Unit {
     printLine(body.getString());
     Byte[] response = http.post(url + "/${path}");
     if (http.getValue("status") != "200") {
-      printLine('Request failed: ' + http.getValue("status"));
+      printLine('Request failed: ' + http.getValue("status") + ", " + response.length().toString() + " bytes");
       return false;
     }
   }
@@ -238,7 +246,7 @@ function httpUnit(id: number, random: () => number): Unit {
     printLine(body.getString());
     const response: number[] = http.post(url + "/${path}");
     if (http.getValue("status") != "200") {
-      printLine('Request failed: ' + http.getValue("status"));
+      printLine('Request failed: ' + http.getValue("status") + ", " + response.length.toString() + " bytes");
       return false;
     }
   }
@@ -295,30 +303,31 @@ export interface GeneratedScripts {
 }
 
 /**
- * Realistic CRMScript of at least `minimumLength` characters (whole units), and the TypeScript
- * rendering of the same units. The header directives come first.
+ * Realistic CRMScript of at least `minimumLength` characters and `minimumLines` lines (whole
+ * units), and the TypeScript rendering of the same units. The header directives come first.
  */
-export function generateRealisticScript(minimumLength: number, seed = 1): GeneratedScripts {
+export function generateRealisticScript(minimumLength: number, seed = 1, minimumLines = 0): GeneratedScripts {
   const random = seededRandom(seed);
   const crm = ['#setLanguageLevel 4;\n#include "lib-http";\n\nString BASE_URL = "https://example.com/api";\n\n'];
   const ts = ['import "lib-http";\n\nlet BASE_URL: string = "https://example.com/api";\n\n'];
   let length = (crm[0] as string).length;
-  for (let id = 1; length < minimumLength; id++) {
+  let lines = 5;
+  for (let id = 1; length < minimumLength || lines < minimumLines; id++) {
     const unit = (unitKinds[Math.floor(random() * unitKinds.length)] as (id: number, random: () => number) => Unit)(id, random);
     crm.push(unit.crmscript);
     ts.push(unit.typescript);
     length += unit.crmscript.length;
+    lines += unit.crmscript.split("\n").length - 1;
   }
   return { crmscript: crm.join(""), typescript: ts.join("") };
 }
 
-/** Realistic CRMScript with at least `lines` lines, cut at a unit boundary after that. */
+/** Realistic CRMScript with at least `lines` lines, ending at the first unit boundary after that. */
 export function generateScriptOfLines(lines: number, seed = 1): string {
-  let size = lines * 30;
-  for (;;) {
-    const text = generateRealisticScript(size, seed).crmscript;
-    const count = text.split("\n").length;
-    if (count >= lines) return text;
-    size = Math.ceil(size * (lines / count) * 1.05);
-  }
+  return generateProgramOfLines(lines, seed).crmscript;
+}
+
+/** `generateScriptOfLines`, with the TypeScript rendering of the same program beside it. */
+export function generateProgramOfLines(lines: number, seed = 1): GeneratedScripts {
+  return generateRealisticScript(0, seed, lines);
 }

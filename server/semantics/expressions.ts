@@ -14,13 +14,18 @@ import { chooseOverload, describeArities } from "./overloads.js";
 import type { MethodGroup } from "./members.js";
 import { didYouMean } from "./suggest.js";
 import { signatureToString, type FunctionSymbol, type Resolution, type Signature } from "./symbols.js";
-import { conversion, isClass, isNumeric, typeToString, unknownType, type Type } from "./types.js";
+import { conversion, isClass, isNumeric, typeToString, unknownType, type BuiltinTypeName, type Type } from "./types.js";
 
 /** What the value of an expression is compared against, for messages: "the initial value of 's'". */
 export interface Target {
   readonly type: Type;
   readonly description: string;
 }
+
+/** The type of each literal kind (spec §1.5). */
+export const literalTypes: Partial<Record<A.Expression["kind"], BuiltinTypeName>> = {
+  IntegerLiteral: "Integer", LongLiteral: "Long", FloatLiteral: "Float", StringLiteral: "String", BooleanLiteral: "Bool",
+};
 
 export class ExpressionChecker {
   constructor(private readonly context: CheckContext) {}
@@ -29,15 +34,25 @@ export class ExpressionChecker {
     return this.context.facts;
   }
 
-  private builtin(name: "Integer" | "Long" | "Float" | "Bool" | "String" | "Void"): Type {
+  private builtin(name: BuiltinTypeName): Type {
     return this.context.types.builtin(name);
   }
 
-  /** Types `expression` (and everything inside it), records the type and returns it. */
+  /**
+   * Types `expression` (and everything inside it), records the type and
+   * returns it. Not recorded, because `SemanticModel.typeOf` derives them:
+   * literals (their kind says the type) and names of variables (their
+   * symbol does): the two commonest expressions.
+   */
   check(expression: A.Expression, place: Place): Type {
     const type = this.typeOf(expression, place);
-    this.facts.expressionTypes.set(expression, type);
+    if (literalTypes[expression.kind] === undefined && !(expression.kind === "Identifier" && this.isVariableName(expression))) this.facts.expressionTypes.set(expression, type);
     return type;
+  }
+
+  private isVariableName(name: A.Identifier): boolean {
+    const resolution = this.facts.resolutions.get(name);
+    return resolution?.kind === "symbol" && resolution.symbol.kind === "variable";
   }
 
   /** Checks that a condition is Bool (spec §9.1 E4). */
@@ -68,15 +83,11 @@ export class ExpressionChecker {
       case "Identifier":
         return this.identifierValue(expression, place, false);
       case "IntegerLiteral":
-        return this.builtin("Integer");
       case "LongLiteral":
-        return this.builtin("Long");
       case "FloatLiteral":
-        return this.builtin("Float");
       case "StringLiteral":
-        return this.builtin("String");
       case "BooleanLiteral":
-        return this.builtin("Bool");
+        return this.builtin(literalTypes[expression.kind] as BuiltinTypeName);
       case "InvalidNumberLiteral":
       case "MissingExpression":
         return unknownType;

@@ -64,9 +64,17 @@ export class SemanticFacts {
     this.resolutions.set(name, resolution);
   }
 
+  /** One resolution object per symbol and role, shared by all its names (a file has tens of thousands). */
+  private readonly symbolResolutions = new Map<UserSymbol, { use: Resolution; declaration: Resolution }>();
+
   /** Records a use (or the declaration) of a user symbol at `name`. */
   refer(name: Identifier, symbol: UserSymbol, write: boolean, declaration = false): void {
-    this.resolutions.set(name, { kind: "symbol", symbol, declaration });
+    let shared = this.symbolResolutions.get(symbol);
+    if (shared === undefined) {
+      shared = { use: { kind: "symbol", symbol, declaration: false }, declaration: { kind: "symbol", symbol, declaration: true } };
+      this.symbolResolutions.set(symbol, shared);
+    }
+    this.resolutions.set(name, declaration ? shared.declaration : shared.use);
     if (declaration) return;
     let list = this.references.get(symbol);
     if (list === undefined) {

@@ -33,6 +33,7 @@ interface IntrinsicSpec {
 
 export class MemberTable {
   private readonly signatures = new WeakMap<OverloadInfo, Signature>();
+  private readonly userSignatures = new WeakMap<FunctionSymbol, Signature>();
   private readonly classMembers = new Map<string, TypeMembers>();
   private readonly arrayMembers = new WeakMap<ArrayType, TypeMembers>();
   private readonly structMembers = new WeakMap<StructType, TypeMembers>();
@@ -88,9 +89,14 @@ export class MemberTable {
     return signature;
   }
 
-  /** A user function or method as a signature. */
+  /** A user function or method as a signature, made once. */
   userSignature(symbol: FunctionSymbol): Signature {
-    return { name: symbol.name, ownerName: symbol.owner?.name, parameters: symbol.parameters, returnType: symbol.returnType, origin: { kind: "user", symbol } };
+    let signature = this.userSignatures.get(symbol);
+    if (signature === undefined) {
+      signature = { name: symbol.name, ownerName: symbol.owner?.name, parameters: symbol.parameters, returnType: symbol.returnType, origin: { kind: "user", symbol } };
+      this.userSignatures.set(symbol, signature);
+    }
+    return signature;
   }
 
   /** The overloads of a global function or method name from the catalog, as one group. */

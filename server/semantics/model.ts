@@ -10,6 +10,7 @@ import type { CallFacts, Reference, SemanticFacts } from "./facts.js";
 import type { ModuleExports } from "./includes.js";
 import type { TypeMembers } from "./members.js";
 import type { MemberTable } from "./members.js";
+import { literalTypes } from "./expressions.js";
 import type { Resolution, Signature, UserSymbol } from "./symbols.js";
 import type { Type } from "./types.js";
 
@@ -43,7 +44,14 @@ export class SemanticModel {
     readonly diagnostics: readonly Diagnostic[],
   ) {}
 
+  /** The type of an expression the checker saw (undefined for one it did not, such as inside a skipped part). */
   typeOf(expression: Expression): Type | undefined {
+    const literal = literalTypes[expression.kind];
+    if (literal !== undefined) return this.members.types.builtin(literal);
+    if (expression.kind === "Identifier") {
+      const resolution = this.facts.resolutions.get(expression);
+      if (resolution?.kind === "symbol" && resolution.symbol.kind === "variable") return resolution.symbol.type;
+    }
     return this.facts.expressionTypes.get(expression);
   }
 

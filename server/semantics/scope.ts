@@ -20,9 +20,10 @@ export class Scope {
   readonly children: Scope[] = [];
   /** Every declaration of this scope in declaration order (for "visible names at an offset"). */
   readonly entries: ScopeEntry[] = [];
-  private readonly variables = new Map<string, VariableSymbol>();
-  private readonly functions = new Map<string, FunctionSymbol[]>();
-  private readonly structs = new Map<string, StructSymbol>();
+  // Made on the first declaration of each kind: most block scopes declare nothing or one variable.
+  private variables: Map<string, VariableSymbol> | undefined;
+  private functions: Map<string, FunctionSymbol[]> | undefined;
+  private structs: Map<string, StructSymbol> | undefined;
 
   constructor(
     readonly kind: ScopeKind,
@@ -35,38 +36,39 @@ export class Scope {
 
   /** The variable of this name in this scope only. */
   ownVariable(name: string): VariableSymbol | undefined {
-    return this.variables.get(name);
+    return this.variables?.get(name);
   }
 
   ownFunctions(name: string): readonly FunctionSymbol[] | undefined {
-    return this.functions.get(name);
+    return this.functions?.get(name);
   }
 
   ownStruct(name: string): StructSymbol | undefined {
-    return this.structs.get(name);
+    return this.structs?.get(name);
   }
 
   declareVariable(symbol: VariableSymbol, visibleFrom: number): void {
-    this.variables.set(symbol.name, symbol);
+    (this.variables ??= new Map()).set(symbol.name, symbol);
     this.entries.push({ symbol, visibleFrom });
   }
 
   declareFunction(symbol: FunctionSymbol, visibleFrom: number): void {
-    const overloads = this.functions.get(symbol.name);
-    if (overloads === undefined) this.functions.set(symbol.name, [symbol]);
+    const functions = (this.functions ??= new Map());
+    const overloads = functions.get(symbol.name);
+    if (overloads === undefined) functions.set(symbol.name, [symbol]);
     else overloads.push(symbol);
     this.entries.push({ symbol, visibleFrom });
   }
 
   declareStruct(symbol: StructSymbol, visibleFrom: number): void {
-    this.structs.set(symbol.name, symbol);
+    (this.structs ??= new Map()).set(symbol.name, symbol);
     this.entries.push({ symbol, visibleFrom });
   }
 
   /** The nearest variable of this name, from this scope outwards. */
   lookupVariable(name: string): VariableSymbol | undefined {
     for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
-      const symbol = scope.variables.get(name);
+      const symbol = scope.variables?.get(name);
       if (symbol !== undefined) return symbol;
     }
     return undefined;
@@ -75,7 +77,7 @@ export class Scope {
   /** Every function overload of this name visible here (functions are declared at the top level). */
   lookupFunctions(name: string): readonly FunctionSymbol[] | undefined {
     for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
-      const overloads = scope.functions.get(name);
+      const overloads = scope.functions?.get(name);
       if (overloads !== undefined) return overloads;
     }
     return undefined;
@@ -83,7 +85,7 @@ export class Scope {
 
   lookupStruct(name: string): StructSymbol | undefined {
     for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
-      const symbol = scope.structs.get(name);
+      const symbol = scope.structs?.get(name);
       if (symbol !== undefined) return symbol;
     }
     return undefined;
@@ -92,7 +94,7 @@ export class Scope {
   /** The variable this scope's new declaration would hide, in an enclosing scope of the same function. */
   shadowedVariable(name: string): VariableSymbol | undefined {
     for (let scope = this.parent; scope !== undefined && scope.kind !== "global"; scope = scope.parent) {
-      const symbol = scope.variables.get(name);
+      const symbol = scope.variables?.get(name);
       if (symbol !== undefined) return symbol;
     }
     return undefined;

@@ -5,6 +5,7 @@
  * one. Missing and unexpected diagnostics are both failures, listed apart.
  */
 import { expect } from "vitest";
+import { walk, type Expression } from "../../grammar/index.js";
 import { AnalysisHost, type FileAnalysis } from "../../server/analysis/host.js";
 import { MemoryFileSystem } from "../../server/analysis/file-system.js";
 import type { AnalysisSettings } from "../../server/analysis/settings.js";
@@ -84,7 +85,10 @@ export function checkFixture(source: string, options: CheckOptions = {}): Fixtur
     for (const annotation of file.annotations.filter((item) => item.kind === "type")) {
       const start = lines.offset({ line: annotation.line, column: annotation.startColumn });
       const end = lines.offset({ line: annotation.line, column: annotation.endColumn });
-      const expression = [...analysis.model.facts.expressionTypes.keys()].find((node) => node.start === start && node.end === end);
+      let expression: Expression | undefined;
+      walk(analysis.sourceFile.program, (node) => {
+        if (expression === undefined && node.start === start && node.end === end && analysis.model.typeOf(node as Expression) !== undefined) expression = node as Expression;
+      });
       const actual = expression === undefined ? "no expression there" : typeToString(analysis.model.typeOf(expression) as never);
       if (actual !== annotation.code) typeProblems.push(`${describeAnnotation(annotation)}, found ${actual}`);
     }
