@@ -9,7 +9,7 @@
 import type * as A from "../../grammar/index.js";
 import type { MethodInfo, OverloadInfo } from "../catalog/types.js";
 import type { CheckContext, Place } from "./context.js";
-import { conversionHint } from "./conversion-hints.js";
+import { conversionHint, conversionMethod } from "./conversion-hints.js";
 import { chooseOverload, describeArities } from "./overloads.js";
 import type { MethodGroup } from "./members.js";
 import { didYouMean } from "./suggest.js";
@@ -493,7 +493,9 @@ export class ExpressionChecker {
         if (isNumeric(left) && isNumeric(right)) return this.arithmeticResult(left, right);
         if (isClass(left, "String") || isClass(right, "String")) {
           const other = isClass(left, "String") ? right : left;
-          this.facts.report("operator-type", node, `'+' cannot combine ${pair}: convert the ${typeToString(other)} to a String first.${conversionHint(other, this.builtin("String"))}`);
+          const method = conversionMethod(other, this.builtin("String"));
+          const fix = method === undefined ? `make the ${typeToString(other)} a String first` : `convert the ${typeToString(other)} with ${method} first`;
+          this.facts.report("operator-type", node, `'+' cannot combine ${pair}: ${fix}`);
           return this.builtin("String");
         }
         this.facts.report("operator-type", node, `'+' adds numbers or joins Strings, found ${pair}`);

@@ -2,8 +2,8 @@
  * "Did you mean …?": the closest known names to a misspelt one. A match
  * that differs only in letter case wins outright (`getContactEntity` for
  * `GetContactEntity` is the commonest slip, since NetServer methods are
- * PascalCase and native ones camelCase); otherwise names within a small
- * edit distance, closest first.
+ * PascalCase and native ones camelCase); then names within a small edit
+ * distance, closest first; then names sharing most of their beginning.
  */
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped at `limit + 1`. */
@@ -28,6 +28,17 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length] as number;
 }
 
+/**
+ * True when one name starts with most of the other (`GetEmailAdress` and
+ * `GetEmails`): a misspelling in the tail of a long name is too far away by
+ * edit distance but still obvious to a reader.
+ */
+function sharesLongPrefix(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && common < b.length && a.charCodeAt(common) === b.charCodeAt(common)) common++;
+  return common >= 5 && common >= 0.75 * Math.min(a.length, b.length);
+}
+
 /** Up to `count` names from `candidates` that `name` was probably meant to be, best first. */
 export function closestNames(name: string, candidates: Iterable<string>, count = 3): string[] {
   const lower = name.toLowerCase();
@@ -44,6 +55,7 @@ export function closestNames(name: string, candidates: Iterable<string>, count =
     }
     const distance = editDistance(lower, candidateLower, limit);
     if (distance <= limit) scored.push({ name: candidate, score: distance });
+    else if (sharesLongPrefix(lower, candidateLower)) scored.push({ name: candidate, score: limit + 1 });
   }
   scored.sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return scored.slice(0, count).map((entry) => entry.name);
