@@ -6,6 +6,12 @@ import type { TextRange } from "./text.js";
 
 export type Severity = "error" | "warning" | "info" | "hint";
 
+/** What a registry of diagnostic codes says about each code: its severity and a one-line summary for documentation. */
+export interface DiagnosticCodeInfo {
+  readonly severity: Severity;
+  readonly summary: string;
+}
+
 /** A second location that explains a diagnostic (for example, the `{` that is never closed). */
 export interface RelatedLocation {
   readonly range: TextRange;

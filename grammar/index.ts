@@ -78,7 +78,7 @@ export function parseSource(text: string): SourceFile {
 
 export type * from "./ast.js";
 export { isStatement, rangeOf } from "./ast.js";
-export type { Diagnostic, RelatedLocation, Severity } from "./diagnostic.js";
+export type { Diagnostic, DiagnosticCodeInfo, RelatedLocation, Severity } from "./diagnostic.js";
 export { compareDiagnostics } from "./diagnostic.js";
 export type { Comment, TemplateLayout } from "./scanner.js";
 export { TokenBuffer, type Token } from "./token-buffer.js";

@@ -3,12 +3,7 @@
  * one-line summary (used for documentation). Every syntax diagnostic the
  * scanner, parser or syntax checks report uses a code from this table.
  */
-import type { Severity } from "./diagnostic.js";
-
-interface SyntaxCodeInfo {
-  readonly severity: Severity;
-  readonly summary: string;
-}
+import type { DiagnosticCodeInfo } from "./diagnostic.js";
 
 export const syntaxCodes = {
   "syntax-error": { severity: "error", summary: "The text does not form valid CRMScript at this point." },
@@ -50,6 +45,6 @@ export const syntaxCodes = {
   "syntax-nesting-too-deep": { severity: "error", summary: "Blocks, parentheses or expressions nested deeper than the parser supports." },
   "syntax-file-too-large": { severity: "error", summary: "A file too large to analyse." },
   "syntax-internal-error": { severity: "error", summary: "The parser failed unexpectedly; please report it with the file." },
-} as const satisfies Record<string, SyntaxCodeInfo>;
+} as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type SyntaxCode = keyof typeof syntaxCodes;

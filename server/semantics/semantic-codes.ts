@@ -4,12 +4,7 @@
  * program rather than style): each code, its severity and a one-line summary
  * for documentation. The checker reports only codes from this table.
  */
-import type { Severity } from "../../grammar/index.js";
-
-interface SemanticCodeInfo {
-  readonly severity: Severity;
-  readonly summary: string;
-}
+import type { DiagnosticCodeInfo } from "../../grammar/index.js";
 
 export const semanticCodes = {
   // Names and declarations (E1, E2, E3).
@@ -58,6 +53,6 @@ export const semanticCodes = {
   "builtin-overload": { severity: "warning", summary: "A user function with the name of a built-in global function (a different signature, so an overload)." },
   "struct-field-initializer": { severity: "warning", summary: "A struct field with an initial value, which only one official sample shows." },
   "semantic-internal-error": { severity: "error", summary: "Semantic analysis failed unexpectedly on this file; please report it." },
-} as const satisfies Record<string, SemanticCodeInfo>;
+} as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type SemanticCode = keyof typeof semanticCodes;
