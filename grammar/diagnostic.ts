@@ -18,6 +18,12 @@ export interface RelatedLocation {
   readonly message: string;
 }
 
+/** A text change that certainly fixes a problem, safe to apply without asking (`--fix`, quick fixes). */
+export interface Fix {
+  readonly range: TextRange;
+  readonly text: string;
+}
+
 export interface Diagnostic {
   /** Stable kebab-case code; syntax diagnostics start with `syntax`. */
   readonly code: string;
@@ -26,6 +32,10 @@ export interface Diagnostic {
   /** What was expected and what was found, in the user's terms. */
   readonly message: string;
   readonly related?: readonly RelatedLocation[];
+  /** The safe fix, when there is one. */
+  readonly fix?: Fix;
+  /** Names the author probably meant (for "did you mean" quick fixes that replace the range). */
+  readonly suggestions?: readonly string[];
 }
 
 /** Orders diagnostics by position, then by code, so output is stable. */

@@ -13,14 +13,24 @@ import { TokenBuffer } from "./token-buffer.js";
 /** Files longer than this many UTF-16 code units are reported, not parsed. */
 export const MAX_SOURCE_LENGTH = 16 * 1024 * 1024;
 
-export interface SourceFile {
+/** A text's tokens, comments and template layout: what `scanText` gives without parsing. */
+export interface ScannedText {
   readonly text: string;
-  readonly program: Program;
   /** Code tokens in order (comments excluded; template text included as `TemplateText` tokens). */
   readonly tokens: TokenBuffer;
   readonly comments: readonly Comment[];
   /** Set when the file is an EJScript template (spec §2.3). */
   readonly template: TemplateLayout | undefined;
+}
+
+/** Scans a text without parsing it: enough for questions about tokens, cheaply. Never throws. */
+export function scanText(text: string): ScannedText {
+  const scanned = scan(text.length > MAX_SOURCE_LENGTH ? "" : text);
+  return { text, tokens: scanned.tokens, comments: scanned.comments, template: scanned.template };
+}
+
+export interface SourceFile extends ScannedText {
+  readonly program: Program;
   /** Lexical and syntax diagnostics, sorted by position. */
   readonly diagnostics: readonly Diagnostic[];
   /** Offset ↔ line/column conversion for this text. */
@@ -78,11 +88,11 @@ export function parseSource(text: string): SourceFile {
 
 export type * from "./ast.js";
 export { isStatement, rangeOf } from "./ast.js";
-export type { Diagnostic, DiagnosticCodeInfo, RelatedLocation, Severity } from "./diagnostic.js";
+export type { Diagnostic, DiagnosticCodeInfo, Fix, RelatedLocation, Severity } from "./diagnostic.js";
 export { compareDiagnostics } from "./diagnostic.js";
 export type { Comment, TemplateLayout } from "./scanner.js";
 export { TokenBuffer, type Token } from "./token-buffer.js";
 export { syntaxCodes, type SyntaxCode } from "./syntax-codes.js";
 export { LineIndex, rangeContains, type LineColumn, type TextRange } from "./text.js";
 export { forEachChild, walk } from "./walk.js";
-export { isKeywordType } from "./tokens.js";
+export { isKeywordType, keywordsByLowerCase } from "./tokens.js";

@@ -23,7 +23,7 @@
  */
 import { EmbeddedActionsParser, EOF, isRecognitionException, tokenMatcher, type IToken, type OrMethodOpts, type TokenType } from "chevrotain";
 import type * as A from "./ast.js";
-import type { Diagnostic, RelatedLocation } from "./diagnostic.js";
+import type { Diagnostic, Fix, RelatedLocation } from "./diagnostic.js";
 import { describeToken, parserErrorMessages } from "./messages.js";
 import { NamePool } from "./name-pool.js";
 import type { SyntaxCode } from "./syntax-codes.js";
@@ -332,20 +332,27 @@ class CrmScriptParser extends EmbeddedActionsParser {
   // ------------------------------------------------------------ reporting
 
   /** Reports a diagnostic; errors only when none was reported at the same token yet (no cascades). */
-  private report(code: SyntaxCode, at: TextRange, message: string, related?: RelatedLocation[]): void {
+  private report(code: SyntaxCode, at: TextRange, message: string, related?: RelatedLocation[], fix?: Fix): void {
     const severity = syntaxCodes[code].severity;
     if (severity === "error") {
       const anchor = this.position + 1;
       if (anchor === this.lastErrorAnchor || (this.position >= 0 && isUnterminatedString(this.LA(0)))) return;
       this.lastErrorAnchor = anchor;
     }
-    this.diagnostics.push(related === undefined ? { code, severity, range: at, message } : { code, severity, range: at, message, related });
+    const diagnostic: Diagnostic = related === undefined ? { code, severity, range: at, message } : { code, severity, range: at, message, related };
+    this.diagnostics.push(fix === undefined ? diagnostic : { ...diagnostic, fix });
   }
 
   /** Reports at the zero-width position right after the previous token (spec §14 D1). */
   private reportAfterPrevious(code: SyntaxCode, message: string, related?: RelatedLocation[]): void {
     const at = this.previousEnd();
     this.report(code, range(at, at), message, related);
+  }
+
+  /** A missing `;`, reported right after the previous token with the fix that inserts it. */
+  private reportMissingSemicolon(message: string): void {
+    const at = this.previousEnd();
+    this.report("syntax-missing-semicolon", range(at, at), message, undefined, { range: range(at, at), text: ";" });
   }
 
   private tokenRange(token: IToken): TextRange {
@@ -546,7 +553,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private expectSemicolon(idx: number, after: string): void {
     // The grammar (as Chevrotain records it) requires the ';'; when it is missing, this reports it instead of failing.
     if (this.RECORDING_PHASE || this.isNext(T.Semicolon)) this.consume(idx, T.Semicolon);
-    else this.reportAfterPrevious("syntax-missing-semicolon", `expected ';' ${after}, found ${this.found()}`);
+    else this.reportMissingSemicolon(`expected ';' ${after}, found ${this.found()}`);
   }
 
   /** Consumes a closing `)`/`]`, skipping junk before it on the same line, or reports it missing. */
@@ -1355,7 +1362,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     });
     this.ACTION(() => {
       if (semicolon === undefined && close !== undefined) {
-        this.reportAfterPrevious("syntax-missing-semicolon", `expected ';' after the struct's closing brace, found ${this.found()}`);
+        this.reportMissingSemicolon(`expected ';' after the struct's closing brace, found ${this.found()}`);
       }
     });
     return this.ACTION(() => ({ kind: "StructDeclaration", start: keyword.startOffset, end: this.previousEnd(), name, members }));

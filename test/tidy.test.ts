@@ -37,8 +37,14 @@ const allowed: Record<string, (specifier: string, resolvedFolder: string | undef
   "server/lint": (_specifier, folder) => folder === "grammar" || folder === "server/semantics" || folder === "server/lint",
   "server/analysis": (specifier, folder) =>
     specifier === "node:path" || ["grammar", "server/catalog", "server/semantics", "server/lint", "server/analysis"].includes(folder ?? ""),
+  "server/features": (_specifier, folder) =>
+    ["grammar", "server/catalog", "server/semantics", "server/lint", "server/analysis", "server/features"].includes(folder ?? ""),
+  "server/node": (specifier, folder) => specifier.startsWith("node:") || folder === "server/analysis" || folder === "server/node",
   "server/cli": (specifier, folder) =>
-    specifier.startsWith("node:") || ["grammar", "server/catalog", "server/analysis", "server/cli"].includes(folder ?? ""),
+    specifier.startsWith("node:") || ["grammar", "server/catalog", "server/analysis", "server/node", "server/cli"].includes(folder ?? ""),
+  "server/lsp": (specifier, folder) =>
+    specifier.startsWith("node:") || specifier.startsWith("vscode-languageserver") || specifier === "vscode-uri" ||
+    ["grammar", "server/catalog", "server/semantics", "server/analysis", "server/features", "server/node", "server/lsp"].includes(folder ?? ""),
 };
 
 function layerOf(path: string): string | undefined {
@@ -83,4 +89,14 @@ describe("lint rules", () => {
       expect(statSync(join(repositoryRoot, "test", "lint", "rules", `${id}.test.ts`)).isFile()).toBe(true);
     });
   }
+});
+
+describe("documentation", () => {
+  it("the pages under docs/ are what npm run build:docs writes (run it after changing a rule or a code)", async () => {
+    const { generateDocs, existingDocs } = await import("../scripts/docs.js");
+    const generated = generateDocs(repositoryRoot);
+    const existing = existingDocs(repositoryRoot);
+    expect([...existing.keys()].sort()).toEqual([...generated.keys()].sort());
+    for (const [page, content] of generated) expect({ page, content: existing.get(page) }).toEqual({ page, content });
+  });
 });

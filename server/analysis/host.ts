@@ -14,6 +14,7 @@ import { analyzeSemantics, createEnvironment, type IncludeResolution, type Inclu
 import type { FileSystem } from "./file-system.js";
 import { findInclude } from "./include-files.js";
 import type { AnalysisSettings } from "./settings.js";
+import { WorkspaceIndex } from "./workspace-index.js";
 
 export interface FileAnalysis {
   readonly path: string;
@@ -32,7 +33,11 @@ interface CachedFile {
 
 export class AnalysisHost implements IncludeResolver {
   readonly environment: SemanticEnvironment;
+  /** Every script of the workspace (set by the front end), for questions across files. */
+  readonly workspace: WorkspaceIndex;
   private readonly files = new Map<string, CachedFile>();
+  /** Which workspace files include which (reverse include graph), made when first needed. */
+  private includers: Map<string, Set<string>> | undefined;
   /** Texts given directly (open editor documents, standard input), which win over the file system. */
   private readonly overlays = new Map<string, string>();
   /** For each file, the files whose analysis used it through an include. */
@@ -50,6 +55,11 @@ export class AnalysisHost implements IncludeResolver {
   ) {
     this.environment = createEnvironment(catalog);
     this.reader = { readFile: (path) => this.textOf(path) };
+    this.workspace = new WorkspaceIndex((path) => this.textOf(path));
+  }
+
+  get currentSettings(): AnalysisSettings {
+    return this.settings;
   }
 
   /** Replaces the settings; every cached analysis is dropped. */
@@ -57,6 +67,7 @@ export class AnalysisHost implements IncludeResolver {
     this.settings = settings;
     this.files.clear();
     this.circles = [];
+    this.includers = undefined;
   }
 
   /** Analyses the file at `path` as read through the file system (or its overlay); undefined when it cannot be read. */
@@ -85,6 +96,8 @@ export class AnalysisHost implements IncludeResolver {
 
   /** Forgets `path` and every analysis that included it, directly or not (its content changed). */
   invalidate(path: string): void {
+    this.workspace.changed(path);
+    this.includers = undefined;
     const pending = [path];
     const seen = new Set<string>();
     for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
@@ -120,9 +133,44 @@ export class AnalysisHost implements IncludeResolver {
 
   // ---------------------------------------------------------------- IncludeResolver
 
-  resolve(includeId: string, fromFile: string): IncludeResolution {
+  /** The file an include id names from `fromFile`, with the folders searched. */
+  findInclude(includeId: string, fromFile: string): { readonly path: string | undefined; readonly folders: readonly string[] } {
     const roots = [...(this.settings.workspaceRoots ?? []), ...(this.settings.includePaths ?? [])];
-    const search = findInclude(includeId, fromFile, roots, this.reader);
+    return findInclude(includeId, fromFile, roots, this.reader);
+  }
+
+  /** The workspace files (and analysed files) that include `path`, directly or through other includes. */
+  includersOf(path: string): string[] {
+    if (this.includers === undefined) {
+      const graph = new Map<string, Set<string>>();
+      const add = (included: string, by: string): void => {
+        let set = graph.get(included);
+        if (set === undefined) graph.set(included, (set = new Set()));
+        set.add(by);
+      };
+      for (const file of this.workspace.files()) {
+        for (const id of this.workspace.includeIds(file)) {
+          const target = this.findInclude(id, file).path;
+          if (target !== undefined) add(target, file);
+        }
+      }
+      for (const [included, by] of this.includedBy) for (const file of by) add(included, file);
+      this.includers = graph;
+    }
+    const result = new Set<string>();
+    const pending = [path];
+    for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+      for (const includer of this.includers.get(current) ?? []) {
+        if (includer === path || result.has(includer)) continue;
+        result.add(includer);
+        pending.push(includer);
+      }
+    }
+    return [...result];
+  }
+
+  resolve(includeId: string, fromFile: string): IncludeResolution {
+    const search = this.findInclude(includeId, fromFile);
     if (search.path === undefined) return { kind: "not-found", searched: search.folders };
     const path = search.path;
     let dependents = this.includedBy.get(path);

@@ -6,11 +6,11 @@ import { resolve } from "node:path";
 import { AnalysisHost } from "../analysis/host.js";
 import { builtinCatalog } from "../catalog/builtin-catalog.js";
 import { parseArguments, USAGE, type CliOptions } from "./arguments.js";
-import { findFiles } from "./find-files.js";
+import { findFiles } from "../node/find-files.js";
 import { formatJson } from "./formatters/json.js";
 import { formatStylish } from "./formatters/stylish.js";
 import { lintResult, toLintMessage, unreadableFileResult, type LintResult } from "./lint-result.js";
-import { decodeSource, readSource } from "./read-source.js";
+import { decodeSource, readSource } from "../node/read-source.js";
 
 export interface CliIo {
   readonly cwd: string;

@@ -6,17 +6,14 @@
  * the walk, for rules that read the model's facts. Rules only inspect and
  * report: no I/O, no changes to the tree or the model.
  */
-import type { NodeKind, NodeOfKind, SourceFile, TextRange } from "../../grammar/index.js";
+import type { Fix, NodeKind, NodeOfKind, SourceFile, TextRange } from "../../grammar/index.js";
 import type { SemanticModel } from "../semantics/index.js";
+
+export type { Fix };
 
 export type RuleGroup = "correctness" | "suspicious" | "style";
 export type RuleSeverity = "off" | "warning" | "error";
 
-/** A safe, local text change that fixes a problem (used by `--fix` and quick fixes). */
-export interface Fix {
-  readonly range: TextRange;
-  readonly text: string;
-}
 
 export interface RuleReport {
   readonly range: TextRange;

@@ -12,9 +12,8 @@ import type { Fix, LintRule, RuleListeners, RuleSeverity } from "./rule.js";
 /** Per-rule severities; a rule not named here uses its default. */
 export type RuleSeverities = Readonly<Record<string, RuleSeverity>>;
 
-export interface LintDiagnostic extends Diagnostic {
-  readonly fix?: Fix;
-}
+/** A diagnostic of any layer; lint rules may attach a fix, as the parser does. */
+export type LintDiagnostic = Diagnostic;
 
 export function effectiveSeverity(rule: LintRule, severities: RuleSeverities): RuleSeverity {
   return severities[rule.id] ?? rule.defaultSeverity;

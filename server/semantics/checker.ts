@@ -296,7 +296,7 @@ export class StatementChecker {
     const here = location?.file === this.facts.file;
     const where = location === undefined ? "" : here ? ` on line ${this.context.lineOf(location.start)}` : ` in ${location.file}`;
     const related = location !== undefined && here ? [{ range: { start: location.start, end: location.end }, message: `the first declaration of '${name.name}'` }] : undefined;
-    this.facts.report("duplicate-declaration", name, `'${name.name}' is already declared in this scope${where}: rename one of them`, related);
+    this.facts.report("duplicate-declaration", name, `'${name.name}' is already declared in this scope${where}: rename one of them`, { related });
   }
 
   private parameters(declaration: A.FunctionDeclaration, scope: Scope): ParameterInfo[] {
@@ -414,7 +414,11 @@ export class StatementChecker {
     const includeId = directive.includeId?.value;
     if (includeId === undefined || place.scope.kind !== "global") return;
     // Include-once (spec §2.2): a repeated id adds nothing and is not reported again.
-    if (this.facts.includes.some((include) => include.includeId === includeId)) return;
+    const earlier = this.facts.includes.find((include) => include.includeId === includeId);
+    if (earlier !== undefined) {
+      this.facts.includes.push({ directive, includeId, resolution: earlier.resolution });
+      return;
+    }
     const resolution = this.includes.resolve(includeId, this.facts.file);
     this.facts.includes.push({ directive, includeId, resolution });
     const at = directive.includeId ?? directive;

@@ -11,7 +11,7 @@ import type { DeclarationIndex } from "./declaration-index.js";
 import type { SemanticFacts } from "./facts.js";
 import type { MemberTable } from "./members.js";
 import type { Scope } from "./scope.js";
-import { didYouMean } from "./suggest.js";
+import { bestNames, didYouMean } from "./suggest.js";
 import type { StructSymbol } from "./symbols.js";
 import { arrayOfDimensions, unknownType, type Type, type TypeTable } from "./types.js";
 import { isNewerThan } from "./versions.js";
@@ -125,7 +125,8 @@ export class CheckContext {
       this.facts.report("used-before-declaration", name, `struct '${text}' is used before its declaration further down; move the struct above its first use`);
     } else {
       const candidates = [...this.structNames(scope), ...this.catalog.classNames];
-      this.facts.report("unknown-type", name, `unknown type '${text}'${didYouMean(text, candidates)}`);
+      const suggestions = bestNames(text, candidates);
+      this.facts.report("unknown-type", name, `unknown type '${text}'${didYouMean(suggestions)}`, { suggestions });
     }
     return unknownType;
   }

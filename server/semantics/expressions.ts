@@ -12,7 +12,7 @@ import type { CheckContext, Place } from "./context.js";
 import { conversionHint, conversionMethod } from "./conversion-hints.js";
 import { chooseOverload, describeArities } from "./overloads.js";
 import type { MethodGroup } from "./members.js";
-import { didYouMean } from "./suggest.js";
+import { bestNames, didYouMean } from "./suggest.js";
 import { signatureToString, type FunctionSymbol, type Resolution, type Signature } from "./symbols.js";
 import { conversion, isClass, isNumeric, typeToString, unknownType, type BuiltinTypeName, type Type } from "./types.js";
 
@@ -161,7 +161,8 @@ export class ExpressionChecker {
       return;
     }
     const candidates = kind === "function" ? this.visibleFunctionNames(place) : this.visibleVariableNames(place);
-    this.facts.report("undeclared-name", name, `${kind === "function" ? "function" : "name"} '${text}' is not declared${didYouMean(text, candidates)}`);
+    const suggestions = bestNames(text, candidates);
+    this.facts.report("undeclared-name", name, `${kind === "function" ? "function" : "name"} '${text}' is not declared${didYouMean(suggestions)}`, { suggestions });
   }
 
   private *visibleVariableNames(place: Place): Iterable<string> {
@@ -392,12 +393,13 @@ export class ExpressionChecker {
   private reportUnknownMember(receiver: Type, member: A.Identifier, candidates: readonly string[], kind: "method" | "field"): void {
     const typeName = typeToString(receiver);
     if (!this.context.firstReport(`${typeName}.${member.name}`)) return;
-    let advice = didYouMean(member.name, candidates);
+    const suggestions = bestNames(member.name, candidates);
+    let advice = didYouMean(suggestions);
     if (advice === "" && kind === "field" && receiver.kind === "class" && candidates.includes(`Get${member.name}`)) {
       advice = `: NetServer properties are methods, so read it with 'Get${member.name}()'`;
     }
     const what = receiver.kind === "struct" ? (kind === "field" ? "field or method" : "method") : "method";
-    this.facts.report("unknown-member", member, `${typeName} has no ${what} '${member.name}'${advice}`);
+    this.facts.report("unknown-member", member, `${typeName} has no ${what} '${member.name}'${advice}`, { suggestions });
   }
 
   private index(expression: A.IndexExpression, place: Place): Type {

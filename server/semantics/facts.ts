@@ -54,10 +54,15 @@ export class SemanticFacts {
     readonly globalScope: Scope,
   ) {}
 
-  report(code: SemanticCode, range: TextRange, message: string, related?: readonly RelatedLocation[]): void {
+  report(code: SemanticCode, range: TextRange, message: string, extra: { readonly related?: readonly RelatedLocation[]; readonly suggestions?: readonly string[] } = {}): void {
     const severity = semanticCodes[code].severity;
-    const at = { start: range.start, end: range.end };
-    this.diagnostics.push(related === undefined || related.length === 0 ? { code, severity, range: at, message } : { code, severity, range: at, message, related });
+    const diagnostic: Diagnostic = { code, severity, range: { start: range.start, end: range.end }, message };
+    const { related, suggestions } = extra;
+    this.diagnostics.push({
+      ...diagnostic,
+      ...(related !== undefined && related.length > 0 ? { related } : {}),
+      ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
+    });
   }
 
   resolve(name: Identifier, resolution: Resolution): void {

@@ -52,12 +52,13 @@ export function analyzeSemantics(input: SemanticInput): SemanticModel {
 }
 
 export type { SemanticOptions, Platform } from "./context.js";
+export { RESERVED_NAMES, UNAVAILABLE_NETSERVER_CLASSES } from "./context.js";
 export type { IncludeResolution, IncludeResolver, ModuleExports } from "./includes.js";
 export { noIncludes } from "./includes.js";
 export type { SemanticModel, NameAt, CallAt } from "./model.js";
 export type { Reference, CallFacts } from "./facts.js";
 export type * from "./symbols.js";
-export { signatureToString } from "./symbols.js";
+export { signatureLabel, signatureToString } from "./symbols.js";
 export type { Type } from "./types.js";
 export { typeToString } from "./types.js";
 export { semanticCodes, type SemanticCode } from "./semantic-codes.js";

@@ -55,9 +55,18 @@ export class SemanticModel {
     return this.facts.expressionTypes.get(expression);
   }
 
+  /** Every resolved name of the file, in source order. */
+  resolvedNames(): readonly Identifier[] {
+    return (this.sortedNames ??= [...this.facts.resolutions.keys()].sort((a, b) => a.start - b.start));
+  }
+
+  resolutionOf(name: Identifier): Resolution | undefined {
+    return this.facts.resolutions.get(name);
+  }
+
   /** The resolved name whose range contains `offset` (or ends at it, for a cursor just after a name). */
   nameAt(offset: number): NameAt | undefined {
-    const names = (this.sortedNames ??= [...this.facts.resolutions.keys()].sort((a, b) => a.start - b.start));
+    const names = this.resolvedNames();
     let low = 0;
     let high = names.length - 1;
     let found: Identifier | undefined;
@@ -152,7 +161,9 @@ export class SemanticModel {
     if (this.cachedExports === undefined) {
       const symbols = this.facts.globalScope.entries.map((entry) => entry.symbol).filter((symbol) => symbol.location?.file === this.file);
       const includes: ModuleExports[] = [];
-      for (const include of this.facts.includes) if (include.resolution.kind === "found") includes.push(include.resolution.module);
+      for (const include of this.facts.includes) {
+        if (include.resolution.kind === "found" && !includes.includes(include.resolution.module)) includes.push(include.resolution.module);
+      }
       this.cachedExports = { file: this.file, symbols, includes };
     }
     return this.cachedExports;

@@ -70,8 +70,8 @@ export function bestNames(name: string, candidates: Iterable<string>, count = 2)
   return names.filter((candidate) => distance(candidate) === best);
 }
 
-/** "; did you mean 'x'?" or, for two equally close names, "; did you mean 'x' or 'y'?"; "" when nothing is close. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
-  const names = bestNames(name, candidates).map((candidate) => `'${candidate}'`);
+/** "; did you mean 'x'?" or, for two equally close names, "; did you mean 'x' or 'y'?"; "" when there are none. */
+export function didYouMean(suggestions: readonly string[]): string {
+  const names = suggestions.map((candidate) => `'${candidate}'`);
   return names.length === 0 ? "" : `; did you mean ${names.join(" or ")}?`;
 }

@@ -100,8 +100,20 @@ export function locationOf(file: string, name: Identifier): SymbolLocation {
   return { file, start: name.start, end: name.end };
 }
 
-export function signatureToString(signature: Signature): string {
-  const parameters = signature.parameters.map((parameter) => `${typeToString(parameter.type)} ${parameter.name}`).join(", ");
+/** A signature as CRMScript writes it (`NSContactEntity NSContactAgent.GetContactEntity(Integer id)`), with each parameter's `[start, end)` in that text. */
+export function signatureLabel(signature: Signature): { readonly label: string; readonly parameters: readonly (readonly [number, number])[] } {
   const owner = signature.ownerName === undefined || signature.ownerName === signature.name ? "" : `${signature.ownerName}.`;
-  return `${typeToString(signature.returnType)} ${owner}${signature.name}(${parameters})`;
+  let label = `${typeToString(signature.returnType)} ${owner}${signature.name}(`;
+  const parameters: [number, number][] = [];
+  signature.parameters.forEach((parameter, index) => {
+    if (index > 0) label += ", ";
+    const start = label.length;
+    label += `${typeToString(parameter.type)} ${parameter.name}`;
+    parameters.push([start, label.length]);
+  });
+  return { label: `${label})`, parameters };
+}
+
+export function signatureToString(signature: Signature): string {
+  return signatureLabel(signature).label;
 }

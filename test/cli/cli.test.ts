@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "../../bench/realistic-script.js";
 import { main, type CliIo } from "../../server/cli/main.js";
-import { readSource } from "../../server/cli/read-source.js";
+import { readSource } from "../../server/node/read-source.js";
 import { repositoryRoot } from "../support/paths.js";
 
 // ---------------------------------------------------------------- helpers

@@ -1,5 +1,5 @@
 /**
- * Turns the CLI's file arguments (files, folders, quoted globs) into the list
+ * Turns file arguments (files, folders, quoted globs) into the list
  * of files to lint. Folders are searched recursively for the configured
  * extensions, skipping `node_modules` and dot-folders; a file named
  * explicitly is always linted, whatever its extension.

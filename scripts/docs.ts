@@ -1,0 +1,91 @@
+/**
+ * Generates the user documentation of every diagnostic: one page per syntax
+ * and semantic code (`docs/diagnostics/<code>.md`, from the registries) and
+ * one per lint rule (`docs/rules/<id>.md`, from the rule file's header), plus
+ * an index. `npm run build:docs` writes them; a test checks they are fresh.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { syntaxCodes } from "../grammar/syntax-codes.js";
+import { docsPageOf } from "../server/analysis/docs-pages.js";
+import { allRules } from "../server/lint/registry.js";
+import { semanticCodes } from "../server/semantics/semantic-codes.js";
+
+
+/** The sections of a rule's header comment: `What:`, `Why:`, `Fix:`, `Invalid:`, `Valid:`. */
+function ruleHeader(source: string): Record<string, string> {
+  const header = (source.split("*/")[0] ?? "").split("\n").map((line) => line.replace(/^\s*\/?\*+ ?/, "")).join("\n");
+  const sections: Record<string, string> = {};
+  let current: string | undefined;
+  for (const line of header.split("\n")) {
+    const match = /^(What|Why|Fix|Invalid|Valid):\s?(.*)$/.exec(line);
+    if (match !== null) {
+      current = match[1] as string;
+      sections[current] = match[2] ?? "";
+    } else if (current !== undefined) {
+      sections[current] += `\n${line}`;
+    }
+  }
+  for (const key of Object.keys(sections)) sections[key] = (sections[key] as string).replace(/\s+$/, "");
+  return sections;
+}
+
+function example(code: string): string {
+  const lines = code.split("\n").filter((line, index, all) => !(line.trim() === "" && (index === 0 || index === all.length - 1)));
+  const indent = Math.min(...lines.filter((line) => line.trim() !== "").map((line) => /^ */.exec(line)?.[0].length ?? 0));
+  return ["```crmscript", ...lines.map((line) => line.slice(indent)), "```"].join("\n");
+}
+
+function prose(text: string): string {
+  const joined = text.split("\n").map((line) => line.trim()).join(" ").trim();
+  return joined.charAt(0).toUpperCase() + joined.slice(1);
+}
+
+export function generateDocs(repositoryRoot: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  const index: string[] = ["# CRMScript diagnostics", "", "Every problem the tools report has a stable code. This index links the page of each.", ""];
+  index.push("## Lint rules", "", "Configurable: each can be set to `off`, `warning` or `error`.", "", "| rule | group | default | reports |", "|---|---|---|---|");
+  for (const rule of allRules) {
+    const sections = ruleHeader(readFileSync(join(repositoryRoot, "server", "lint", "rules", `${rule.id}.ts`), "utf8"));
+    pages.set(docsPageOf(rule.id), [
+      `# ${rule.id}`, "", rule.description, "",
+      `Group: ${rule.group}. Default severity: ${rule.defaultSeverity}.`, "",
+      "## What it reports", "", prose(sections.What ?? ""), "",
+      "## Why", "", prose(sections.Why ?? ""), "",
+      "## How to fix it", "", prose(sections.Fix ?? ""), "",
+      "## Invalid", "", example(sections.Invalid ?? ""), "",
+      "## Valid", "", example(sections.Valid ?? ""), "",
+    ].join("\n"));
+    index.push(`| [${rule.id}](${docsPageOf(rule.id)}) | ${rule.group} | ${rule.defaultSeverity} | ${rule.description} |`);
+  }
+  for (const [title, registry] of [["Semantic checks", semanticCodes], ["Syntax", syntaxCodes]] as const) {
+    index.push("", `## ${title}`, "", "Always on.", "", "| code | severity | reports |", "|---|---|---|");
+    for (const [code, info] of Object.entries(registry)) {
+      pages.set(docsPageOf(code), [`# ${code}`, "", info.summary, "", `Severity: ${info.severity}. ${title === "Syntax" ? "Reported by the parser." : "Reported by semantic analysis."}`, ""].join("\n"));
+      index.push(`| [${code}](${docsPageOf(code)}) | ${info.severity} | ${info.summary.replace(/\|/g, "\\|")} |`);
+    }
+  }
+  pages.set("README.md", `${index.join("\n")}\n`);
+  return pages;
+}
+
+/** The pages currently in `docs/` that the generator owns. */
+export function existingDocs(repositoryRoot: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  const docs = join(repositoryRoot, "docs");
+  for (const folder of ["rules", "diagnostics"]) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(docs, folder));
+    } catch {
+      continue;
+    }
+    for (const name of names) pages.set(`${folder}/${name}`, readFileSync(join(docs, folder, name), "utf8"));
+  }
+  try {
+    pages.set("README.md", readFileSync(join(docs, "README.md"), "utf8"));
+  } catch {
+    // No index yet.
+  }
+  return pages;
+}

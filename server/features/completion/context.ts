@@ -1,0 +1,152 @@
+/**
+ * Where the cursor is, for completion: after a `.` (members of the value
+ * before it), inside `#include "…"` (script ids), on a directive, at the
+ * start of a statement (keywords, snippets, types and values), where only a
+ * type may stand (parameter lists, foreach headers), in an expression
+ * (values), or nowhere code is written (comments, strings, template text,
+ * the name of a new declaration). Decided from the current text's tokens,
+ * so it works while the analysis is a keystroke behind.
+ */
+import type { Expression, ScannedText, TextRange, TokenBuffer } from "../../../grammar/index.js";
+import { toAnalysisOffset, type EditorState } from "../editor-state.js";
+import { chainEndingAt, isInsideComment, isInsideTemplateText, tokenAt, tokenBefore } from "../locate.js";
+
+export type CompletionContext =
+  | { readonly kind: "none" }
+  /** After `.`: `receiver` is the expression before the dot in the analysed tree (undefined if the analysis cannot tell). */
+  | { readonly kind: "member"; readonly replace: TextRange; readonly receiver: Expression | undefined }
+  | { readonly kind: "include"; readonly replace: TextRange }
+  | { readonly kind: "directive"; readonly replace: TextRange }
+  | { readonly kind: "statement"; readonly replace: TextRange; readonly topLevel: boolean }
+  | { readonly kind: "type"; readonly replace: TextRange }
+  | { readonly kind: "expression"; readonly replace: TextRange };
+
+const WORD_TOKENS: ReadonlySet<string> = new Set(["Identifier", "If", "Else", "While", "For", "Foreach", "Break", "Continue", "Return", "Try", "Catch", "Throw", "Struct", "True", "False", "This"]);
+const DIRECTIVES: ReadonlySet<string> = new Set(["IncludeDirective", "LanguageLevelDirective", "UnknownDirective"]);
+const CONTROL_HEADERS: ReadonlySet<string> = new Set(["If", "While", "For", "Foreach"]);
+/** Tokens after which a new statement starts. */
+const STATEMENT_ENDS: ReadonlySet<string> = new Set(["Semicolon", "LBrace", "RBrace", "TemplateText", "Else", "Try"]);
+/** Tokens after which an expression (not a statement) continues, even on a new line. */
+const EXPRESSION_CONTINUES: ReadonlySet<string> = new Set([
+  "Assign", "PlusAssign", "MinusAssign", "StarAssign", "SlashAssign", "PercentAssign", "OrOr", "AndAnd", "EqualEqual", "NotEqual",
+  "Less", "LessEqual", "Greater", "GreaterEqual", "Plus", "Minus", "Star", "Slash", "Percent", "Bang", "LParen", "LBracket", "Comma",
+  "Dot", "Return", "Throw", "Question", "Colon", "Ampersand", "Pipe",
+]);
+
+function kind(tokens: TokenBuffer, index: number): string {
+  return index >= 0 && index < tokens.count ? tokens.type(index).name : "";
+}
+
+export function completionContext(state: EditorState, offset: number): CompletionContext {
+  const current = state.current;
+  const tokens = current.tokens;
+  if (isInsideComment(current, offset) || isInsideTemplateText(current, offset)) return { kind: "none" };
+  const at = tokenAt(current, offset);
+  let wordStart = offset;
+  let previous: number;
+  if (at !== undefined) {
+    const atKind = kind(tokens, at);
+    if (atKind === "StringLiteral") return stringContext(current, at, offset);
+    if (DIRECTIVES.has(atKind)) return { kind: "directive", replace: { start: tokens.start(at), end: tokens.end(at) } };
+    if (WORD_TOKENS.has(atKind)) {
+      wordStart = tokens.start(at);
+      previous = at - 1;
+    } else if (tokens.end(at) === offset) {
+      previous = at;
+    } else {
+      return { kind: "none" };
+    }
+  } else {
+    previous = tokenBefore(current, offset);
+  }
+  if (kind(tokens, previous) === "LanguageLevelDirective") return { kind: "none" };
+  const replace = { start: wordStart, end: offset };
+  const previousKind = kind(tokens, previous);
+  if (previousKind === "Dot") return memberContext(state, previous, replace);
+  if (isStatementStart(tokens, previous, wordStart, current)) return { kind: "statement", replace, topLevel: braceDepth(tokens, previous) === 0 };
+  if (isTypePosition(tokens, previous)) return { kind: "type", replace };
+  // `Integer na|`: the name of a new declaration is the author's to choose.
+  if (previousKind === "Identifier" || previousKind === "RBracket" || previousKind === "RParen") return { kind: "none" };
+  return { kind: "expression", replace };
+}
+
+function stringContext(current: ScannedText, index: number, offset: number): CompletionContext {
+  const tokens = current.tokens;
+  const start = tokens.start(index);
+  const end = tokens.end(index);
+  const image = current.text.slice(start, end);
+  const closed = image.length >= 2 && image.endsWith(image[0] as string);
+  if (offset <= start || (closed && offset >= end)) return { kind: "none" };
+  if (kind(tokens, index - 1) !== "IncludeDirective") return { kind: "none" };
+  return { kind: "include", replace: { start: start + 1, end: closed ? end - 1 : end } };
+}
+
+function memberContext(state: EditorState, dot: number, replace: TextRange): CompletionContext {
+  const tokens = state.current.tokens;
+  const receiverEnd = dot > 0 ? tokens.end(dot - 1) : 0;
+  if (receiverEnd > state.stablePrefix) return { kind: "member", replace, receiver: undefined };
+  const receiver = chainEndingAt(state.analysis.sourceFile.program, toAnalysisOffset(state, receiverEnd));
+  return { kind: "member", replace, receiver };
+}
+
+/** Whether the word at `wordStart` begins a statement. */
+function isStatementStart(tokens: TokenBuffer, previous: number, wordStart: number, current: ScannedText): boolean {
+  if (previous < 0) return true;
+  const previousKind = kind(tokens, previous);
+  if (STATEMENT_ENDS.has(previousKind)) return true;
+  if (previousKind === "RParen") {
+    const open = matchingOpen(tokens, previous);
+    if (open >= 0 && CONTROL_HEADERS.has(kind(tokens, open - 1))) return true;
+  }
+  // A word on a new line after a complete-looking line starts a statement (the ';' may still be missing).
+  const newLine = current.text.slice(tokens.end(previous), wordStart).includes("\n");
+  return newLine && !EXPRESSION_CONTINUES.has(previousKind);
+}
+
+/** `(` or `,` of a function's parameter list, or the `(` of a foreach header. */
+function isTypePosition(tokens: TokenBuffer, previous: number): boolean {
+  const previousKind = kind(tokens, previous);
+  if (previousKind !== "LParen" && previousKind !== "Comma") return false;
+  const open = previousKind === "LParen" ? previous : enclosingOpen(tokens, previous);
+  if (open < 0) return false;
+  if (kind(tokens, open - 1) === "Foreach") return previousKind === "LParen";
+  // `Type name (` at the start of a statement: a function definition's parameters.
+  const nameKind = kind(tokens, open - 1);
+  const typeKind = kind(tokens, open - 2);
+  return nameKind === "Identifier" && (typeKind === "Identifier" || typeKind === "RBracket") && (open - 3 < 0 || STATEMENT_ENDS.has(kind(tokens, open - 3)) || kind(tokens, open - 3) === "LBracket");
+}
+
+function matchingOpen(tokens: TokenBuffer, close: number): number {
+  let depth = 0;
+  for (let index = close; index >= 0; index--) {
+    const current = kind(tokens, index);
+    if (current === "RParen") depth++;
+    else if (current === "LParen" && --depth === 0) return index;
+  }
+  return -1;
+}
+
+/** The `(` that encloses the token at `index`, or -1. */
+function enclosingOpen(tokens: TokenBuffer, index: number): number {
+  let depth = 0;
+  for (let at = index; at >= 0; at--) {
+    const current = kind(tokens, at);
+    if (current === "RParen") depth++;
+    else if (current === "LParen") {
+      if (depth === 0) return at;
+      depth--;
+    } else if (current === "Semicolon" || current === "LBrace" || current === "RBrace") return -1;
+  }
+  return -1;
+}
+
+/** How many `{` are open before the token after `previous` (0 at the top level of the script). */
+function braceDepth(tokens: TokenBuffer, previous: number): number {
+  let depth = 0;
+  for (let index = 0; index <= previous; index++) {
+    const current = kind(tokens, index);
+    if (current === "LBrace") depth++;
+    else if (current === "RBrace" && depth > 0) depth--;
+  }
+  return depth;
+}

@@ -1,0 +1,45 @@
+/**
+ * What the typing-time features (completion, signature help) work on: the
+ * document's current text, scanned, and the newest analysis, which may be
+ * of an earlier version while the new one is not computed yet. Before
+ * `stablePrefix` the two texts agree, so anything the analysis knows about
+ * code there still holds; that is what makes completion right after a
+ * keystroke answer without re-analysing a large file.
+ */
+import { scanText, type ScannedText } from "../../grammar/index.js";
+import type { FileAnalysis } from "../analysis/host.js";
+
+export interface EditorState {
+  /** The document as it is now. */
+  readonly current: ScannedText;
+  /** The newest analysis of this document (of `current`, or of an earlier version). */
+  readonly analysis: FileAnalysis;
+  /** Offsets before this are the same in `current` and in the analysed text. */
+  readonly stablePrefix: number;
+}
+
+/** The state when the analysis is of the current text. */
+export function freshState(analysis: FileAnalysis): EditorState {
+  return { current: analysis.sourceFile, analysis, stablePrefix: Number.POSITIVE_INFINITY };
+}
+
+/** The state for `text` when `analysis` is of an earlier version that agrees with it before `stablePrefix`. */
+export function staleState(text: string, analysis: FileAnalysis, stablePrefix: number): EditorState {
+  if (analysis.sourceFile.text === text) return freshState(analysis);
+  return { current: scanText(text), analysis, stablePrefix };
+}
+
+export function isFresh(state: EditorState): boolean {
+  return state.stablePrefix === Number.POSITIVE_INFINITY;
+}
+
+/**
+ * An offset of the current text moved into the analysed text: unchanged
+ * before the stable prefix, shifted by the length difference after it
+ * (exact for a single edit, close enough for scopes after several).
+ */
+export function toAnalysisOffset(state: EditorState, offset: number): number {
+  if (offset <= state.stablePrefix) return offset;
+  const delta = state.current.text.length - state.analysis.sourceFile.text.length;
+  return Math.max(state.stablePrefix, Math.min(state.analysis.sourceFile.text.length, offset - delta));
+}

@@ -1,0 +1,93 @@
+/**
+ * Getting diagnostics to the client. With a client that pulls
+ * (`textDocument/diagnostic`), reports are computed on request and the
+ * client is asked to pull again when settings or an included script change.
+ * Otherwise they are pushed: at once when a document opens, after a short
+ * pause while it is being edited (a newer edit cancels the pending run, so
+ * the newest version always wins), and for every open script that includes
+ * a file that changed.
+ */
+import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver";
+import type { AnalysisHost } from "../analysis/host.js";
+import { toLspDiagnostic } from "./convert.js";
+import type { OpenDocument, OpenDocuments } from "./documents.js";
+
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private pull = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: OpenDocuments,
+    private readonly host: AnalysisHost,
+    private readonly docsBase: string,
+    /** Pause after an edit before diagnostics are recomputed and pushed. */
+    private readonly delayMilliseconds = 30,
+  ) {}
+
+  usePull(pull: boolean): void {
+    this.pull = pull;
+  }
+
+  /** The diagnostics of a document's current text, for a pull request or a push. */
+  report(open: OpenDocument): LspDiagnostic[] {
+    const analysis = this.documents.fresh(open);
+    const lines = analysis.sourceFile.lineIndex;
+    return analysis.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, lines, open.uri, this.docsBase));
+  }
+
+  opened(open: OpenDocument): void {
+    if (!this.pull) this.publishNow(open);
+    this.dependentsChanged(open.path);
+  }
+
+  changed(open: OpenDocument): void {
+    if (!this.pull) this.schedule(open);
+    this.dependentsChanged(open.path);
+  }
+
+  closed(open: OpenDocument): void {
+    this.cancel(open.uri);
+    if (!this.pull) void this.connection.sendDiagnostics({ uri: open.uri, diagnostics: [] });
+  }
+
+  /** Everything may report differently now (settings changed): recheck every open document. */
+  everythingChanged(): void {
+    if (this.pull) {
+      void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const open of this.documents.all()) this.schedule(open);
+  }
+
+  /** A script changed (edited, or on disk): the open scripts that include it are checked again. */
+  dependentsChanged(path: string): void {
+    const dependents = this.host.includersOf(path).map((file) => this.documents.byPath(file)).filter((open): open is OpenDocument => open !== undefined);
+    if (dependents.length === 0) return;
+    if (this.pull) void this.connection.languages.diagnostics.refresh();
+    else for (const open of dependents) this.schedule(open);
+  }
+
+  private schedule(open: OpenDocument): void {
+    this.cancel(open.uri);
+    this.timers.set(open.uri, setTimeout(() => {
+      this.timers.delete(open.uri);
+      if (this.documents.get(open.uri) === open) this.publishNow(open);
+    }, this.delayMilliseconds));
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private publishNow(open: OpenDocument): void {
+    try {
+      const diagnostics = this.report(open);
+      void this.connection.sendDiagnostics({ uri: open.uri, version: open.document.version, diagnostics });
+    } catch (error) {
+      this.connection.console.error(`diagnostics for ${open.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The documents the client has open: their current text and version, the
+ * newest analysis of each and how far it still agrees with the text (the
+ * stable prefix, from the edits since), so typing-time features can answer
+ * from it. Edits are applied incrementally; every new text becomes the
+ * host's overlay for that file.
+ */
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
+import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
+import { freshState, staleState, type EditorState } from "../features/editor-state.js";
+
+export interface OpenDocument {
+  readonly uri: string;
+  readonly path: string;
+  document: TextDocument;
+  /** The newest analysis (possibly of an earlier version). */
+  analysis: FileAnalysis | undefined;
+  /** Offsets before this are unchanged since `analysis` was made. */
+  stablePrefix: number;
+}
+
+export class OpenDocuments {
+  private readonly byUri = new Map<string, OpenDocument>();
+
+  constructor(private readonly host: AnalysisHost) {}
+
+  get(uri: string): OpenDocument | undefined {
+    return this.byUri.get(uri);
+  }
+
+  all(): IterableIterator<OpenDocument> {
+    return this.byUri.values();
+  }
+
+  byPath(path: string): OpenDocument | undefined {
+    for (const open of this.byUri.values()) if (open.path === path) return open;
+    return undefined;
+  }
+
+  open(uri: string, path: string, languageId: string, version: number, text: string): OpenDocument {
+    const open: OpenDocument = { uri, path, document: TextDocument.create(uri, languageId, version, text), analysis: undefined, stablePrefix: 0 };
+    this.byUri.set(uri, open);
+    this.host.setOverlay(path, text);
+    return open;
+  }
+
+  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+    const open = this.byUri.get(uri);
+    if (open === undefined) return undefined;
+    for (const change of changes) {
+      const before = open.document.getText();
+      if ("range" in change) {
+        open.stablePrefix = Math.min(open.stablePrefix, open.document.offsetAt(change.range.start));
+        open.document = TextDocument.update(open.document, [change], version);
+      } else {
+        open.document = TextDocument.update(open.document, [change], version);
+        open.stablePrefix = Math.min(open.stablePrefix, commonPrefixLength(before, change.text));
+      }
+    }
+    this.host.setOverlay(open.path, open.document.getText());
+    return open;
+  }
+
+  close(uri: string): OpenDocument | undefined {
+    const open = this.byUri.get(uri);
+    if (open === undefined) return undefined;
+    this.byUri.delete(uri);
+    this.host.removeOverlay(open.path);
+    this.host.release(open.path);
+    return open;
+  }
+
+  /** The analysis of the document's current text (computed now if needed). */
+  fresh(open: OpenDocument): FileAnalysis {
+    const analysis = this.host.analyzeText(open.path, open.document.getText());
+    if (open.analysis !== analysis) {
+      open.analysis = analysis;
+      open.stablePrefix = Number.POSITIVE_INFINITY;
+    }
+    return analysis;
+  }
+
+  /** For typing-time features: the newest analysis with the current text, analysing only if there is none yet. */
+  editorState(open: OpenDocument): EditorState {
+    if (open.analysis === undefined || open.stablePrefix === Number.POSITIVE_INFINITY) return freshState(this.fresh(open));
+    return staleState(open.document.getText(), open.analysis, open.stablePrefix);
+  }
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let index = 0;
+  while (index < limit && a.charCodeAt(index) === b.charCodeAt(index)) index++;
+  return index;
+}

@@ -1,0 +1,244 @@
+/**
+ * The language-feature requests: each converts positions to offsets, calls
+ * a protocol-free feature, and converts the answer back. Every handler is
+ * guarded, so a failure is logged and answered with an empty result.
+ */
+import { basename, dirname, extname } from "node:path";
+import {
+  CodeActionKind, DocumentHighlightKind, ErrorCodes, InsertTextFormat, MarkupKind, ResponseError, SemanticTokensBuilder,
+  type CompletionItem, type Connection, type DocumentSymbol, type Location,
+} from "vscode-languageserver";
+import { readdirSync } from "node:fs";
+import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
+import { SCRIPT_EXTENSIONS } from "../analysis/include-files.js";
+import { quickFixes } from "../features/code-actions.js";
+import { complete, type CompletionEntry } from "../features/completion/complete.js";
+import { documentLinks } from "../features/document-links.js";
+import { foldingRanges } from "../features/folding.js";
+import { hover } from "../features/hover.js";
+import { definition, documentHighlights, prepareRename, references, rename, type FileRange } from "../features/navigation.js";
+import { semanticTokens, tokenModifiers, tokenTypes } from "../features/semantic-tokens.js";
+import { signatureHelp } from "../features/signature-help.js";
+import { documentSymbols, workspaceSymbols, type OutlineSymbol } from "../features/symbols.js";
+import { completionKinds, outlineKinds, toOffset, toPosition, toRange } from "./convert.js";
+import type { OpenDocument, OpenDocuments } from "./documents.js";
+import { guarded } from "./guard.js";
+import type { UriMap } from "./uris.js";
+
+export const semanticTokensLegend = { tokenTypes: [...tokenTypes], tokenModifiers: [...tokenModifiers] };
+
+export interface HandlerContext {
+  readonly connection: Connection;
+  readonly host: AnalysisHost;
+  readonly documents: OpenDocuments;
+  readonly uris: UriMap;
+  /** Whether the client accepts snippets in completion items. */
+  snippetSupport: boolean;
+}
+
+export function registerHandlers(context: HandlerContext): void {
+  const { connection, host, documents, uris } = context;
+  const openOf = (uri: string): OpenDocument | undefined => documents.get(uri);
+  /** The current analysis of an open document, or of a file on disk. */
+  const analysisOf = (uri: string): FileAnalysis | undefined => {
+    const open = openOf(uri);
+    return open !== undefined ? documents.fresh(open) : host.analyzeFile(uris.toPath(uri));
+  };
+  const toLocation = (range: FileRange): Location | undefined => {
+    const analysis = host.analyzeFile(range.file);
+    return analysis === undefined ? undefined : { uri: uris.toUri(range.file), range: toRange(analysis.sourceFile.lineIndex, range) };
+  };
+
+  // Completion entries of the last list, for completionItem/resolve.
+  let lastEntries: readonly CompletionEntry[] = [];
+  let lastList = 0;
+
+  connection.onCompletion(guarded(connection, "completion", null, (params) => {
+    const open = openOf(params.textDocument.uri);
+    if (open === undefined) return null;
+    const state = documents.editorState(open);
+    const offset = open.document.offsetAt(params.position);
+    const result = complete(host, state, offset, {
+      includeIds: () => includeIds(host, open.path),
+      fresh: () => {
+        documents.fresh(open);
+        return documents.editorState(open);
+      },
+    });
+    lastList++;
+    lastEntries = result.entries;
+    const range = { start: open.document.positionAt(result.replace.start), end: open.document.positionAt(result.replace.end) };
+    const items: CompletionItem[] = result.entries.map((entry, index) => {
+      const snippet = entry.snippet === true;
+      if (snippet && !context.snippetSupport) return undefined;
+      const item: CompletionItem = {
+        label: entry.label,
+        kind: completionKinds[entry.kind],
+        sortText: entry.sortText,
+        textEdit: { range, newText: entry.insertText ?? entry.label },
+        data: { list: lastList, index },
+      };
+      if (entry.detail !== undefined) item.detail = entry.detail;
+      if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+      return item;
+    }).filter((item): item is CompletionItem => item !== undefined);
+    return { isIncomplete: false, items };
+  }));
+
+  connection.onCompletionResolve(guarded(connection, "completion resolve", undefined as unknown as CompletionItem, (item) => {
+    const data = item.data as { list?: number; index?: number } | undefined;
+    if (data?.list !== lastList || data.index === undefined) return item;
+    const markdown = lastEntries[data.index]?.documentation?.();
+    return markdown === undefined ? item : { ...item, documentation: { kind: MarkupKind.Markdown, value: markdown } };
+  }));
+
+  connection.onHover(guarded(connection, "hover", null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return null;
+    const lines = analysis.sourceFile.lineIndex;
+    const result = hover(host, analysis, toOffset(lines, params.position));
+    return result === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lines, result.range) };
+  }));
+
+  connection.onSignatureHelp(guarded(connection, "signature help", null, (params) => {
+    const open = openOf(params.textDocument.uri);
+    if (open === undefined) return null;
+    const result = signatureHelp(host, documents.editorState(open), open.document.offsetAt(params.position));
+    if (result === undefined) return null;
+    return {
+      signatures: result.signatures.map((signature) => ({
+        label: signature.label,
+        parameters: signature.parameters.map((range) => ({ label: [range[0], range[1]] as [number, number] })),
+        ...(signature.documentation === undefined ? {} : { documentation: { kind: MarkupKind.Markdown, value: signature.documentation } }),
+      })),
+      activeSignature: result.activeSignature,
+      activeParameter: result.activeParameter,
+    };
+  }));
+
+  connection.onDefinition(guarded(connection, "definition", null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return null;
+    return definition(analysis, toOffset(analysis.sourceFile.lineIndex, params.position)).map(toLocation).filter((location): location is Location => location !== undefined);
+  }));
+
+  connection.onReferences(guarded(connection, "references", null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return null;
+    const offset = toOffset(analysis.sourceFile.lineIndex, params.position);
+    return references(host, analysis, offset, params.context.includeDeclaration).map(toLocation).filter((location): location is Location => location !== undefined);
+  }));
+
+  connection.onDocumentHighlight(guarded(connection, "document highlight", null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return null;
+    const lines = analysis.sourceFile.lineIndex;
+    return documentHighlights(host, analysis, toOffset(lines, params.position)).map((highlight) => ({
+      range: toRange(lines, highlight.range), kind: highlight.write ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+    }));
+  }));
+
+  connection.onPrepareRename(guarded(connection, "prepare rename", null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return null;
+    const lines = analysis.sourceFile.lineIndex;
+    const result = prepareRename(host, analysis, toOffset(lines, params.position));
+    if ("refused" in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.refused);
+    return { range: toRange(lines, result.range), placeholder: result.placeholder };
+  }));
+
+  connection.onRenameRequest(guarded(connection, "rename", null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return null;
+    const result = rename(host, analysis, toOffset(analysis.sourceFile.lineIndex, params.position), params.newName);
+    if (result.kind === "refused") throw new ResponseError(ErrorCodes.InvalidRequest, `cannot rename: ${result.reason}`);
+    const changes: Record<string, { range: ReturnType<typeof toRange>; newText: string }[]> = {};
+    for (const [file, edits] of result.edits) {
+      const lines = host.analyzeFile(file)?.sourceFile.lineIndex;
+      if (lines === undefined) continue;
+      changes[uris.toUri(file)] = edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.text }));
+    }
+    return { changes };
+  }));
+
+  connection.onDocumentSymbol(guarded(connection, "document symbols", null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return null;
+    const lines = analysis.sourceFile.lineIndex;
+    const convert = (symbol: OutlineSymbol): DocumentSymbol => ({
+      name: symbol.name, detail: symbol.detail, kind: outlineKinds[symbol.kind],
+      range: toRange(lines, symbol.range), selectionRange: toRange(lines, symbol.selection), children: symbol.children.map(convert),
+    });
+    return documentSymbols(analysis.sourceFile).map(convert);
+  }));
+
+  connection.onWorkspaceSymbol(guarded(connection, "workspace symbols", null, (params) =>
+    workspaceSymbols(host, params.query).map((symbol) => {
+      const lines = host.analyzeFile(symbol.file)?.sourceFile.lineIndex;
+      const range = lines === undefined ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : toRange(lines, symbol);
+      return { name: symbol.name, kind: outlineKinds[symbol.kind], location: { uri: uris.toUri(symbol.file), range }, ...(symbol.container === undefined ? {} : { containerName: symbol.container }) };
+    })));
+
+  connection.onFoldingRanges(guarded(connection, "folding ranges", null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return null;
+    return foldingRanges(analysis.sourceFile).map((range) => ({ startLine: range.startLine, endLine: range.endLine, ...(range.kind === undefined ? {} : { kind: range.kind }) }));
+  }));
+
+  connection.languages.semanticTokens.on(guarded(connection, "semantic tokens", { data: [] }, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return { data: [] };
+    const lines = analysis.sourceFile.lineIndex;
+    const builder = new SemanticTokensBuilder();
+    for (const token of semanticTokens(analysis)) {
+      const start = toPosition(lines, token.start);
+      const modifiers = token.modifiers.reduce((bits, modifier) => bits | (1 << tokenModifiers.indexOf(modifier)), 0);
+      builder.push(start.line, start.character, token.end - token.start, tokenTypes.indexOf(token.type), modifiers);
+    }
+    return builder.build();
+  }));
+
+  connection.onDocumentLinks(guarded(connection, "document links", null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return null;
+    const lines = analysis.sourceFile.lineIndex;
+    return documentLinks(analysis).map((link) => ({ range: toRange(lines, link.range), target: uris.toUri(link.target) }));
+  }));
+
+  connection.onCodeAction(guarded(connection, "code actions", null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (analysis === undefined) return null;
+    const lines = analysis.sourceFile.lineIndex;
+    const range = { start: toOffset(lines, params.range.start), end: toOffset(lines, params.range.end) };
+    return quickFixes(analysis, range).map((fix) => ({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      isPreferred: fix.preferred,
+      diagnostics: params.context.diagnostics.filter((diagnostic) => diagnostic.code === fix.diagnostic.code),
+      edit: { changes: { [params.textDocument.uri]: fix.edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.text })) } },
+    }));
+  }));
+}
+
+/**
+ * Include ids `#include "…"` may name from `path`: scripts in its folder,
+ * the workspace roots and the include paths, by name without extension.
+ */
+function includeIds(host: AnalysisHost, path: string): string[] {
+  const settings = host.currentSettings;
+  const folders = new Set([dirname(path), ...(settings.workspaceRoots ?? []), ...(settings.includePaths ?? [])]);
+  const ids = new Set<string>();
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const extension = extname(name).toLowerCase();
+      if (SCRIPT_EXTENSIONS.includes(extension) && name !== basename(path)) ids.add(name.slice(0, -extension.length));
+    }
+  }
+  return [...ids].sort();
+}

@@ -1,0 +1,172 @@
+/**
+ * The CRMScript language server on a connection: capabilities, document
+ * synchronisation (incremental), settings from `workspace/configuration`,
+ * the workspace's scripts (scanned at start, kept current through file
+ * watching), diagnostics, and the feature handlers. Only this folder knows
+ * the Language Server Protocol.
+ */
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult,
+} from "vscode-languageserver";
+import { AnalysisHost } from "../analysis/host.js";
+import { builtinCatalog } from "../catalog/builtin-catalog.js";
+import { findFiles } from "../node/find-files.js";
+import { nodeFileSystem } from "../node/file-system.js";
+import { SCRIPT_EXTENSIONS } from "../analysis/include-files.js";
+import { DiagnosticsScheduler } from "./diagnostics.js";
+import { OpenDocuments } from "./documents.js";
+import { registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";
+import { toAnalysisSettings, type EditorSettings } from "./settings.js";
+import { UriMap } from "./uris.js";
+
+declare const CRMSCRIPT_TOOLS_VERSION: string | undefined;
+
+export interface ServerOptions {
+  /** Where the diagnostic documentation pages are (`…/docs/`); by default the package's own `docs` folder. */
+  readonly docsBase?: string;
+  /** Pause after an edit before pushed diagnostics are recomputed. */
+  readonly diagnosticsDelayMilliseconds?: number;
+}
+
+/** The package's `docs/` folder as a `file:` URL ending in `/` (the bundle lives in `dist/`). */
+function defaultDocsBase(): string {
+  const root = typeof __dirname === "string" ? dirname(__dirname) : process.cwd();
+  return `${pathToFileURL(join(root, "docs")).toString()}/`;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const uris = new UriMap();
+  const host = new AnalysisHost(builtinCatalog().catalog, nodeFileSystem, {});
+  const documents = new OpenDocuments(host);
+  const diagnostics = new DiagnosticsScheduler(connection, documents, host, options.docsBase ?? defaultDocsBase(), options.diagnosticsDelayMilliseconds);
+  const context: HandlerContext = { connection, host, documents, uris, snippetSupport: false };
+  let workspaceRoots: string[] = [];
+  let configurationSupport = false;
+  let watchSupport = false;
+  let dynamicConfiguration = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    configurationSupport = capabilities.workspace?.configuration === true;
+    dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    watchSupport = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    context.snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    const pull = capabilities.textDocument?.diagnostic !== undefined;
+    diagnostics.usePull(pull);
+    workspaceRoots = (params.workspaceFolders ?? []).map((folder) => uris.toPath(folder.uri));
+    if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [uris.toPath(params.rootUri)];
+    const problems: string[] = [];
+    host.updateSettings(toAnalysisSettings(params.initializationOptions as EditorSettings | undefined, workspaceRoots, problems));
+    for (const problem of problems) connection.console.warn(problem);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [".", "\"", "#"], resolveProvider: true },
+        hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: ["(", ","], retriggerCharacters: [","] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ["quickfix"] },
+        ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: "crmscript-language-server", version: typeof CRMSCRIPT_TOOLS_VERSION === "string" ? CRMSCRIPT_TOOLS_VERSION : "development" },
+    };
+  });
+
+  const loadSettings = async (): Promise<void> => {
+    if (!configurationSupport) return;
+    const raw = (await connection.workspace.getConfiguration("crmscript")) as EditorSettings | null;
+    const problems: string[] = [];
+    host.updateSettings(toAnalysisSettings(raw, workspaceRoots, problems));
+    for (const problem of problems) connection.console.warn(problem);
+    for (const open of documents.all()) open.analysis = undefined;
+  };
+
+  const scanWorkspace = (): void => {
+    if (workspaceRoots.length === 0) return;
+    const found = findFiles(workspaceRoots, workspaceRoots[0] as string, SCRIPT_EXTENSIONS);
+    host.workspace.setFiles(found.files);
+    connection.console.log(`indexed ${found.files.length} scripts in ${workspaceRoots.join(", ")}`);
+  };
+
+  connection.onInitialized(async () => {
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "crmscript" });
+    if (watchSupport) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.{crm,crmscript}" }] });
+    }
+    try {
+      scanWorkspace();
+      await loadSettings();
+      diagnostics.everythingChanged();
+    } catch (error) {
+      connection.console.error(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    try {
+      if (configurationSupport) await loadSettings();
+      else {
+        const problems: string[] = [];
+        host.updateSettings(toAnalysisSettings((change.settings as { crmscript?: EditorSettings } | null)?.crmscript, workspaceRoots, problems));
+        for (const problem of problems) connection.console.warn(problem);
+        for (const open of documents.all()) open.analysis = undefined;
+      }
+      diagnostics.everythingChanged();
+    } catch (error) {
+      connection.console.error(`settings could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      const path = uris.toPath(change.uri);
+      if (change.type === FileChangeType.Created) host.workspace.addFile(path);
+      else if (change.type === FileChangeType.Deleted) host.workspace.removeFile(path);
+      if (documents.byPath(path) === undefined) host.invalidate(path);
+      diagnostics.dependentsChanged(path);
+    }
+  });
+
+  connection.onDidOpenTextDocument((params) => {
+    const document = params.textDocument;
+    diagnostics.opened(documents.open(document.uri, uris.toPath(document.uri), document.languageId, document.version, document.text));
+  });
+
+  connection.onDidChangeTextDocument((params) => {
+    const open = documents.change(params.textDocument.uri, params.textDocument.version, params.contentChanges);
+    if (open !== undefined) diagnostics.changed(open);
+  });
+
+  connection.onDidCloseTextDocument((params) => {
+    const open = documents.close(params.textDocument.uri);
+    if (open !== undefined) {
+      diagnostics.closed(open);
+      diagnostics.dependentsChanged(open.path);
+    }
+  });
+
+  connection.languages.diagnostics.on((params) => {
+    const open = documents.get(params.textDocument.uri);
+    if (open === undefined) return { kind: "full", items: [] };
+    try {
+      return { kind: "full", items: diagnostics.report(open) };
+    } catch (error) {
+      connection.console.error(`diagnostics for ${open.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return { kind: "full", items: [] };
+    }
+  });
+
+  registerHandlers(context);
+  connection.listen();
+}

@@ -1,0 +1,166 @@
+/**
+ * A real LSP client for tests and the protocol benchmark: starts the built
+ * `dist/crmscript-language-server.js` as a child process and talks JSON-RPC
+ * over its stdio with vscode-languageserver-protocol's connection. It
+ * answers `workspace/configuration` with the settings it was given, accepts
+ * capability registrations, and records pushed diagnostics and log lines.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, statSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
+  LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  type ClientCapabilities, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
+} from "vscode-languageserver-protocol/node";
+import { repositoryRoot } from "./paths.js";
+
+export const serverBundle = join(repositoryRoot, "dist", "crmscript-language-server.js");
+
+/** Builds dist/ when the bundle is missing or older than a source file. */
+export function ensureServerBuilt(): void {
+  let newest = 0;
+  const visit = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith(".ts") || entry.name.endsWith(".json")) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  visit(join(repositoryRoot, "grammar"));
+  visit(join(repositoryRoot, "server"));
+  if (existsSync(serverBundle) && statSync(serverBundle).mtimeMs >= newest) return;
+  const build = spawnSync(process.execPath, ["esbuild.mjs"], { cwd: repositoryRoot, encoding: "utf8", timeout: 120_000 });
+  if (build.status !== 0) throw new Error(`node esbuild.mjs failed (${build.status}): ${build.stderr}`);
+}
+
+export interface ClientOptions {
+  readonly workspaceFolder?: string;
+  /** What `workspace/configuration` answers for the section `crmscript`. */
+  readonly settings?: Record<string, unknown>;
+  /** Announce pull-diagnostics support (the server then stops pushing). */
+  readonly pullDiagnostics?: boolean;
+  readonly extraArguments?: readonly string[];
+}
+
+export class LspClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  readonly logs: string[] = [];
+  settings: Record<string, unknown>;
+  private waiters: (() => void)[] = [];
+  private versions = new Map<string, number>();
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+    readonly initializeResult: InitializeResult,
+    options: ClientOptions,
+  ) {
+    this.settings = options.settings ?? {};
+  }
+
+  static async start(options: ClientOptions = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [serverBundle, "--stdio", ...(options.extraArguments ?? [])], { stdio: ["pipe", "pipe", "pipe"] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    let client: LspClient | undefined;
+    const pending: PublishDiagnosticsParams[] = [];
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      if (client === undefined) pending.push(params);
+      else client.record(params);
+    });
+    connection.onNotification(LogMessageNotification.method, (params: { message: string }) => client?.logs.push(params.message));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === "crmscript" ? client?.settings ?? options.settings ?? {} : null)));
+    connection.onRequest(RegistrationRequest.method, () => null);
+    connection.onRequest("workspace/diagnostic/refresh", () => {
+      client?.logs.push("diagnostic refresh requested");
+      return null;
+    });
+    connection.listen();
+    const capabilities: ClientCapabilities = {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+      textDocument: {
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ["markdown"] } },
+        hover: { contentFormat: ["markdown"] },
+        publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+        ...(options.pullDiagnostics === true ? { diagnostic: { dynamicRegistration: false } } : {}),
+      },
+    };
+    const folder = options.workspaceFolder;
+    const initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folder === undefined ? null : pathToFileURL(folder).toString(),
+      workspaceFolders: folder === undefined ? null : [{ uri: pathToFileURL(folder).toString(), name: "workspace" }],
+      capabilities,
+    });
+    client = new LspClient(child, connection, initializeResult, options);
+    for (const params of pending) client.record(params);
+    connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  private record(params: PublishDiagnosticsParams): void {
+    const list = this.diagnostics.get(params.uri) ?? [];
+    list.push(params);
+    this.diagnostics.set(params.uri, list);
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves with the first pushed diagnostics for `uri` (after `after` of them) that satisfy `accept`. */
+  async waitForDiagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true, after = 0, timeout = 15_000): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const found = (this.diagnostics.get(uri) ?? []).slice(after).find(accept);
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri} within ${timeout} ms; got ${JSON.stringify(this.diagnostics.get(uri) ?? [])}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(1, deadline - Date.now()));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  pushedCount(uri: string): number {
+    return this.diagnostics.get(uri)?.length ?? 0;
+  }
+
+  open(uri: string, text: string, version = 1): void {
+    this.versions.set(uri, version);
+    this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "crmscript", version, text } });
+  }
+
+  change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  close(uri: string): void {
+    this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  changeSettings(settings: Record<string, unknown>): void {
+    this.settings = settings;
+    this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { crmscript: settings } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once("exit", (code) => resolve(code)));
+    await this.connection.sendRequest(ShutdownRequest.type);
+    this.connection.sendNotification(ExitNotification.type);
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}
