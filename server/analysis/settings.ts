@@ -3,10 +3,11 @@
  * the editor settings and (later) the configuration file: target version,
  * platform, where includes are looked up, and rule severities.
  */
+import type { RuleSeverity } from "../lint/rule.js";
 import type { RuleSeverities } from "../lint/run.js";
 import type { Platform } from "../semantics/index.js";
 
-export type { Platform };
+export type { Platform, RuleSeverity };
 export { isValidVersion } from "../semantics/index.js";
 
 export interface AnalysisSettings {

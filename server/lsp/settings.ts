@@ -4,9 +4,7 @@
  * analysis settings; values that make no sense are ignored with a message.
  */
 import { isAbsolute, resolve } from "node:path";
-import type { AnalysisSettings } from "../analysis/settings.js";
-import { isValidVersion } from "../analysis/settings.js";
-import type { RuleSeverity } from "../lint/rule.js";
+import { isValidVersion, type AnalysisSettings, type RuleSeverity } from "../analysis/settings.js";
 
 export interface EditorSettings {
   readonly targetVersion?: unknown;

@@ -70,7 +70,9 @@ export class LspClient {
       if (client === undefined) pending.push(params);
       else client.record(params);
     });
-    connection.onNotification(LogMessageNotification.method, (params: { message: string }) => client?.logs.push(params.message));
+    connection.onNotification(LogMessageNotification.method, (params: { message: string }) => {
+      client?.logs.push(params.message);
+    });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === "crmscript" ? client?.settings ?? options.settings ?? {} : null)));
     connection.onRequest(RegistrationRequest.method, () => null);
     connection.onRequest("workspace/diagnostic/refresh", () => {
