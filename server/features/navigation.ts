@@ -8,6 +8,7 @@
 import { keywordsByLowerCase, type TextRange } from "../../grammar/index.js";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
 import { RESERVED_NAMES, type FunctionSymbol, type Resolution, type UserSymbol } from "../semantics/index.js";
+import type { Scope } from "../semantics/scope.js";
 
 export interface FileRange {
   readonly file: string;
@@ -136,12 +137,19 @@ function sameSpace(a: UserSymbol, b: UserSymbol): boolean {
 }
 
 /**
- * Why renaming `symbol` to `newName` would change what some name means:
- * another declaration of that name is already visible where the symbol is
- * declared or used, or the symbol would become visible where that other
- * declaration is used (and hide it).
+ * Why renaming `symbol` to `newName` would change what some name means: a
+ * declaration of that name already exists in the symbol's own scope; one
+ * declared closer to a use of the symbol would capture that use; or the
+ * renamed symbol would hide another `newName` where that one is used.
  */
 function findConflict(host: AnalysisHost, symbol: UserSymbol, occurrences: readonly FileRange[], newName: string): string | undefined {
+  if (symbol.kind !== "struct" && symbol.owner !== undefined) {
+    const owner = symbol.owner;
+    if (symbol.kind === "variable" ? owner.fields.has(newName) : owner.methods.has(newName)) {
+      return `struct ${owner.name} already has a ${symbol.kind === "variable" ? "field" : "method"} '${newName}'`;
+    }
+    return undefined;
+  }
   const byFile = new Map<string, FileRange[]>();
   for (const occurrence of occurrences) byFile.set(occurrence.file, [...(byFile.get(occurrence.file) ?? []), occurrence]);
   for (const [file, ranges] of byFile) {
@@ -149,22 +157,32 @@ function findConflict(host: AnalysisHost, symbol: UserSymbol, occurrences: reado
     if (analysis === undefined) continue;
     const model = analysis.model;
     const line = (offset: number): number => analysis.sourceFile.lineIndex.position(offset).line + 1;
-    if (symbol.kind === "variable" && symbol.owner !== undefined) {
-      if (symbol.owner.fields.has(newName)) return `struct ${symbol.owner.name} already has a field '${newName}'`;
-      continue;
-    }
-    if (symbol.kind === "function" && symbol.owner !== undefined) {
-      if (symbol.owner.methods.has(newName)) return `struct ${symbol.owner.name} already has a method '${newName}'`;
-      continue;
+    if (symbol.location?.file === file) {
+      const scope = declaringScope(model.facts.globalScope.innermostAt(symbol.location.start), symbol);
+      const existing = scope === undefined ? undefined : symbol.kind === "variable" ? scope.ownVariable(newName) : symbol.kind === "function" ? scope.ownFunctions(newName)?.[0] : scope.ownStruct(newName);
+      if (existing !== undefined) return `'${newName}' is already declared in the same scope${existing.location === undefined ? "" : ` on line ${line(existing.location.start)}`}`;
     }
     for (const range of ranges) {
-      const clash = model.visibleAt(range.start).find((other) => other.name === newName && sameSpace(other, symbol));
-      if (clash !== undefined) return `'${newName}' is already declared${clash.location === undefined ? "" : ` on line ${line(clash.location.start)} of ${clash.location.file}`} and visible on line ${line(range.start)}`;
+      if (symbol.location?.file === file && range.start === symbol.location.start) continue;
+      const visible = model.visibleAt(range.start);
+      const other = visible.findIndex((candidate) => candidate.name === newName && candidate !== symbol && sameSpace(candidate, symbol));
+      const own = visible.indexOf(symbol);
+      if (other >= 0 && (own < 0 || other < own)) return `the use on line ${line(range.start)} would then mean the '${newName}' declared closer to it`;
     }
     for (const [name, resolution] of model.facts.resolutions) {
       if (name.name !== newName || resolution.kind !== "symbol" || resolution.declaration || !sameSpace(resolution.symbol, symbol)) continue;
-      if (model.visibleAt(name.start).includes(symbol)) return `renaming would hide the '${newName}' used on line ${line(name.start)}`;
+      const visible = model.visibleAt(name.start);
+      const own = visible.indexOf(symbol);
+      if (own >= 0 && own < visible.indexOf(resolution.symbol)) return `renaming would hide the '${newName}' used on line ${line(name.start)}`;
     }
+  }
+  return undefined;
+}
+
+/** The scope, from `scope` outwards, that declares `symbol`. */
+function declaringScope(scope: Scope | undefined, symbol: UserSymbol): Scope | undefined {
+  for (let current = scope; current !== undefined; current = current.parent) {
+    if (current.entries.some((entry) => entry.symbol === symbol)) return current;
   }
   return undefined;
 }

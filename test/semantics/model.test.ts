@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from "vitest";
 import type { UserSymbol } from "../../server/semantics/index.js";
-import { runFixture } from "../support/check.js";
+import { cursorOf, runFixture } from "../support/check.js";
 
 function at(source: string) {
   const run = runFixture(source);
   const analysis = run.analysis();
-  return { analysis, model: analysis.model, cursor: run.main.cursor as number };
+  return { analysis, model: analysis.model, cursor: cursorOf(run) };
 }
 
 function names(symbols: readonly UserSymbol[]): string[] {

@@ -50,6 +50,12 @@ export function runFixture(source: string, options: CheckOptions = {}): FixtureR
   };
 }
 
+/** The `$0` offset of the first file; a fixture without one is a mistake in the test. */
+export function cursorOf(run: FixtureRun): number {
+  if (run.main.cursor === undefined) throw new Error("the fixture has no $0 cursor");
+  return run.main.cursor;
+}
+
 function describeAt(analysis: FileAnalysis, start: number, end: number): string {
   const from = analysis.sourceFile.lineIndex.position(start);
   const to = analysis.sourceFile.lineIndex.position(end);

@@ -1,0 +1,97 @@
+/**
+ * Document and workspace symbols, folding ranges, semantic tokens, include
+ * links and quick fixes.
+ */
+import { describe, expect, it } from "vitest";
+import { quickFixes } from "../../server/features/code-actions.js";
+import { documentLinks } from "../../server/features/document-links.js";
+import { foldingRanges } from "../../server/features/folding.js";
+import { semanticTokens } from "../../server/features/semantic-tokens.js";
+import { documentSymbols, workspaceSymbols } from "../../server/features/symbols.js";
+import { runFixture } from "../support/check.js";
+
+describe("document and workspace symbols", () => {
+  it("outlines functions with signatures, structs with members, and globals", () => {
+    const run = runFixture("Integer LIMIT = 10;\nstruct Line { String product; Float total() { return 1.0; } };\nString[] names(Integer count, Map options) { String[] n; return n; }\nprintLine(\"x\");\n");
+    const outline = documentSymbols(run.analysis().sourceFile).map((symbol) => ({
+      name: symbol.name, kind: symbol.kind, detail: symbol.detail, children: symbol.children.map((child) => `${child.kind} ${child.name}: ${child.detail}`),
+    }));
+    expect(outline).toEqual([
+      { name: "LIMIT", kind: "variable", detail: "Integer", children: [] },
+      { name: "Line", kind: "struct", detail: "struct", children: ["field product: String", "method total: Float ()"] },
+      { name: "names", kind: "function", detail: "String[] (Integer count, Map options)", children: [] },
+    ]);
+  });
+
+  it("finds symbols of every workspace script by subsequence, any case", () => {
+    const run = runFixture("Void sendInvoice() { }\n//- /fixture/lib.crm\nstruct InvoiceLine { Integer id; };\nInteger invoiceCount = 0;\n");
+    run.host.workspace.setFiles(run.files.map((file) => file.path));
+    expect(workspaceSymbols(run.host, "invc").map((symbol) => `${symbol.kind} ${symbol.name} ${symbol.file}`)).toEqual([
+      "function sendInvoice /fixture/main.crm",
+      "struct InvoiceLine /fixture/lib.crm",
+      "variable invoiceCount /fixture/lib.crm",
+    ]);
+    expect(workspaceSymbols(run.host, "id").map((symbol) => `${symbol.container}.${symbol.name}`)).toEqual(["InvoiceLine.id"]);
+  });
+});
+
+describe("folding ranges", () => {
+  it("folds blocks and struct bodies, comment runs, block comments and template code blocks", () => {
+    const run = runFixture([
+      "// one", "// two", "// three", "struct S {", "  Integer a;", "};", "Void f() {", "  if (true) {", "    printLine(\"x\");", "  }", "}",
+      "/* a", "   b */", "Integer single = 1; // alone",
+    ].join("\n"));
+    expect(foldingRanges(run.analysis().sourceFile)).toEqual([
+      { startLine: 0, endLine: 2, kind: "comment" },
+      { startLine: 3, endLine: 4, kind: undefined },
+      { startLine: 6, endLine: 9, kind: undefined },
+      { startLine: 7, endLine: 8, kind: undefined },
+      { startLine: 11, endLine: 12, kind: "comment" },
+    ]);
+    const template = runFixture("%EJSCRIPT_START%\n<p>\n<%\n  printLine(\"x\");\n%>\n</p>\n%EJSCRIPT_END%\n");
+    expect(foldingRanges(template.analysis().sourceFile)).toEqual([{ startLine: 2, endLine: 4, kind: "region" }]);
+  });
+});
+
+describe("semantic tokens", () => {
+  it("classifies keywords, types, NetServer classes, structs, functions, methods, parameters, variables and fields", () => {
+    const source = "struct P { Integer x; };\nVoid f(Integer n) {\n  NSContactAgent a;\n  P p;\n  p.x = n;\n  printLine(a.GetContact(n).GetName());\n  f(1);\n}\n";
+    const run = runFixture(source);
+    const tokens = semanticTokens(run.analysis()).map((token) => `${source.slice(token.start, token.end)}:${token.type}${token.modifiers.length > 0 ? `[${token.modifiers.join(",")}]` : ""}`);
+    expect(tokens).toEqual([
+      "struct:keyword", "P:struct[declaration]", "Integer:type[defaultLibrary]", "x:property[declaration]",
+      "Void:type[defaultLibrary]", "f:function[declaration]", "Integer:type[defaultLibrary]", "n:parameter[declaration]",
+      "NSContactAgent:class[defaultLibrary,netServer]", "a:variable[declaration]",
+      "P:struct", "p:variable[declaration]",
+      "p:variable", "x:property", "n:parameter",
+      "printLine:function[defaultLibrary]", "a:variable", "GetContact:method[defaultLibrary]", "n:parameter", "GetName:method[defaultLibrary]",
+      "f:function",
+    ]);
+  });
+});
+
+describe("include links", () => {
+  it("links found include ids to their scripts, also when included twice", () => {
+    const run = runFixture('#include "lib";\n#include "missing";\n#include "lib";\n//- /fixture/lib.crm\nInteger x = 1;\n');
+    expect(documentLinks(run.analysis())).toEqual([
+      { range: { start: 10, end: 13 }, target: "/fixture/lib.crm" },
+      { range: { start: 46, end: 49 }, target: "/fixture/lib.crm" },
+    ]);
+  });
+});
+
+describe("quick fixes", () => {
+  it("inserts a missing ';', lower-cases a keyword and offers the names meant", () => {
+    const source = "Integer counter = 1\nIf (counter > 0) printLine(\"x\");\ncounte++;\nNSContactAgent a;\na.getContactEntity(1);\n";
+    const run = runFixture(source, { rules: ["keyword-case"] });
+    const fixes = quickFixes(run.analysis(), { start: 0, end: source.length }).map((fix) => `${fix.diagnostic.code}: ${fix.title}${fix.preferred ? " (preferred)" : ""}`);
+    expect(fixes).toEqual([
+      "syntax-missing-semicolon: Insert the missing ';' (preferred)",
+      "keyword-case: Change to 'if' (preferred)",
+      "undeclared-name: Change to 'counter' (preferred)",
+      "unknown-member: Change to 'GetContactEntity' (preferred)",
+    ]);
+    const insert = quickFixes(run.analysis(), { start: 0, end: 20 })[0];
+    expect(insert?.edits).toEqual([{ range: { start: 19, end: 19 }, text: ";" }]);
+  });
+});
