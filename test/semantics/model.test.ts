@@ -11,7 +11,7 @@ import { cursorOf, runFixture } from "../support/check.js";
 function at(source: string) {
   const run = runFixture(source);
   const analysis = run.analysis();
-  return { analysis, model: analysis.model, cursor: cursorOf(run) };
+  return { analysis, model: analysis.model, get cursor() { return cursorOf(run); } };
 }
 
 function names(symbols: readonly UserSymbol[]): string[] {
