@@ -1,11 +1,22 @@
-// Bundles bench/main.ts with esbuild (TypeScript stays external: it is the baseline) and runs it.
+// npm run bench / npm run bench:lsp — bundles a benchmark entry with esbuild (TypeScript stays
+// external: it is a baseline) and runs it. `node scripts/run-bench.mjs lsp` runs the protocol benchmark.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { build } from "esbuild";
 import { jsonAsString } from "./esbuild-json-as-string.mjs";
 
+const which = process.argv[2] === "lsp" ? "lsp" : "main";
+const rest = process.argv.slice(which === "lsp" ? 3 : 2);
 mkdirSync("node_modules/.cache/bench", { recursive: true });
-const outfile = "node_modules/.cache/bench/main.cjs";
-await build({ entryPoints: ["bench/main.ts"], outfile, bundle: true, platform: "node", format: "cjs", target: "node20", external: ["typescript"], logLevel: "warning", plugins: [jsonAsString] });
-const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: "inherit" });
+const outfile = `node_modules/.cache/bench/${which}.cjs`;
+await build({
+  entryPoints: [which === "lsp" ? "bench/lsp-main.ts" : "bench/main.ts"], outfile, bundle: true, platform: "node", format: "cjs", target: "node20",
+  external: ["typescript"], logLevel: "warning", plugins: [jsonAsString], define: { "import.meta.url": "undefined" },
+});
+if (which === "lsp") {
+  // The protocol benchmark talks to the built server.
+  const built = spawnSync(process.execPath, ["esbuild.mjs"], { stdio: "inherit" });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+const result = spawnSync(process.execPath, [outfile, ...rest], { stdio: "inherit" });
 process.exitCode = result.status ?? 1;

@@ -26,13 +26,25 @@ export interface FileAnalysis {
 
 interface CachedFile {
   readonly text: string;
-  readonly sourceFile: SourceFile;
+  /** Parsed on demand; dropped (with the model) when the file is evicted from memory. */
+  sourceFile: SourceFile | undefined;
   model: SemanticModel | undefined;
   analysis: FileAnalysis | undefined;
+  /** When the file's analysis was last asked for (a counter), for eviction. */
+  lastUse: number;
+}
+
+export interface HostOptions {
+  /**
+   * How many files may keep their syntax tree and analysis in memory; the
+   * least recently used beyond that keep only their text and are analysed
+   * again when asked. Unlimited by default.
+   */
+  readonly maxAnalysedFiles?: number;
 }
 
 export class AnalysisHost implements IncludeResolver {
-  readonly environment: SemanticEnvironment;
+  private lazyEnvironment: SemanticEnvironment | undefined;
   /** Every script of the workspace (set by the front end), for questions across files. */
   readonly workspace: WorkspaceIndex;
   private readonly files = new Map<string, CachedFile>();
@@ -48,32 +60,54 @@ export class AnalysisHost implements IncludeResolver {
   private circles: string[][] = [];
   private readonly reader: FileSystem;
 
+  private uses = 0;
+  private readonly maxAnalysedFiles: number;
+
   constructor(
-    catalog: Catalog,
+    /** The catalog, or a function that loads it when semantic analysis first needs it (so parsing can start sooner). */
+    private readonly catalog: Catalog | (() => Catalog),
     private readonly fileSystem: FileSystem,
     private settings: AnalysisSettings = {},
+    options: HostOptions = {},
   ) {
-    this.environment = createEnvironment(catalog);
+    this.maxAnalysedFiles = options.maxAnalysedFiles ?? Number.POSITIVE_INFINITY;
     this.reader = { readFile: (path) => this.textOf(path) };
     this.workspace = new WorkspaceIndex((path) => this.textOf(path));
+  }
+
+  /** The catalog's type and member tables, made on first use. */
+  get environment(): SemanticEnvironment {
+    this.lazyEnvironment ??= createEnvironment(typeof this.catalog === "function" ? this.catalog() : this.catalog);
+    return this.lazyEnvironment;
   }
 
   get currentSettings(): AnalysisSettings {
     return this.settings;
   }
 
-  /** Replaces the settings; every cached analysis is dropped. */
-  updateSettings(settings: AnalysisSettings): void {
+  /** Replaces the settings; if they differ, every cached analysis is dropped. Returns whether they differed. */
+  updateSettings(settings: AnalysisSettings): boolean {
+    if (JSON.stringify(settings) === JSON.stringify(this.settings)) return false;
     this.settings = settings;
     this.files.clear();
     this.circles = [];
     this.includers = undefined;
+    return true;
   }
 
   /** Analyses the file at `path` as read through the file system (or its overlay); undefined when it cannot be read. */
   analyzeFile(path: string): FileAnalysis | undefined {
     const cached = this.cached(path);
-    return cached === undefined ? undefined : this.fullAnalysis(path, cached);
+    if (cached === undefined) return undefined;
+    const analysis = this.fullAnalysis(path, cached);
+    this.evict();
+    return analysis;
+  }
+
+  /** The parse of a file alone (for syntax-only features and the first wave of diagnostics); undefined when it cannot be read. */
+  sourceFileOf(path: string): SourceFile | undefined {
+    const cached = this.cached(path);
+    return cached === undefined ? undefined : this.parsed(cached);
   }
 
   /** Analyses `text` as the content of `path` (which need not exist), remembering it as that file's content. */
@@ -98,21 +132,31 @@ export class AnalysisHost implements IncludeResolver {
   invalidate(path: string): void {
     this.workspace.changed(path);
     this.includers = undefined;
-    const pending = [path];
-    const seen = new Set<string>();
+    this.files.delete(path);
+    const affected = [path, ...this.analysedDependents(path)];
+    this.circles = this.circles.filter((circle) => !circle.some((file) => affected.includes(file)));
+    this.forgetAnalyses(affected.slice(1));
+  }
+
+  /** Every file whose analysis used `path` through includes, directly or not (as far as analyses so far know). */
+  private analysedDependents(path: string): string[] {
+    const found = new Set<string>();
+    const pending = [...(this.includedBy.get(path) ?? [])];
     for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
-      if (seen.has(current)) continue;
-      seen.add(current);
-      this.circles = this.circles.filter((circle) => !circle.includes(current as string));
-      if (current === path) this.files.delete(current);
-      else {
-        const cached = this.files.get(current);
-        if (cached !== undefined) {
-          cached.model = undefined;
-          cached.analysis = undefined;
-        }
-      }
-      for (const dependent of this.includedBy.get(current) ?? []) pending.push(dependent);
+      if (found.has(current) || current === path) continue;
+      found.add(current);
+      pending.push(...(this.includedBy.get(current) ?? []));
+    }
+    return [...found];
+  }
+
+  /** Drops the semantic models of these files (their parse stays). */
+  private forgetAnalyses(paths: readonly string[]): void {
+    for (const path of paths) {
+      const cached = this.files.get(path);
+      if (cached === undefined) continue;
+      cached.model = undefined;
+      cached.analysis = undefined;
     }
   }
 
@@ -204,10 +248,35 @@ export class AnalysisHost implements IncludeResolver {
     if (cached === undefined) {
       const text = this.overlays.get(path) ?? this.fileSystem.readFile(path);
       if (text === undefined) return undefined;
-      cached = { text, sourceFile: parseSource(text), model: undefined, analysis: undefined };
+      cached = { text, sourceFile: undefined, model: undefined, analysis: undefined, lastUse: 0 };
       this.files.set(path, cached);
     }
+    cached.lastUse = ++this.uses;
     return cached;
+  }
+
+  private parsed(cached: CachedFile): SourceFile {
+    cached.sourceFile ??= parseSource(cached.text);
+    return cached.sourceFile;
+  }
+
+  /**
+   * Keeps at most `maxAnalysedFiles` files parsed and analysed, dropping the
+   * least recently used, files no other file includes first. Scripts that
+   * included a dropped file are dropped with it, so no analysis refers to
+   * symbols of an analysis that no longer exists.
+   */
+  private evict(): void {
+    if (this.inProgress.length > 0) return;
+    const analysed = [...this.files.entries()].filter(([, cached]) => cached.sourceFile !== undefined);
+    if (analysed.length <= this.maxAnalysedFiles) return;
+    analysed.sort(([pathA, a], [pathB, b]) => Number(this.includedBy.has(pathA)) - Number(this.includedBy.has(pathB)) || a.lastUse - b.lastUse);
+    for (const [path, cached] of analysed.slice(0, analysed.length - this.maxAnalysedFiles)) {
+      cached.sourceFile = undefined;
+      cached.model = undefined;
+      cached.analysis = undefined;
+      this.forgetAnalyses(this.analysedDependents(path));
+    }
   }
 
   private modelOf(path: string, cached: CachedFile): SemanticModel {
@@ -215,7 +284,7 @@ export class AnalysisHost implements IncludeResolver {
       this.inProgress.push(path);
       try {
         cached.model = analyzeSemantics({
-          sourceFile: cached.sourceFile,
+          sourceFile: this.parsed(cached),
           file: path,
           environment: this.environment,
           includes: this,
@@ -233,7 +302,7 @@ export class AnalysisHost implements IncludeResolver {
       const model = this.modelOf(path, cached);
       const diagnostics: LintDiagnostic[] = [...model.diagnostics, ...runLint(model, this.settings.rules)];
       diagnostics.sort(compareDiagnostics);
-      cached.analysis = { path, sourceFile: cached.sourceFile, model, diagnostics };
+      cached.analysis = { path, sourceFile: model.sourceFile, model, diagnostics };
     }
     return cached.analysis;
   }

@@ -7,3 +7,9 @@ declare module "*.json" {
   const value: unknown;
   export default value;
 }
+
+/** A data file's text, parsed when first needed rather than when the program starts. */
+declare module "*.json?raw" {
+  const text: string;
+  export default text;
+}

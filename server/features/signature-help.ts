@@ -9,6 +9,7 @@ import type { TokenBuffer } from "../../grammar/index.js";
 import type { AnalysisHost } from "../analysis/host.js";
 import { signatureLabel, type Signature, type Type } from "../semantics/index.js";
 import { conversion } from "../semantics/types.js";
+import { chainTypeFromTokens } from "./chain-type.js";
 import { docCommentAbove } from "./doc-comments.js";
 import { isFresh, toAnalysisOffset, type EditorState } from "./editor-state.js";
 import { chainEndingAt, isInsideComment, tokenBefore } from "./locate.js";
@@ -68,9 +69,8 @@ export function signatureHelp(host: AnalysisHost, state: EditorState, offset: nu
 function methodSignatures(host: AnalysisHost, state: EditorState, beforeDot: number, name: string): readonly Signature[] | undefined {
   if (beforeDot < 0) return undefined;
   const receiverEnd = state.current.tokens.end(beforeDot);
-  if (receiverEnd > state.stablePrefix) return undefined;
-  const receiver = chainEndingAt(state.analysis.sourceFile.program, toAnalysisOffset(state, receiverEnd));
-  const type = receiver === undefined ? undefined : state.analysis.model.typeOf(receiver);
+  const receiver = receiverEnd > state.stablePrefix ? undefined : chainEndingAt(state.analysis.sourceFile.program, toAnalysisOffset(state, receiverEnd));
+  const type = (receiver === undefined ? undefined : state.analysis.model.typeOf(receiver)) ?? chainTypeFromTokens(host, state, beforeDot);
   if (type === undefined || type.kind === "unknown") return undefined;
   return host.environment.members.membersOf(type).methods.get(name)?.signatures;
 }

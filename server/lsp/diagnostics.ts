@@ -2,7 +2,8 @@
  * Getting diagnostics to the client. With a client that pulls
  * (`textDocument/diagnostic`), reports are computed on request and the
  * client is asked to pull again when settings or an included script change.
- * Otherwise they are pushed: at once when a document opens, after a short
+ * Otherwise they are pushed: when a document opens, in two waves (the
+ * syntax diagnostics as soon as it is parsed, then all of them), after a short
  * pause while it is being edited (a newer edit cancels the pending run, so
  * the newest version always wins), and for every open script that includes
  * a file that changed.
@@ -22,7 +23,7 @@ export class DiagnosticsScheduler {
     private readonly host: AnalysisHost,
     private readonly docsBase: string,
     /** Pause after an edit before diagnostics are recomputed and pushed. */
-    private readonly delayMilliseconds = 30,
+    private readonly delayMilliseconds = 20,
   ) {}
 
   usePull(pull: boolean): void {
@@ -37,8 +38,22 @@ export class DiagnosticsScheduler {
   }
 
   opened(open: OpenDocument): void {
-    if (!this.pull) this.publishNow(open);
+    if (!this.pull) {
+      this.publishSyntax(open);
+      // The full analysis runs after the syntax wave has been written out.
+      setImmediate(() => {
+        if (this.documents.get(open.uri) === open && !this.timers.has(open.uri)) this.publishNow(open);
+      });
+    }
     this.dependentsChanged(open.path);
+  }
+
+  /** The first wave: what the parser found, before semantic analysis (which takes longer on a large file). */
+  private publishSyntax(open: OpenDocument): void {
+    const sourceFile = this.host.sourceFileOf(open.path);
+    if (sourceFile === undefined) return;
+    const diagnostics = sourceFile.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, sourceFile.lineIndex, open.uri, this.docsBase));
+    void this.connection.sendDiagnostics({ uri: open.uri, version: open.document.version, diagnostics });
   }
 
   changed(open: OpenDocument): void {

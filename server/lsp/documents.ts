@@ -20,8 +20,13 @@ export interface OpenDocument {
   stablePrefix: number;
 }
 
+/** How many documents keep their newest analysis for typing-time features (the ones being edited). */
+const KEPT_ANALYSES = 16;
+
 export class OpenDocuments {
   private readonly byUri = new Map<string, OpenDocument>();
+  /** Documents holding an analysis, least recently analysed first. */
+  private readonly holding: OpenDocument[] = [];
 
   constructor(private readonly host: AnalysisHost) {}
 
@@ -66,6 +71,8 @@ export class OpenDocuments {
     const open = this.byUri.get(uri);
     if (open === undefined) return undefined;
     this.byUri.delete(uri);
+    const held = this.holding.indexOf(open);
+    if (held >= 0) this.holding.splice(held, 1);
     this.host.removeOverlay(open.path);
     this.host.release(open.path);
     return open;
@@ -78,7 +85,20 @@ export class OpenDocuments {
       open.analysis = analysis;
       open.stablePrefix = Number.POSITIVE_INFINITY;
     }
+    this.hold(open);
     return analysis;
+  }
+
+  /** Keeps `open`'s analysis and lets go of the oldest beyond `KEPT_ANALYSES`, so memory does not grow with the number of open documents. */
+  private hold(open: OpenDocument): void {
+    const index = this.holding.indexOf(open);
+    if (index >= 0) this.holding.splice(index, 1);
+    this.holding.push(open);
+    while (this.holding.length > KEPT_ANALYSES) {
+      const oldest = this.holding.shift() as OpenDocument;
+      oldest.analysis = undefined;
+      oldest.stablePrefix = 0;
+    }
   }
 
   /** For typing-time features: the newest analysis with the current text, analysing only if there is none yet. */

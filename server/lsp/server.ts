@@ -39,7 +39,8 @@ function defaultDocsBase(): string {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const uris = new UriMap();
-  const host = new AnalysisHost(builtinCatalog().catalog, nodeFileSystem, {});
+  // Analyses of many open documents would otherwise all stay in memory; the least recently used are redone on demand.
+  const host = new AnalysisHost(() => builtinCatalog().catalog, nodeFileSystem, {}, { maxAnalysedFiles: 64 });
   const documents = new OpenDocuments(host);
   const diagnostics = new DiagnosticsScheduler(connection, documents, host, options.docsBase ?? defaultDocsBase(), options.diagnosticsDelayMilliseconds);
   const context: HandlerContext = { connection, host, documents, uris, snippetSupport: false };
@@ -58,9 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnostics.usePull(pull);
     workspaceRoots = (params.workspaceFolders ?? []).map((folder) => uris.toPath(folder.uri));
     if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [uris.toPath(params.rootUri)];
-    const problems: string[] = [];
-    host.updateSettings(toAnalysisSettings(params.initializationOptions as EditorSettings | undefined, workspaceRoots, problems));
-    for (const problem of problems) connection.console.warn(problem);
+    applySettings(params.initializationOptions as EditorSettings | undefined);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -83,13 +82,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
-  const loadSettings = async (): Promise<void> => {
-    if (!configurationSupport) return;
-    const raw = (await connection.workspace.getConfiguration("crmscript")) as EditorSettings | null;
+  /** Applies new settings; true when they changed what analysis reports. */
+  const applySettings = (raw: EditorSettings | null | undefined): boolean => {
     const problems: string[] = [];
-    host.updateSettings(toAnalysisSettings(raw, workspaceRoots, problems));
+    const changed = host.updateSettings(toAnalysisSettings(raw, workspaceRoots, problems));
     for (const problem of problems) connection.console.warn(problem);
-    for (const open of documents.all()) open.analysis = undefined;
+    if (changed) for (const open of documents.all()) open.analysis = undefined;
+    return changed;
+  };
+
+  const loadSettings = async (): Promise<boolean> => {
+    if (!configurationSupport) return false;
+    return applySettings((await connection.workspace.getConfiguration("crmscript")) as EditorSettings | null);
   };
 
   const scanWorkspace = (): void => {
@@ -106,8 +110,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     try {
       scanWorkspace();
-      await loadSettings();
-      diagnostics.everythingChanged();
+      if (await loadSettings()) diagnostics.everythingChanged();
     } catch (error) {
       connection.console.error(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -115,14 +118,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(async (change) => {
     try {
-      if (configurationSupport) await loadSettings();
-      else {
-        const problems: string[] = [];
-        host.updateSettings(toAnalysisSettings((change.settings as { crmscript?: EditorSettings } | null)?.crmscript, workspaceRoots, problems));
-        for (const problem of problems) connection.console.warn(problem);
-        for (const open of documents.all()) open.analysis = undefined;
-      }
-      diagnostics.everythingChanged();
+      const changed = configurationSupport ? await loadSettings() : applySettings((change.settings as { crmscript?: EditorSettings } | null)?.crmscript);
+      if (changed) diagnostics.everythingChanged();
     } catch (error) {
       connection.console.error(`settings could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }

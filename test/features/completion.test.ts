@@ -82,6 +82,26 @@ describe("members after a dot", () => {
     expect(result.entries.map((entry) => entry.label)).toContain("GetContactEntity");
   });
 
+  it("types a receiver typed after the previous analysis from the tokens, without analysing again", () => {
+    const before = "NSContactAgent agent;\nstruct Box { Integer size; Box grow() { return this; } };\nVoid f(Box box) {\n\n}\n";
+    const run = runFixture(before);
+    const analysis = run.analysis();
+    const at = before.indexOf("\n\n}") + 1;
+    const typed = (text: string): string[] => {
+      const after = `${before.slice(0, at)}${text}${before.slice(at)}`;
+      const result = complete(run.host, staleState(after, analysis, at), at + text.length, {
+        includeIds: () => [], fresh: () => { throw new Error("analysed again"); },
+      });
+      return result.entries.map((entry) => entry.label);
+    };
+    expect(typed("  agent.")).toContain("GetContactEntity");
+    expect(typed("  agent.GetContact(1).")).toContain("GetName");
+    expect(typed("  agent.GetContactEntity(1).GetPersons()[0].")).toContain("GetFullName");
+    expect(typed("  box.grow().")).toEqual(expect.arrayContaining(["size", "grow"]));
+    expect(typed('  "text".')).toContain("toUpper");
+    expect(typed("  Map().")).toContain("insert");
+  });
+
   it("offers nothing after a dot whose receiver is unknown", () => {
     expect(completeAt("missing.$0\n").entries).toEqual([]);
   });

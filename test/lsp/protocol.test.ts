@@ -64,9 +64,9 @@ describe("initialize", () => {
 });
 
 describe("diagnostics", () => {
-  it("are pushed on open with code, documentation link and the did-you-mean", async () => {
-    client.open(uriOf("main.crm"), MAIN);
-    const published = await client.waitForDiagnostics(uriOf("main.crm"));
+  it("are pushed on open, syntax first, then all with code, documentation link and the did-you-mean", async () => {
+    const published = await client.openAndWait(uriOf("main.crm"), MAIN);
+    expect(client.diagnostics.get(uriOf("main.crm"))?.[0]?.diagnostics).toEqual([]);
     expect(published.version).toBe(1);
     expect(published.diagnostics).toEqual([expect.objectContaining({
       code: "unknown-member",
@@ -104,8 +104,7 @@ describe("diagnostics", () => {
 
   it("change with the settings: a target version reports newer API", async () => {
     const uri = uriOf("http.crm");
-    client.open(uri, '#setLanguageLevel 4;\nHTTP http;\nhttp.getAsStream("https://example.com");\n');
-    const first = await client.waitForDiagnostics(uri);
+    const first = await client.openAndWait(uri, '#setLanguageLevel 4;\nHTTP http;\nhttp.getAsStream("https://example.com");\n');
     expect(first.diagnostics).toEqual([]);
     const before = client.pushedCount(uri);
     client.changeSettings({ targetVersion: "8.0", rules: { "require-language-level": "off" } });
@@ -121,8 +120,7 @@ describe("language features", () => {
 
   it("completes members after a dot and resolves their documentation", async () => {
     const uri = uriOf("typing.crm");
-    client.open(uri, "NSContactAgent agent;\n");
-    await client.waitForDiagnostics(uri);
+    await client.openAndWait(uri, "NSContactAgent agent;\n");
     client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: "agent." }]);
     const list = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position: { line: 1, character: 6 } });
     const item = list.items.find((candidate) => candidate.label === "GetContactEntity") as CompletionItem;
@@ -172,8 +170,7 @@ describe("language features", () => {
     const highlights = await client.request<unknown[]>("textDocument/documentHighlight", { textDocument: { uri: main() }, position: { line: 4, character: 7 } });
     expect(highlights).toHaveLength(2);
     const uri = uriOf("fix.crm");
-    client.open(uri, "#setLanguageLevel 4;\nInteger counter = 1;\ncounte++;\n");
-    const published = await client.waitForDiagnostics(uri);
+    const published = await client.openAndWait(uri, "#setLanguageLevel 4;\nInteger counter = 1;\ncounte++;\n");
     const actions = await client.request<{ title: string; edit: WorkspaceEdit }[]>("textDocument/codeAction", {
       textDocument: { uri }, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } }, context: { diagnostics: published.diagnostics },
     });

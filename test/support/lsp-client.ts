@@ -137,6 +137,14 @@ export class LspClient {
     this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "crmscript", version, text } });
   }
 
+  /** Opens a document and waits for its full diagnostics (the second of the two waves a push server sends on open). */
+  async openAndWait(uri: string, text: string): Promise<PublishDiagnosticsParams> {
+    const before = this.pushedCount(uri);
+    this.open(uri, text);
+    await this.waitForDiagnostics(uri, () => true, before);
+    return this.waitForDiagnostics(uri, () => true, before + 1);
+  }
+
   change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);

@@ -12,8 +12,9 @@
 import type { TextRange } from "../../../grammar/index.js";
 import type { AnalysisHost } from "../../analysis/host.js";
 import type { MethodGroup } from "../../semantics/members.js";
-import { signatureToString, typeToString, type FunctionSymbol, type Signature, type UserSymbol } from "../../semantics/index.js";
-import { toAnalysisOffset, type EditorState } from "../editor-state.js";
+import { signatureToString, typeToString, type FunctionSymbol, type Signature, type Type, type UserSymbol } from "../../semantics/index.js";
+import { chainTypeFromTokens } from "../chain-type.js";
+import { isFresh, toAnalysisOffset, type EditorState } from "../editor-state.js";
 import { describeResolution } from "../hover.js";
 import { overloadsMarkdown } from "../render.js";
 import { completionContext, type CompletionContext } from "./context.js";
@@ -63,9 +64,11 @@ const VALUE_KEYWORDS = ["true", "false", "this"];
 
 export function complete(host: AnalysisHost, state: EditorState, offset: number, sources: CompletionSources): CompletionResult {
   let context = completionContext(state, offset);
-  if (context.kind === "member" && context.receiver === undefined) {
+  let receiverType = context.kind === "member" ? receiverTypeOf(host, state, context) : undefined;
+  if (context.kind === "member" && receiverType === undefined && !isFresh(state)) {
     state = sources.fresh();
     context = completionContext(state, offset);
+    receiverType = context.kind === "member" ? receiverTypeOf(host, state, context) : undefined;
   }
   const empty = { start: offset, end: offset };
   if (context.kind === "none") return { replace: empty, entries: [] };
@@ -73,7 +76,7 @@ export function complete(host: AnalysisHost, state: EditorState, offset: number,
   const builder = new EntryBuilder(prefix);
   switch (context.kind) {
     case "member":
-      addMembers(host, state, context, builder);
+      if (receiverType !== undefined) addMembers(host, receiverType, builder);
       break;
     case "include":
       for (const id of sources.includeIds()) builder.add(id, "module", "script", Rank.FileSymbol);
@@ -129,10 +132,17 @@ function overloadDetail(signatures: readonly Signature[]): string | undefined {
   return signatures.length === 1 ? signatureToString(first) : `${signatureToString(first)} (+${signatures.length - 1} overloads)`;
 }
 
-function addMembers(host: AnalysisHost, state: EditorState, context: Extract<CompletionContext, { kind: "member" }>, builder: EntryBuilder): void {
-  if (context.receiver === undefined) return;
-  const type = state.analysis.model.typeOf(context.receiver);
-  if (type === undefined || type.kind === "unknown") return;
+/**
+ * The type of what stands before the `.`: from the analysed tree when it has
+ * the receiver, else read from the current text's tokens.
+ */
+function receiverTypeOf(host: AnalysisHost, state: EditorState, context: Extract<CompletionContext, { kind: "member" }>): Type | undefined {
+  const type = context.receiver === undefined ? undefined : state.analysis.model.typeOf(context.receiver);
+  const known = type ?? chainTypeFromTokens(host, state, context.receiverToken);
+  return known === undefined || known.kind === "unknown" ? undefined : known;
+}
+
+function addMembers(host: AnalysisHost, type: Type, builder: EntryBuilder): void {
   const members = host.environment.members.membersOf(type);
   for (const field of members.fields.values()) {
     builder.add(field.name, "field", typeToString(field.type), Rank.Member, { documentation: () => describeResolution(host, { kind: "symbol", symbol: field, declaration: false }) });

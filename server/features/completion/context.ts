@@ -13,8 +13,12 @@ import { chainEndingAt, isInsideComment, isInsideTemplateText, tokenAt, tokenBef
 
 export type CompletionContext =
   | { readonly kind: "none" }
-  /** After `.`: `receiver` is the expression before the dot in the analysed tree (undefined if the analysis cannot tell). */
-  | { readonly kind: "member"; readonly replace: TextRange; readonly receiver: Expression | undefined }
+  /**
+   * After `.`: `receiver` is the expression before the dot in the analysed
+   * tree (undefined when the analysis does not contain it yet);
+   * `receiverToken` is the last token before the dot in the current text.
+   */
+  | { readonly kind: "member"; readonly replace: TextRange; readonly receiver: Expression | undefined; readonly receiverToken: number }
   | { readonly kind: "include"; readonly replace: TextRange }
   | { readonly kind: "directive"; readonly replace: TextRange }
   | { readonly kind: "statement"; readonly replace: TextRange; readonly topLevel: boolean }
@@ -84,9 +88,8 @@ function stringContext(current: ScannedText, index: number, offset: number): Com
 function memberContext(state: EditorState, dot: number, replace: TextRange): CompletionContext {
   const tokens = state.current.tokens;
   const receiverEnd = dot > 0 ? tokens.end(dot - 1) : 0;
-  if (receiverEnd > state.stablePrefix) return { kind: "member", replace, receiver: undefined };
-  const receiver = chainEndingAt(state.analysis.sourceFile.program, toAnalysisOffset(state, receiverEnd));
-  return { kind: "member", replace, receiver };
+  const receiver = receiverEnd > state.stablePrefix ? undefined : chainEndingAt(state.analysis.sourceFile.program, toAnalysisOffset(state, receiverEnd));
+  return { kind: "member", replace, receiver, receiverToken: dot - 1 };
 }
 
 /** Whether the word at `wordStart` begins a statement. */

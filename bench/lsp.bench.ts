@@ -1,0 +1,157 @@
+/**
+ * The language server over the real protocol (issue 4), with the built
+ * server as a child process: start to first diagnostics of a realistic
+ * 5,000-line script, hover and completion-after-`.` latency (p50/p95),
+ * diagnostics after a one-character edit, and resident memory after
+ * opening 1,000 typical files. The baseline is the protocol's own round
+ * trip (a request the server answers without work), measured in the run.
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { LspClient } from "../test/support/lsp-client.js";
+import { formatTable, median } from "./measure.js";
+import { generateScriptOfLines, seededRandom } from "./realistic-script.js";
+
+export interface LspBenchResult {
+  readonly lines: number;
+  readonly startToFirstDiagnostics: number;
+  readonly startToFullDiagnostics: number;
+  readonly roundTrip: { readonly p50: number; readonly p95: number };
+  readonly hover: { readonly p50: number; readonly p95: number };
+  readonly completion: { readonly p50: number; readonly p95: number; readonly items: number };
+  readonly diagnosticsAfterEdit: { readonly p50: number; readonly p95: number };
+  readonly memory: { readonly files: number; readonly lines: number; readonly residentMegabytes: number };
+}
+
+function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
+}
+
+function summary(values: readonly number[]): { p50: number; p95: number } {
+  return { p50: median(values), p95: percentile(values, 0.95) };
+}
+
+/** Resident memory of a process, in megabytes (Linux). */
+function residentMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? "0");
+  return kilobytes / 1024;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; milliseconds: number }> {
+  const start = performance.now();
+  const value = await run();
+  return { value, milliseconds: performance.now() - start };
+}
+
+export async function runLspBench(): Promise<LspBenchResult> {
+  const text = generateScriptOfLines(5000, 11);
+  const lines = text.split("\n");
+  const uri = "file:///bench/script.crm";
+
+  const started = performance.now();
+  const client = await LspClient.start();
+  client.open(uri, text);
+  await client.waitForDiagnostics(uri, () => true, 0, 60_000);
+  const startToFirstDiagnostics = performance.now() - started;
+  await client.waitForDiagnostics(uri, () => true, 1, 60_000);
+  const startToFullDiagnostics = performance.now() - started;
+
+  // Baseline: a request the server answers at once (hover on an empty document).
+  client.open("file:///bench/empty.crm", "");
+  const roundTrips: number[] = [];
+  for (let index = 0; index < 60; index++) {
+    roundTrips.push((await timed(() => client.request("textDocument/hover", { textDocument: { uri: "file:///bench/empty.crm" }, position: { line: 0, character: 0 } }))).milliseconds);
+  }
+
+  // Hover on the NetServer method of every `agent.Get…` call, spread over the file.
+  const hoverPositions: { line: number; character: number }[] = [];
+  lines.forEach((line, index) => {
+    const at = line.indexOf("agent.Get");
+    if (at >= 0) hoverPositions.push({ line: index, character: at + 8 });
+  });
+  const hovers: number[] = [];
+  for (const position of hoverPositions.slice(0, 200)) {
+    hovers.push((await timed(() => client.request("textDocument/hover", { textDocument: { uri }, position }))).milliseconds);
+  }
+
+  // Completion right after typing `agent.` on a new line inside a function, from a quiet state.
+  const targets = lines.flatMap((line, index) => (line.startsWith("  entity = agent.Save") ? [index] : []));
+  const completions: number[] = [];
+  let items = 0;
+  for (const lineNumber of targets.slice(0, 60)) {
+    const insert = "  agent.";
+    const before = client.pushedCount(uri);
+    client.change(uri, [{ range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber, character: 0 } }, text: `${insert}\n` }]);
+    const result = await timed(() => client.request<{ items: unknown[] }>("textDocument/completion", { textDocument: { uri }, position: { line: lineNumber, character: insert.length } }));
+    completions.push(result.milliseconds);
+    items = result.value.items.length;
+    const version = client.change(uri, [{ range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber + 1, character: 0 } }, text: "" }]);
+    await client.waitForDiagnostics(uri, (params) => params.version === version, before, 60_000);
+  }
+
+  // Diagnostics after one character is typed (and then deleted again).
+  const afterEdit: number[] = [];
+  const random = seededRandom(5);
+  for (let round = 0; round < 30; round++) {
+    const lineNumber = Math.floor(random() * (lines.length - 2));
+    for (const change of [
+      { range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber, character: 0 } }, text: " " },
+      { range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber, character: 1 } }, text: "" },
+    ]) {
+      const before = client.pushedCount(uri);
+      const start = performance.now();
+      const version = client.change(uri, [change]);
+      await client.waitForDiagnostics(uri, (params) => params.version === version, before, 60_000);
+      afterEdit.push(performance.now() - start);
+    }
+  }
+  await client.stop();
+
+  // Memory after opening 1,000 typical files in a fresh server.
+  const memoryClient = await LspClient.start();
+  const files = 1000;
+  let fileLines = 0;
+  const fileRandom = seededRandom(77);
+  for (let index = 0; index < files; index++) {
+    const script = generateScriptOfLines(100 + Math.floor(fileRandom() * 150), 5000 + index);
+    fileLines += script.split("\n").length;
+    memoryClient.open(`file:///bench/files/script${index}.crm`, script);
+  }
+  await memoryClient.waitForDiagnostics(`file:///bench/files/script${files - 1}.crm`, () => true, 1, 120_000);
+  const resident = residentMegabytes(memoryClient.process.pid as number);
+  await memoryClient.stop();
+
+  return {
+    lines: lines.length,
+    startToFirstDiagnostics,
+    startToFullDiagnostics,
+    roundTrip: summary(roundTrips),
+    hover: summary(hovers),
+    completion: { ...summary(completions), items },
+    diagnosticsAfterEdit: summary(afterEdit),
+    memory: { files, lines: fileLines, residentMegabytes: resident },
+  };
+}
+
+export function reportLspBench(result: LspBenchResult): string {
+  const ms = (value: number): string => `${value.toFixed(1)} ms`;
+  const times = (value: number): string => `${(value / result.roundTrip.p50).toFixed(1)}×`;
+  return [
+    `Language server over stdio (built server as a child process; ${result.lines}-line realistic script)`,
+    formatTable([
+      ["measure", "p50", "p95", "p50 / round trip"],
+      ["protocol round trip (baseline: hover on an empty document)", ms(result.roundTrip.p50), ms(result.roundTrip.p95), "1.0×"],
+      ["hover on a NetServer method", ms(result.hover.p50), ms(result.hover.p95), times(result.hover.p50)],
+      [`completion after typing 'agent.' (${result.completion.items} items)`, ms(result.completion.p50), ms(result.completion.p95), times(result.completion.p50)],
+      ["diagnostics after a one-character edit", ms(result.diagnosticsAfterEdit.p50), ms(result.diagnosticsAfterEdit.p95), times(result.diagnosticsAfterEdit.p50)],
+    ]),
+    formatTable([
+      ["measure", "value"],
+      ["start (spawn) to first diagnostics of the script (syntax wave)", ms(result.startToFirstDiagnostics)],
+      ["start (spawn) to all diagnostics of the script", ms(result.startToFullDiagnostics)],
+      [`resident memory after opening ${result.memory.files} typical files (${result.memory.lines} lines)`, `${result.memory.residentMegabytes.toFixed(0)} MB`],
+    ]),
+  ].join("\n\n");
+}
