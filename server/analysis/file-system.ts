@@ -8,6 +8,8 @@
 export interface FileSystem {
   /** The text of the file at an absolute path, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
+  /** Whether a file exists, without reading it (by default: whether `readFile` finds it). */
+  exists?(path: string): boolean;
 }
 
 /** Files held in memory, by absolute path. */
@@ -20,6 +22,10 @@ export class MemoryFileSystem implements FileSystem {
 
   readFile(path: string): string | undefined {
     return this.files.get(path);
+  }
+
+  exists(path: string): boolean {
+    return this.files.has(path);
   }
 
   writeFile(path: string, text: string): void {

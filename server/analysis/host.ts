@@ -50,6 +50,8 @@ export class AnalysisHost implements IncludeResolver {
   private readonly files = new Map<string, CachedFile>();
   /** Which workspace files include which (reverse include graph), made when first needed. */
   private includers: Map<string, Set<string>> | undefined;
+  /** The files each workspace file's includes resolve to, kept until that file changes or files come and go. */
+  private readonly includeTargets = new Map<string, readonly string[]>();
   /** Texts given directly (open editor documents, standard input), which win over the file system. */
   private readonly overlays = new Map<string, string>();
   /** For each file, the files whose analysis used it through an include. */
@@ -71,7 +73,10 @@ export class AnalysisHost implements IncludeResolver {
     options: HostOptions = {},
   ) {
     this.maxAnalysedFiles = options.maxAnalysedFiles ?? Number.POSITIVE_INFINITY;
-    this.reader = { readFile: (path) => this.textOf(path) };
+    this.reader = {
+      readFile: (path) => this.textOf(path),
+      exists: (path) => this.overlays.has(path) || this.files.has(path) || (this.fileSystem.exists?.(path) ?? this.fileSystem.readFile(path) !== undefined),
+    };
     this.workspace = new WorkspaceIndex((path) => this.textOf(path));
   }
 
@@ -107,7 +112,15 @@ export class AnalysisHost implements IncludeResolver {
   /** The parse of a file alone (for syntax-only features and the first wave of diagnostics); undefined when it cannot be read. */
   sourceFileOf(path: string): SourceFile | undefined {
     const cached = this.cached(path);
-    return cached === undefined ? undefined : this.parsed(cached);
+    if (cached === undefined) return undefined;
+    const sourceFile = this.parsed(cached);
+    this.evict();
+    return sourceFile;
+  }
+
+  /** A file's current text (its overlay, or what the file system has), without parsing it. */
+  readText(path: string): string | undefined {
+    return this.textOf(path);
   }
 
   /** Analyses `text` as the content of `path` (which need not exist), remembering it as that file's content. */
@@ -132,6 +145,7 @@ export class AnalysisHost implements IncludeResolver {
   invalidate(path: string): void {
     this.workspace.changed(path);
     this.includers = undefined;
+    this.includeTargets.delete(path);
     this.files.delete(path);
     const affected = [path, ...this.analysedDependents(path)];
     this.circles = this.circles.filter((circle) => !circle.some((file) => affected.includes(file)));
@@ -170,9 +184,20 @@ export class AnalysisHost implements IncludeResolver {
     this.files.delete(path);
   }
 
-  /** The files whose analysis included `path` (for re-checking them when it changes). */
+  /** The files whose analysis included `path` directly (for re-checking them when it changes). */
   dependentsOf(path: string): readonly string[] {
     return [...(this.includedBy.get(path) ?? [])];
+  }
+
+  /** Every analysed file that included `path`, directly or not: cheap, it reads no other file. */
+  analysedIncludersOf(path: string): readonly string[] {
+    return this.analysedDependents(path);
+  }
+
+  /** A file appeared in or left the workspace: include resolutions may have changed. */
+  workspaceFilesChanged(): void {
+    this.includers = undefined;
+    this.includeTargets.clear();
   }
 
   // ---------------------------------------------------------------- IncludeResolver
@@ -193,10 +218,12 @@ export class AnalysisHost implements IncludeResolver {
         set.add(by);
       };
       for (const file of this.workspace.files()) {
-        for (const id of this.workspace.includeIds(file)) {
-          const target = this.findInclude(id, file).path;
-          if (target !== undefined) add(target, file);
+        let targets = this.includeTargets.get(file);
+        if (targets === undefined) {
+          targets = this.workspace.includeIds(file).flatMap((id) => this.findInclude(id, file).path ?? []);
+          this.includeTargets.set(file, targets);
         }
+        for (const target of targets) add(target, file);
       }
       for (const [included, by] of this.includedBy) for (const file of by) add(included, file);
       this.includers = graph;

@@ -28,7 +28,7 @@ export function findInclude(includeId: string, fromFile: string, roots: readonly
   for (const folder of folders) {
     for (const name of names) {
       const path = resolve(folder, name);
-      if (fileSystem.readFile(path) !== undefined) return { path, folders };
+      if (fileSystem.exists?.(path) ?? fileSystem.readFile(path) !== undefined) return { path, folders };
     }
   }
   return { path: undefined, folders };

@@ -77,7 +77,8 @@ export class DiagnosticsScheduler {
 
   /** A script changed (edited, or on disk): the open scripts that include it are checked again. */
   dependentsChanged(path: string): void {
-    const dependents = this.host.includersOf(path).map((file) => this.documents.byPath(file)).filter((open): open is OpenDocument => open !== undefined);
+    // Open documents are analysed, so the host knows which of them include `path` without reading the workspace.
+    const dependents = this.host.analysedIncludersOf(path).map((file) => this.documents.byPath(file)).filter((open): open is OpenDocument => open !== undefined);
     if (dependents.length === 0) return;
     if (this.pull) void this.connection.languages.diagnostics.refresh();
     else for (const open of dependents) this.schedule(open);

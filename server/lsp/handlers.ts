@@ -9,6 +9,7 @@ import {
   type CompletionItem, type Connection, type DocumentSymbol, type Location,
 } from "vscode-languageserver";
 import { readdirSync } from "node:fs";
+import { LineIndex } from "../../grammar/index.js";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
 import { SCRIPT_EXTENSIONS } from "../analysis/include-files.js";
 import { quickFixes } from "../features/code-actions.js";
@@ -44,6 +45,8 @@ export function registerHandlers(context: HandlerContext): void {
     const open = openOf(uri);
     return open !== undefined ? documents.fresh(open) : host.analyzeFile(uris.toPath(uri));
   };
+  /** The parse alone, for the features that need no semantic analysis (outline, folding). */
+  const sourceOf = (uri: string) => host.sourceFileOf(uris.toPath(uri));
   const toLocation = (range: FileRange): Location | undefined => {
     const analysis = host.analyzeFile(range.file);
     return analysis === undefined ? undefined : { uri: uris.toUri(range.file), range: toRange(analysis.sourceFile.lineIndex, range) };
@@ -162,27 +165,28 @@ export function registerHandlers(context: HandlerContext): void {
   }));
 
   connection.onDocumentSymbol(guarded(connection, "document symbols", null, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return null;
-    const lines = analysis.sourceFile.lineIndex;
+    const sourceFile = sourceOf(params.textDocument.uri);
+    if (sourceFile === undefined) return null;
+    const lines = sourceFile.lineIndex;
     const convert = (symbol: OutlineSymbol): DocumentSymbol => ({
       name: symbol.name, detail: symbol.detail, kind: outlineKinds[symbol.kind],
       range: toRange(lines, symbol.range), selectionRange: toRange(lines, symbol.selection), children: symbol.children.map(convert),
     });
-    return documentSymbols(analysis.sourceFile).map(convert);
+    return documentSymbols(sourceFile).map(convert);
   }));
 
   connection.onWorkspaceSymbol(guarded(connection, "workspace symbols", null, (params) =>
     workspaceSymbols(host, params.query).map((symbol) => {
-      const lines = host.analyzeFile(symbol.file)?.sourceFile.lineIndex;
+      const text = host.readText(symbol.file);
+      const lines = text === undefined ? undefined : new LineIndex(text);
       const range = lines === undefined ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : toRange(lines, symbol);
       return { name: symbol.name, kind: outlineKinds[symbol.kind], location: { uri: uris.toUri(symbol.file), range }, ...(symbol.container === undefined ? {} : { containerName: symbol.container }) };
     })));
 
   connection.onFoldingRanges(guarded(connection, "folding ranges", null, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return null;
-    return foldingRanges(analysis.sourceFile).map((range) => ({ startLine: range.startLine, endLine: range.endLine, ...(range.kind === undefined ? {} : { kind: range.kind }) }));
+    const sourceFile = sourceOf(params.textDocument.uri);
+    if (sourceFile === undefined) return null;
+    return foldingRanges(sourceFile).map((range) => ({ startLine: range.startLine, endLine: range.endLine, ...(range.kind === undefined ? {} : { kind: range.kind }) }));
   }));
 
   connection.languages.semanticTokens.on(guarded(connection, "semantic tokens", { data: [] }, (params) => {

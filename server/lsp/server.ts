@@ -130,6 +130,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const path = uris.toPath(change.uri);
       if (change.type === FileChangeType.Created) host.workspace.addFile(path);
       else if (change.type === FileChangeType.Deleted) host.workspace.removeFile(path);
+      if (change.type !== FileChangeType.Changed) host.workspaceFilesChanged();
       if (documents.byPath(path) === undefined) host.invalidate(path);
       diagnostics.dependentsChanged(path);
     }

@@ -3,6 +3,7 @@
  * decoded whatever their encoding; a file that is missing or unreadable is
  * undefined, never an exception.
  */
+import { statSync } from "node:fs";
 import type { FileSystem } from "../analysis/file-system.js";
 import { readSource } from "./read-source.js";
 
@@ -12,6 +13,13 @@ export const nodeFileSystem: FileSystem = {
       return readSource(path);
     } catch {
       return undefined;
+    }
+  },
+  exists(path: string): boolean {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
     }
   },
 };
