@@ -1,4 +1,5 @@
-// Bundles the entry points into dist/ (CommonJS for Node and the VS Code extension host).
+// Bundles the entry points into dist/ (CommonJS for Node and the VS Code extension host): the two
+// executables, and the VS Code extension, which starts the language server bundle.
 // esbuild does not type-check; `npm run lint:types` does.
 import { chmodSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
@@ -7,13 +8,14 @@ import { jsonAsString } from "./scripts/esbuild-json-as-string.mjs";
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
 const production = process.argv.includes("--production");
+const outdir = process.argv.find((argument) => argument.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist";
 
 await build({
   entryPoints: {
     "crmscript-lint": "server/cli/bin.ts",
     "crmscript-language-server": "server/lsp/main.ts",
   },
-  outdir: "dist",
+  outdir,
   bundle: true,
   platform: "node",
   format: "cjs",
@@ -26,5 +28,18 @@ await build({
   define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
 });
 
+await build({
+  entryPoints: { extension: "client/extension.ts" },
+  outdir,
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  sourcemap: !production,
+  minify: production,
+  logLevel: "warning",
+  external: ["vscode"],
+});
+
 // The bundles are the package's executables.
-for (const name of ["crmscript-lint", "crmscript-language-server"]) chmodSync(`dist/${name}.js`, 0o755);
+for (const name of ["crmscript-lint", "crmscript-language-server"]) chmodSync(`${outdir}/${name}.js`, 0o755);

@@ -91,6 +91,7 @@ export { isStatement, rangeOf } from "./ast.js";
 export type { Diagnostic, DiagnosticCodeInfo, Fix, RelatedLocation, Severity } from "./diagnostic.js";
 export { compareDiagnostics } from "./diagnostic.js";
 export type { Comment, TemplateLayout } from "./scanner.js";
+export { TEMPLATE_END_MARKER, TEMPLATE_START_MARKER } from "./scanner.js";
 export { TokenBuffer, type Token } from "./token-buffer.js";
 export { syntaxCodes, type SyntaxCode } from "./syntax-codes.js";
 export { LineIndex, rangeContains, type LineColumn, type TextRange } from "./text.js";

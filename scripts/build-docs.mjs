@@ -2,12 +2,9 @@
 // rule headers and the code registries (the generator is scripts/docs.ts), removing stale pages.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { build } from "esbuild";
+import { loadTypeScript } from "./load-typescript.mjs";
 
-mkdirSync("node_modules/.cache/docs", { recursive: true });
-const outfile = "node_modules/.cache/docs/docs.cjs";
-await build({ entryPoints: ["scripts/docs.ts"], outfile, bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "warning" });
-const { generateDocs, existingDocs } = await import(join(process.cwd(), outfile));
+const { generateDocs, existingDocs } = await loadTypeScript("scripts/docs.ts");
 const root = process.cwd();
 const pages = generateDocs(root);
 for (const old of existingDocs(root).keys()) if (!pages.has(old)) rmSync(join(root, "docs", old));

@@ -1,7 +1,8 @@
 /**
  * Folding ranges: blocks and struct bodies that span lines, runs of line
- * comments and multi-line block comments, and the `<% %>` code blocks of an
- * EJScript template. From syntax alone; lines are 0-based.
+ * comments and multi-line block comments, `// region` … `// endregion`
+ * marker pairs, and the `<% %>` code blocks of an EJScript template. From
+ * syntax alone; lines are 0-based.
  */
 import { walk, type SourceFile } from "../../grammar/index.js";
 
@@ -10,6 +11,10 @@ export interface FoldingRange {
   readonly endLine: number;
   readonly kind: "region" | "comment" | undefined;
 }
+
+/** Line comments that open and close a folding region (`// region Name`, `//#endregion`); the extension's language configuration uses the same patterns. */
+export const REGION_START_MARKER = /^\/\/\s*#?region\b/;
+export const REGION_END_MARKER = /^\/\/\s*#?endregion\b/;
 
 export function foldingRanges(sourceFile: SourceFile): FoldingRange[] {
   const lines = sourceFile.lineIndex;
@@ -29,9 +34,22 @@ export function foldingRanges(sourceFile: SourceFile): FoldingRange[] {
     if (run !== undefined && run.end > run.start) ranges.push({ startLine: run.start, endLine: run.end, kind: "comment" });
     run = undefined;
   };
+  const openRegions: number[] = [];
   for (const comment of sourceFile.comments) {
     const first = line(comment.range.start);
     const last = line(comment.range.end - 1);
+    const text = comment.kind === "line" ? sourceFile.text.slice(comment.range.start, comment.range.end) : "";
+    if (REGION_START_MARKER.test(text)) {
+      flush();
+      openRegions.push(first);
+      continue;
+    }
+    if (REGION_END_MARKER.test(text)) {
+      flush();
+      const start = openRegions.pop();
+      if (start !== undefined && first > start) ranges.push({ startLine: start, endLine: first, kind: "region" });
+      continue;
+    }
     if (comment.kind === "block") {
       flush();
       if (last > first) ranges.push({ startLine: first, endLine: last, kind: "comment" });

@@ -35,6 +35,8 @@ export interface HandlerContext {
   readonly uris: UriMap;
   /** Whether the client accepts snippets in completion items. */
   snippetSupport: boolean;
+  /** False when the client has the statement snippets of its own (the VS Code extension contributes them). */
+  offerSnippets: boolean;
 }
 
 export function registerHandlers(context: HandlerContext): void {
@@ -73,7 +75,7 @@ export function registerHandlers(context: HandlerContext): void {
     const range = { start: open.document.positionAt(result.replace.start), end: open.document.positionAt(result.replace.end) };
     const items: CompletionItem[] = result.entries.map((entry, index) => {
       const snippet = entry.snippet === true;
-      if (snippet && !context.snippetSupport) return undefined;
+      if ((snippet && !context.snippetSupport) || (entry.kind === "snippet" && !context.offerSnippets)) return undefined;
       const item: CompletionItem = {
         label: entry.label,
         kind: completionKinds[entry.kind],

@@ -19,7 +19,7 @@ import { SCRIPT_EXTENSIONS } from "../analysis/include-files.js";
 import { DiagnosticsScheduler } from "./diagnostics.js";
 import { OpenDocuments } from "./documents.js";
 import { registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";
-import { toAnalysisSettings, type EditorSettings } from "./settings.js";
+import { toAnalysisSettings, type EditorSettings, type InitializationOptions } from "./settings.js";
 import { UriMap } from "./uris.js";
 
 declare const CRMSCRIPT_TOOLS_VERSION: string | undefined;
@@ -37,13 +37,16 @@ function defaultDocsBase(): string {
   return `${pathToFileURL(join(root, "docs")).toString()}/`;
 }
 
+const serverName = "crmscript-language-server";
+const serverVersion = typeof CRMSCRIPT_TOOLS_VERSION === "string" ? CRMSCRIPT_TOOLS_VERSION : "development";
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const uris = new UriMap();
   // Analyses of many open documents would otherwise all stay in memory; the least recently used are redone on demand.
   const host = new AnalysisHost(() => builtinCatalog().catalog, nodeFileSystem, {}, { maxAnalysedFiles: 64 });
   const documents = new OpenDocuments(host);
   const diagnostics = new DiagnosticsScheduler(connection, documents, host, options.docsBase ?? defaultDocsBase(), options.diagnosticsDelayMilliseconds);
-  const context: HandlerContext = { connection, host, documents, uris, snippetSupport: false };
+  const context: HandlerContext = { connection, host, documents, uris, snippetSupport: false, offerSnippets: true };
   let workspaceRoots: string[] = [];
   let configurationSupport = false;
   let watchSupport = false;
@@ -59,7 +62,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnostics.usePull(pull);
     workspaceRoots = (params.workspaceFolders ?? []).map((folder) => uris.toPath(folder.uri));
     if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [uris.toPath(params.rootUri)];
-    applySettings(params.initializationOptions as EditorSettings | undefined);
+    const initializationOptions = params.initializationOptions as InitializationOptions | null | undefined;
+    context.offerSnippets = initializationOptions?.snippets !== false;
+    applySettings(initializationOptions);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -78,7 +83,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: { codeActionKinds: ["quickfix"] },
         ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: "crmscript-language-server", version: typeof CRMSCRIPT_TOOLS_VERSION === "string" ? CRMSCRIPT_TOOLS_VERSION : "development" },
+      serverInfo: { name: serverName, version: serverVersion },
     };
   });
 
@@ -104,9 +109,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   connection.onInitialized(async () => {
+    connection.console.info(`${serverName} ${serverVersion} on Node ${process.version}; workspace ${workspaceRoots.length === 0 ? "none" : workspaceRoots.join(", ")}`);
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "crmscript" });
     if (watchSupport) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.{crm,crmscript}" }] });
+      const extensions = SCRIPT_EXTENSIONS.map((extension) => extension.slice(1)).join(",");
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/*.{${extensions}}` }] });
     }
     try {
       scanWorkspace();

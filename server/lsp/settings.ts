@@ -6,12 +6,16 @@
 import { isAbsolute, resolve } from "node:path";
 import { isValidVersion, type AnalysisSettings, type RuleSeverity } from "../analysis/settings.js";
 
-export interface EditorSettings {
-  readonly targetVersion?: unknown;
-  readonly platform?: unknown;
-  readonly includePaths?: unknown;
-  readonly rules?: unknown;
-}
+/** The settings under `crmscript.`; the extension's manifest contributes exactly these (plus `trace.server`). */
+export const editorSettingNames = ["targetVersion", "platform", "includePaths", "rules"] as const;
+
+export type EditorSettings = { readonly [Name in (typeof editorSettingNames)[number]]?: unknown };
+
+/** What a client may send as `initializationOptions`: the settings, and whether to offer statement snippets. */
+export type InitializationOptions = EditorSettings & {
+  /** False when the client has the snippets of its own; the server then leaves them out of completion. */
+  readonly snippets?: unknown;
+};
 
 const SEVERITIES: ReadonlySet<string> = new Set(["off", "warning", "error"]);
 const SEVERITY_ALIASES: Record<string, RuleSeverity> = { warn: "warning", info: "warning", hint: "warning" };

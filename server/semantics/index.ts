@@ -60,6 +60,6 @@ export type { Reference, CallFacts } from "./facts.js";
 export type * from "./symbols.js";
 export { signatureLabel, signatureToString } from "./symbols.js";
 export type { Type } from "./types.js";
-export { typeToString } from "./types.js";
+export { builtinTypeNames, typeToString } from "./types.js";
 export { semanticCodes, type SemanticCode } from "./semantic-codes.js";
 export { isNewerThan, compareVersions, isValidVersion } from "./versions.js";

@@ -38,7 +38,8 @@ export type Type = ClassType | ArrayType | StructType | UnknownType;
 export const unknownType: UnknownType = Object.freeze({ kind: "unknown" });
 
 /** The built-in value types by name. */
-export type BuiltinTypeName = "Integer" | "Long" | "Float" | "Bool" | "String" | "Byte" | "Date" | "DateTime" | "Time" | "Void" | "Generic";
+export const builtinTypeNames = ["Integer", "Long", "Float", "Bool", "String", "Byte", "Date", "DateTime", "Time", "Void", "Generic"] as const;
+export type BuiltinTypeName = (typeof builtinTypeNames)[number];
 
 const arrayTypes = new WeakMap<Type, ArrayType>();
 

@@ -51,6 +51,16 @@ describe("folding ranges", () => {
     const template = runFixture("%EJSCRIPT_START%\n<p>\n<%\n  printLine(\"x\");\n%>\n</p>\n%EJSCRIPT_END%\n");
     expect(foldingRanges(template.analysis().sourceFile)).toEqual([{ startLine: 2, endLine: 4, kind: "region" }]);
   });
+
+  it("folds // region … // endregion pairs, nested, and leaves an unpaired marker alone", () => {
+    const run = runFixture([
+      "// region Settings", "Integer a = 1;", "//#region inner", "Integer b = 2;", "//#endregion", "// endregion", "// endregion stray", "// region never closed",
+    ].join("\n"));
+    expect(foldingRanges(run.analysis().sourceFile)).toEqual([
+      { startLine: 0, endLine: 5, kind: "region" },
+      { startLine: 2, endLine: 4, kind: "region" },
+    ]);
+  });
 });
 
 describe("semantic tokens", () => {

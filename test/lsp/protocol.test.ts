@@ -201,6 +201,23 @@ describe("other clients", () => {
     }
   });
 
+  it("leave the statement snippets to a client that has its own (the VS Code extension), and log what started", async () => {
+    const withSnippets = await LspClient.start({ workspaceFolder: folder, initializationOptions: { snippets: false, targetVersion: "10.2" } });
+    try {
+      const uri = uriOf("own-snippets.crm");
+      withSnippets.open(uri, "\n");
+      const statement = await withSnippets.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 0 } });
+      const labels = statement.items.map((item) => item.label);
+      expect(labels).not.toContain("searchengine");
+      expect(labels).not.toContain("mapiterate");
+      expect(["if", "printLine", "NSContactAgent"].filter((label) => !labels.includes(label))).toEqual([]);
+      expect(statement.items.filter((item) => item.kind === 15)).toEqual([]);
+      await expect.poll(() => withSnippets.logs.find((line) => line.startsWith("crmscript-language-server ")), { timeout: 10_000 }).toMatch(/on Node v\d+.*workspace /);
+    } finally {
+      await withSnippets.stop();
+    }
+  });
+
   it("start on Node IPC too, and exit cleanly after shutdown", async () => {
     const child = spawn(process.execPath, [serverBundle, "--node-ipc"], { stdio: ["pipe", "pipe", "pipe", "ipc"] });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));

@@ -43,6 +43,7 @@ export interface ClientOptions {
   /** Announce pull-diagnostics support (the server then stops pushing). */
   readonly pullDiagnostics?: boolean;
   readonly extraArguments?: readonly string[];
+  readonly initializationOptions?: Record<string, unknown>;
 }
 
 export class LspClient {
@@ -95,6 +96,7 @@ export class LspClient {
       rootUri: folder === undefined ? null : pathToFileURL(folder).toString(),
       workspaceFolders: folder === undefined ? null : [{ uri: pathToFileURL(folder).toString(), name: "workspace" }],
       capabilities,
+      initializationOptions: options.initializationOptions,
     });
     client = new LspClient(child, connection, initializeResult, options);
     for (const params of pending) client.record(params);

@@ -1,0 +1,58 @@
+/**
+ * The VS Code extension: starts the bundled CRMScript language server over
+ * Node IPC for `crmscript` documents, logs it to an output channel, and
+ * offers a restart command and a status item with the target version and
+ * platform. Everything the language does lives in the server; this file
+ * only wires it into VS Code.
+ */
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { TargetStatusItem } from "./status-item.js";
+
+const LANGUAGE_ID = "crmscript";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel("CRMScript Language Server", { log: true });
+  const serverModule = context.asAbsolutePath("dist/crmscript-language-server.js");
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: LANGUAGE_ID },
+      { scheme: "untitled", language: LANGUAGE_ID },
+    ],
+    outputChannel: output,
+    // The extension contributes the same snippets itself (snippets/crmscript.code-snippets).
+    initializationOptions: { snippets: false },
+  };
+  const languageClient = new LanguageClient(LANGUAGE_ID, "CRMScript Language Server", serverOptions, clientOptions);
+  client = languageClient;
+
+  const status = new TargetStatusItem(languageClient, LANGUAGE_ID);
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.commands.registerCommand("crmscript.restartServer", async () => {
+      output.info("Restarting the language server on request");
+      await languageClient.restart();
+    }),
+    vscode.commands.registerCommand("crmscript.showServerOutput", () => output.show(true)),
+  );
+  try {
+    await languageClient.start();
+  } catch (error) {
+    output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage("The CRMScript language server did not start; see its output for why.", "Show Output")
+      .then((choice) => { if (choice !== undefined) output.show(true); });
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running !== undefined) await running.dispose();
+}

@@ -1,0 +1,153 @@
+/**
+ * The extension's manifest and generated contributions: fresh, and true to
+ * the server. Settings map one-to-one onto the server's editor settings,
+ * every lint rule has a severity setting, the commands the manifest names
+ * are the ones the extension registers, the snippets are the server's, and
+ * the folding markers fold the same lines in VS Code and in the server.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateContributions, LANGUAGE_CONFIGURATION_PATH } from "../../scripts/contributions/index.js";
+import { COMMANDS, LANGUAGE_FILE_EXTENSIONS } from "../../scripts/contributions/manifest.js";
+import { REGION_END_MARKER, REGION_START_MARKER } from "../../server/features/folding.js";
+import { snippets } from "../../server/features/completion/snippets.js";
+import { allRules } from "../../server/lint/registry.js";
+import { editorSettingNames, toAnalysisSettings } from "../../server/lsp/settings.js";
+import { repositoryRoot } from "../support/paths.js";
+
+interface Manifest {
+  name: string;
+  publisher: string;
+  main: string;
+  icon: string;
+  engines: Record<string, string>;
+  activationEvents: string[];
+  contributes: {
+    languages: { id: string; extensions: string[]; configuration: string }[];
+    snippets: { language: string; path: string }[];
+    configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; properties?: Record<string, { default: string; enum: string[] }> }> };
+    commands: { command: string; title: string }[];
+  };
+}
+
+/** `${` placeholders left open at the end of a snippet body (braces of the code itself are literal). */
+function unclosedPlaceholders(body: string): number {
+  let open = 0;
+  for (let index = 0; index < body.length; index++) {
+    if (body[index] === "$" && body[index + 1] === "{") {
+      open++;
+      index++;
+    } else if (body[index] === "}" && open > 0) {
+      open--;
+    }
+  }
+  return open;
+}
+
+const manifest = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as Manifest;
+const read = (path: string): string => readFileSync(join(repositoryRoot, path), "utf8");
+
+describe("generated contributions", () => {
+  it("are what npm run build:contributions writes (run it after changing the grammar generator, a rule, a snippet or the catalog)", () => {
+    for (const [path, content] of generateContributions(repositoryRoot)) expect(read(path), path).toBe(content);
+  });
+});
+
+describe("the manifest", () => {
+  it("names the publisher, engines, entry point and icon vsce and VS Code need", () => {
+    expect(manifest.publisher).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+    expect(manifest.engines.vscode).toBe("^1.91.0");
+    expect(manifest.main).toBe("./dist/extension.js");
+    expect(read(manifest.icon).length).toBeGreaterThan(1000);
+  });
+
+  it("activates on the language, which covers every CRMScript file extension and has a configuration", () => {
+    expect(manifest.activationEvents).toEqual(["onLanguage:crmscript"]);
+    const [language] = manifest.contributes.languages;
+    expect(language?.id).toBe("crmscript");
+    expect(language?.extensions).toEqual([...LANGUAGE_FILE_EXTENSIONS]);
+    expect(language?.configuration).toBe(`./${LANGUAGE_CONFIGURATION_PATH}`);
+  });
+
+  it("contributes exactly the server's settings plus the trace level, each described with a default", () => {
+    const properties = manifest.contributes.configuration.properties;
+    expect(Object.keys(properties).sort()).toEqual([...editorSettingNames.map((name) => `crmscript.${name}`), "crmscript.trace.server"].sort());
+    for (const [name, property] of Object.entries(properties)) {
+      expect(property.markdownDescription, name).toMatch(/\w{3,}.*\./);
+      expect(property.default, name).toBeDefined();
+    }
+  });
+
+  it("has a severity setting for every lint rule, defaulting to the rule's own", () => {
+    const rules = manifest.contributes.configuration.properties["crmscript.rules"]?.properties ?? {};
+    expect(Object.keys(rules)).toEqual(allRules.map((rule) => rule.id));
+    for (const rule of allRules) expect(rules[rule.id]).toMatchObject({ default: rule.defaultSeverity, enum: ["off", "warning", "error"] });
+  });
+
+  it("maps each setting onto the server's analysis settings one-to-one", () => {
+    const properties = manifest.contributes.configuration.properties;
+    const defaults = Object.fromEntries(editorSettingNames.map((name) => [name, properties[`crmscript.${name}`]?.default]));
+    const problems: string[] = [];
+    expect(toAnalysisSettings(defaults, ["/workspace"], problems)).toEqual({ workspaceRoots: ["/workspace"], platform: "onsite", includePaths: [], rules: {} });
+    const chosen = { targetVersion: "10.2", platform: "online", includePaths: ["lib", "/shared/scripts"], rules: { "no-shadow": "error", "keyword-case": "off" } };
+    expect(toAnalysisSettings(chosen, ["/workspace"], problems)).toEqual({
+      workspaceRoots: ["/workspace"], targetVersion: "10.2", platform: "online", includePaths: ["/workspace/lib", "/shared/scripts"], rules: { "no-shadow": "error", "keyword-case": "off" },
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("declares the commands the extension registers, and the extension registers no others", () => {
+    const registered = [...read("client/extension.ts").matchAll(/registerCommand\("([^"]+)"/g)].map((match) => match[1]);
+    expect(manifest.contributes.commands.map((command) => command.command)).toEqual(Object.keys(COMMANDS));
+    expect(registered.sort()).toEqual(Object.keys(COMMANDS).sort());
+    const referenced = [...read("client/status-item.ts").matchAll(/command\s*[=:]\s*"(crmscript\.[a-zA-Z]+)"/g)].map((match) => match[1]);
+    expect(referenced).toEqual(["crmscript.restartServer"]);
+  });
+
+  it("contributes the server's snippets, with balanced placeholders", () => {
+    expect(manifest.contributes.snippets).toEqual([{ language: "crmscript", path: "./client/snippets.json" }]);
+    const contributed = JSON.parse(read("client/snippets.json")) as Record<string, { prefix: string; body: string[] }>;
+    expect(Object.values(contributed).map((snippet) => snippet.prefix)).toEqual(snippets.map((snippet) => snippet.label));
+    for (const snippet of Object.values(contributed)) {
+      const body = snippet.body.join("\n");
+      expect(unclosedPlaceholders(body), snippet.prefix).toBe(0);
+      expect(body, snippet.prefix).toMatch(/\$\{?\d/);
+    }
+  });
+});
+
+describe("the language configuration", () => {
+  const configuration = JSON.parse(read(LANGUAGE_CONFIGURATION_PATH)) as {
+    folding: { markers: { start: string; end: string } };
+    indentationRules: { increaseIndentPattern: string; decreaseIndentPattern: string };
+    comments: { lineComment: string; blockComment: string[] };
+  };
+
+  it("folds the same region markers as the server", () => {
+    const start = new RegExp(configuration.folding.markers.start);
+    const end = new RegExp(configuration.folding.markers.end);
+    for (const line of ["// region Settings", "//#region", "  // region indented"]) {
+      expect(start.test(line), line).toBe(true);
+      expect(REGION_START_MARKER.test(line.trim()), line).toBe(true);
+    }
+    for (const line of ["// endregion", "//#endregion Settings"]) {
+      expect(end.test(line), line).toBe(true);
+      expect(REGION_END_MARKER.test(line.trim()), line).toBe(true);
+      expect(start.test(line), line).toBe(false);
+    }
+    expect(start.test("Integer region = 1; // regional")).toBe(false);
+  });
+
+  it("indents after an opening brace or parenthesis, not after one in a comment, and outdents a closing line", () => {
+    const increase = new RegExp(configuration.indentationRules.increaseIndentPattern);
+    const decrease = new RegExp(configuration.indentationRules.decreaseIndentPattern);
+    expect(increase.test("if (ticket.getValue(\"status\") == \"1\") {")).toBe(true);
+    expect(increase.test("printLine(")).toBe(true);
+    expect(increase.test("// see {")).toBe(false);
+    expect(increase.test("if (x) { y(); }")).toBe(false);
+    expect(decrease.test("  } else {")).toBe(true);
+    expect(decrease.test("  x = 1;")).toBe(false);
+    expect(configuration.comments).toEqual({ lineComment: "//", blockComment: ["/*", "*/"] });
+  });
+});
