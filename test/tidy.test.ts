@@ -45,6 +45,8 @@ const allowed: Record<string, (specifier: string, resolvedFolder: string | undef
   "server/lsp": (specifier, folder) =>
     specifier.startsWith("node:") || specifier.startsWith("vscode-languageserver") || specifier === "vscode-uri" ||
     ["grammar", "server/catalog", "server/semantics", "server/analysis", "server/features", "server/node", "server/lsp"].includes(folder ?? ""),
+  // The extension runs the server as a process; it shares no code with it.
+  client: (specifier, folder) => specifier === "vscode" || specifier.startsWith("vscode-languageclient") || specifier.startsWith("node:") || folder === "client",
 };
 
 function layerOf(path: string): string | undefined {
