@@ -10,36 +10,19 @@ const { version } = JSON.parse(readFileSync(new URL("./package.json", import.met
 const production = process.argv.includes("--production");
 const outdir = process.argv.find((argument) => argument.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist";
 
-await build({
-  entryPoints: {
-    "crmscript-lint": "server/cli/bin.ts",
-    "crmscript-language-server": "server/lsp/main.ts",
-  },
-  outdir,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  sourcemap: !production,
-  minify: production,
-  logLevel: "warning",
-  plugins: [jsonAsString],
-  banner: { js: "#!/usr/bin/env node" },
-  define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
-});
+const common = { outdir, bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: !production, minify: production, logLevel: "warning" };
 
-await build({
-  entryPoints: { extension: "client/extension.ts" },
-  outdir,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  sourcemap: !production,
-  minify: production,
-  logLevel: "warning",
-  external: ["vscode"],
-});
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { "crmscript-lint": "server/cli/bin.ts", "crmscript-language-server": "server/lsp/main.ts" },
+    plugins: [jsonAsString],
+    banner: { js: "#!/usr/bin/env node" },
+    define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
+  }),
+  // The extension host provides `vscode`.
+  build({ ...common, entryPoints: { extension: "client/extension.ts" }, external: ["vscode"] }),
+]);
 
 // The bundles are the package's executables.
 for (const name of ["crmscript-lint", "crmscript-language-server"]) chmodSync(`${outdir}/${name}.js`, 0o755);

@@ -34,6 +34,11 @@ function words(list: readonly string[]): string {
   return [...new Set(list)].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp).join("|");
 }
 
+/** Match rules from `[scope, regular expression]` pairs, tried in order. */
+function matchRules(pairs: readonly (readonly [string, string])[]): Rule {
+  return { patterns: pairs.map(([name, match]) => ({ name: `${name}.crmscript`, match })) };
+}
+
 const STRING_ESCAPE = { name: "constant.character.escape.crmscript", match: "\\\\[\"'\\\\;ntbr]" };
 
 /**
@@ -217,15 +222,13 @@ export function textMateGrammar(vocabulary: GrammarVocabulary): Rule {
           3: { name: "entity.name.function.crmscript" },
         },
       },
-      keywords: {
-        patterns: [
-          { name: "keyword.control.crmscript", match: `(?i:\\b(?:${words(control)})\\b)` },
-          { name: "storage.type.struct.crmscript", match: "(?i:\\bstruct\\b)" },
-          { name: "constant.language.boolean.true.crmscript", match: "(?i:\\btrue\\b)" },
-          { name: "constant.language.boolean.false.crmscript", match: "(?i:\\bfalse\\b)" },
-          { name: "variable.language.this.crmscript", match: "(?i:\\bthis\\b)" },
-        ],
-      },
+      keywords: matchRules([
+        ["keyword.control", `(?i:\\b(?:${words(control)})\\b)`],
+        ["storage.type.struct", "(?i:\\bstruct\\b)"],
+        ["constant.language.boolean.true", "(?i:\\btrue\\b)"],
+        ["constant.language.boolean.false", "(?i:\\bfalse\\b)"],
+        ["variable.language.this", "(?i:\\bthis\\b)"],
+      ]),
       types,
       "declared-type": {
         // `Name variable` (a struct or unknown class in a declaration): the first name is a type.
@@ -250,30 +253,26 @@ export function textMateGrammar(vocabulary: GrammarVocabulary): Rule {
           { name: "entity.name.function.crmscript", match: `\\b${IDENTIFIER}(?=\\s*\\()` },
         ],
       },
-      operators: {
-        patterns: [
-          { name: "keyword.operator.increment-decrement.crmscript", match: "\\+\\+|--" },
-          { name: "keyword.operator.assignment.compound.crmscript", match: "[-+*/%]=" },
-          { name: "keyword.operator.comparison.crmscript", match: "==|!=|<=|>=|<|>" },
-          { name: "keyword.operator.logical.crmscript", match: "&&|\\|\\||!" },
-          { name: "keyword.operator.assignment.crmscript", match: "=" },
-          { name: "keyword.operator.arithmetic.crmscript", match: "[-+*/%]" },
-          { name: "keyword.operator.crmscript", match: "[&|?:]" },
-        ],
-      },
-      punctuation: {
-        patterns: [
-          { name: "punctuation.terminator.statement.crmscript", match: ";" },
-          { name: "punctuation.separator.comma.crmscript", match: "," },
-          { name: "punctuation.accessor.crmscript", match: "\\." },
-          { name: "punctuation.section.block.begin.crmscript", match: "\\{" },
-          { name: "punctuation.section.block.end.crmscript", match: "\\}" },
-          { name: "punctuation.section.parens.begin.crmscript", match: "\\(" },
-          { name: "punctuation.section.parens.end.crmscript", match: "\\)" },
-          { name: "punctuation.section.brackets.begin.crmscript", match: "\\[" },
-          { name: "punctuation.section.brackets.end.crmscript", match: "\\]" },
-        ],
-      },
+      operators: matchRules([
+        ["keyword.operator.increment-decrement", "\\+\\+|--"],
+        ["keyword.operator.assignment.compound", "[-+*/%]="],
+        ["keyword.operator.comparison", "==|!=|<=|>=|<|>"],
+        ["keyword.operator.logical", "&&|\\|\\||!"],
+        ["keyword.operator.assignment", "="],
+        ["keyword.operator.arithmetic", "[-+*/%]"],
+        ["keyword.operator", "[&|?:]"],
+      ]),
+      punctuation: matchRules([
+        ["punctuation.terminator.statement", ";"],
+        ["punctuation.separator.comma", ","],
+        ["punctuation.accessor", "\\."],
+        ["punctuation.section.block.begin", "\\{"],
+        ["punctuation.section.block.end", "\\}"],
+        ["punctuation.section.parens.begin", "\\("],
+        ["punctuation.section.parens.end", "\\)"],
+        ["punctuation.section.brackets.begin", "\\["],
+        ["punctuation.section.brackets.end", "\\]"],
+      ]),
       identifier: { name: "variable.other.readwrite.crmscript", match: `\\b${IDENTIFIER}` },
     },
   };

@@ -20,73 +20,104 @@ beforeAll(async () => {
 
 const tokens = (text: string): ScopedToken[] => grammar.tokenize(text);
 
+/** Each `[text, scope, occurrence]`: the occurrence-th token (default the first) with that text has that scope. */
+function expectScopes(t: readonly ScopedToken[], expected: readonly (readonly [string, string, number?])[]): void {
+  const wrong = expected
+    .map(([text, scope, occurrence]) => ({ text, scope, actual: scopesOf(t, text, occurrence ?? 0) }))
+    .filter(({ scope, actual }) => !actual.split(" ").includes(scope))
+    .map(({ text, scope, actual }) => `'${text}' should have ${scope}, has ${actual}`);
+  expect(wrong).toEqual([]);
+}
+
 describe("CRMScript code", () => {
   it("colours keywords in any letter case, struct declarations and the literal keywords", () => {
     const t = tokens("Struct Point { Integer x; };\nIf (TRUE) { Return; } ELSE { while (false) break; }\nthis.x = 1;");
-    expect(scopesOf(t, "Struct")).toContain("storage.type.struct.crmscript");
-    expect(scopesOf(t, "Point")).toContain("entity.name.type.struct.crmscript");
-    expect(scopesOf(t, "If")).toContain("keyword.control.crmscript");
-    expect(scopesOf(t, "Return")).toContain("keyword.control.crmscript");
-    expect(scopesOf(t, "ELSE")).toContain("keyword.control.crmscript");
-    expect(scopesOf(t, "TRUE")).toContain("constant.language.boolean.true.crmscript");
-    expect(scopesOf(t, "false")).toContain("constant.language.boolean.false.crmscript");
-    expect(scopesOf(t, "this")).toContain("variable.language.this.crmscript");
+    expectScopes(t, [
+      ["Struct", "storage.type.struct.crmscript"],
+      ["Point", "entity.name.type.struct.crmscript"],
+      ["If", "keyword.control.crmscript"],
+      ["Return", "keyword.control.crmscript"],
+      ["ELSE", "keyword.control.crmscript"],
+      ["TRUE", "constant.language.boolean.true.crmscript"],
+      ["false", "constant.language.boolean.false.crmscript"],
+      ["this", "variable.language.this.crmscript"],
+    ]);
   });
 
   it("colours built-in types, arrays of them, native classes and NetServer classes and methods", () => {
     const t = tokens("Integer[] a;\nString[][] grid;\nSearchEngine se;\nNSContactAgent agent;\nNSContactEntity c = agent.GetContactEntity(5);\nc.Name = \"x\";");
-    expect(scopesOf(t, "Integer")).toContain("storage.type.primitive.crmscript");
-    expect(scopesOf(t, "[")).toContain("punctuation.section.brackets.begin.crmscript");
-    expect(scopesOf(t, "a")).toContain("variable.other.readwrite.crmscript");
-    expect(scopesOf(t, "String")).toContain("storage.type.primitive.crmscript");
-    expect(scopesOf(t, "SearchEngine")).toContain("support.class.builtin.crmscript");
-    expect(scopesOf(t, "NSContactAgent")).toContain("support.class.netserver.crmscript");
-    expect(scopesOf(t, "NSContactEntity")).toContain("support.class.netserver.crmscript");
-    expect(scopesOf(t, "GetContactEntity")).toContain("entity.name.function.member.crmscript");
-    expect(scopesOf(t, "Name")).toContain("variable.other.property.crmscript");
+    expectScopes(t, [
+      ["Integer", "storage.type.primitive.crmscript"],
+      ["[", "punctuation.section.brackets.begin.crmscript"],
+      ["a", "variable.other.readwrite.crmscript"],
+      ["String", "storage.type.primitive.crmscript"],
+      ["SearchEngine", "support.class.builtin.crmscript"],
+      ["NSContactAgent", "support.class.netserver.crmscript"],
+      ["NSContactEntity", "support.class.netserver.crmscript"],
+      ["GetContactEntity", "entity.name.function.member.crmscript"],
+      ["Name", "variable.other.property.crmscript"],
+    ]);
   });
 
   it("tells function and method definitions, struct-typed declarations, built-in and own calls apart", () => {
     const t = tokens("struct Line { Float total() { return 1.0; } };\nString[] names(Integer count) { Line l; printLine(count.toString()); return names(count); }\nforeach (Line x in lines) { }");
-    expect(scopesOf(t, "total")).toContain("entity.name.function.crmscript");
-    expect(scopesOf(t, "names")).toContain("entity.name.function.crmscript");
-    expect(scopesOf(t, "Line", 1)).toContain("entity.name.type.crmscript");
-    expect(scopesOf(t, "printLine")).toContain("support.function.builtin.crmscript");
-    expect(scopesOf(t, "toString")).toContain("entity.name.function.member.crmscript");
-    expect(scopesOf(t, "names", 1)).toContain("entity.name.function.crmscript");
+    expectScopes(t, [
+      ["total", "entity.name.function.crmscript"],
+      ["names", "entity.name.function.crmscript"],
+      ["Line", "entity.name.type.crmscript", 1],
+      ["printLine", "support.function.builtin.crmscript"],
+      ["toString", "entity.name.function.member.crmscript"],
+      ["names", "entity.name.function.crmscript", 1],
+    ]);
     expect(scopesOf(t, "names", 1)).not.toContain("support.function");
-    expect(scopesOf(t, "return", 1)).toContain("keyword.control.crmscript");
-    expect(scopesOf(t, "in")).toContain("keyword.control.in.crmscript");
-    expect(scopesOf(t, "Line", 2)).toContain("entity.name.type.crmscript");
+    expectScopes(t, [
+      ["return", "keyword.control.crmscript", 1],
+      ["in", "keyword.control.in.crmscript"],
+      ["Line", "entity.name.type.crmscript", 2],
+    ]);
   });
 
   it("keeps `in` a keyword only in a foreach header", () => {
     const t = tokens("Integer in = 1;\nforeach (String s in getNames(in)) printLine(s);");
-    expect(scopesOf(t, "in", 0)).toContain("variable.other.readwrite.crmscript");
-    expect(scopesOf(t, "in", 1)).toContain("keyword.control.in.crmscript");
-    expect(scopesOf(t, "getNames")).toContain("entity.name.function.crmscript");
-    expect(scopesOf(t, "printLine")).toContain("support.function.builtin.crmscript");
+    expectScopes(t, [
+      ["in", "variable.other.readwrite.crmscript", 0],
+      ["in", "keyword.control.in.crmscript", 1],
+      ["getNames", "entity.name.function.crmscript"],
+      ["printLine", "support.function.builtin.crmscript"],
+    ]);
   });
 
   it("colours both quote styles, the escapes, and the other quote inside", () => {
     const t = tokens("String a = 'single';\nString b = \"say \\\"hi\\\"\\n\";\nString c = \"it's; fine\";");
-    expect(scopesOf(t, "single")).toContain("string.quoted.single.crmscript");
-    expect(scopesOf(t, "\\\"")).toContain("constant.character.escape.crmscript");
-    expect(scopesOf(t, "\\n")).toContain("constant.character.escape.crmscript");
-    expect(scopesOf(t, "it's; fine")).toContain("string.quoted.double.crmscript");
-    expect(scopesOf(t, ";", 2)).toContain("punctuation.terminator.statement.crmscript");
+    expectScopes(t, [
+      ["single", "string.quoted.single.crmscript"],
+      ["\\\"", "constant.character.escape.crmscript"],
+      ["\\n", "constant.character.escape.crmscript"],
+      ["it's; fine", "string.quoted.double.crmscript"],
+      [";", "punctuation.terminator.statement.crmscript", 2],
+    ]);
+  });
+
+  it("ends an unclosed string at the end of its line, so typing a quote colours one line, not the file", () => {
+    const t = tokens("String s = \"still typing;\nInteger after = 1;\nThe caller's tickets:\n%EJSCRIPT_START%<% Integer inside = 2; %>%EJSCRIPT_END%");
+    expect(scopesOf(t, "still typing;")).toContain("string.quoted.double.crmscript");
+    expect(scopesOf(t, "Integer")).toBe("source.crmscript storage.type.primitive.crmscript");
+    expect(scopesOf(t, "Integer", 1)).toContain("meta.embedded.block.crmscript");
+    expect(scopesOf(t, "Integer", 1)).not.toContain("string");
   });
 
   it("colours Integer, Float and Long literals, and marks numbers CRMScript does not have", () => {
     const t = tokens("Long big = 42L;\nFloat f = 3.14;\nInteger i = 7;\nInteger h = 0x1F;\nFloat e = 1e5;\nString s = 3.5.toString();");
-    expect(scopesOf(t, "42")).toContain("constant.numeric.integer.long.crmscript");
-    expect(scopesOf(t, "L")).toContain("storage.type.numeric.long.crmscript");
-    expect(scopesOf(t, "3.14")).toContain("constant.numeric.float.crmscript");
-    expect(scopesOf(t, "7")).toContain("constant.numeric.integer.crmscript");
-    expect(scopesOf(t, "0x1F")).toContain("invalid.illegal.numeric.crmscript");
-    expect(scopesOf(t, "1e5")).toContain("invalid.illegal.numeric.crmscript");
-    expect(scopesOf(t, "3.5")).toContain("constant.numeric.float.crmscript");
-    expect(scopesOf(t, "toString")).toContain("entity.name.function.member.crmscript");
+    expectScopes(t, [
+      ["42", "constant.numeric.integer.long.crmscript"],
+      ["L", "storage.type.numeric.long.crmscript"],
+      ["3.14", "constant.numeric.float.crmscript"],
+      ["7", "constant.numeric.integer.crmscript"],
+      ["0x1F", "invalid.illegal.numeric.crmscript"],
+      ["1e5", "invalid.illegal.numeric.crmscript"],
+      ["3.5", "constant.numeric.float.crmscript"],
+      ["toString", "entity.name.function.member.crmscript"],
+    ]);
   });
 
   it("colours both comment forms, doc comments, and comments across lines", () => {
@@ -99,12 +130,14 @@ describe("CRMScript code", () => {
 
   it("colours the two directives in any case, the include id, and marks other directives", () => {
     const t = tokens("#setLanguageLevel 4;\n#SETLANGUAGELEVEL 3;\n#include \"lib-string\";\n#pragma once");
-    expect(scopesOf(t, "setLanguageLevel")).toContain("keyword.control.directive.crmscript");
-    expect(scopesOf(t, "SETLANGUAGELEVEL")).toContain("keyword.control.directive.crmscript");
-    expect(scopesOf(t, "4")).toContain("constant.numeric.integer.crmscript");
-    expect(scopesOf(t, "include")).toContain("keyword.control.directive.include.crmscript");
-    expect(scopesOf(t, "lib-string")).toContain("string.quoted.double.include.crmscript");
-    expect(scopesOf(t, "#pragma")).toContain("invalid.illegal.directive.crmscript");
+    expectScopes(t, [
+      ["setLanguageLevel", "keyword.control.directive.crmscript"],
+      ["SETLANGUAGELEVEL", "keyword.control.directive.crmscript"],
+      ["4", "constant.numeric.integer.crmscript"],
+      ["include", "keyword.control.directive.include.crmscript"],
+      ["lib-string", "string.quoted.double.include.crmscript"],
+      ["#pragma", "invalid.illegal.directive.crmscript"],
+    ]);
   });
 });
 
@@ -129,13 +162,15 @@ describe("EJScript templates", () => {
     expect(scopesOf(t, "%EJSCRIPT_END%")).toContain("keyword.control.template.crmscript");
     const heading = t.find((token) => token.line === 1 && token.text.includes("Tickets for"));
     expect(heading?.scopes).toEqual(["source.crmscript", "meta.template.crmscript", "text.html.basic"]);
-    expect(scopesOf(t, "%customer.name%")).toContain("variable.other.template.crmscript");
-    expect(scopesOf(t, "<%")).toContain("punctuation.section.embedded.begin.crmscript");
-    expect(scopesOf(t, "for")).toContain("meta.embedded.block.crmscript");
-    expect(scopesOf(t, "for")).toContain("keyword.control.crmscript");
-    expect(scopesOf(t, "Integer")).toContain("storage.type.primitive.crmscript");
-    expect(scopesOf(t, "%>")).toContain("punctuation.section.embedded.end.crmscript");
-    expect(scopesOf(t, "print")).toContain("support.function.builtin.crmscript");
+    expectScopes(t, [
+      ["%customer.name%", "variable.other.template.crmscript"],
+      ["<%", "punctuation.section.embedded.begin.crmscript"],
+      ["for", "meta.embedded.block.crmscript"],
+      ["for", "keyword.control.crmscript"],
+      ["Integer", "storage.type.primitive.crmscript"],
+      ["%>", "punctuation.section.embedded.end.crmscript"],
+      ["print", "support.function.builtin.crmscript"],
+    ]);
     // A code block ends at the first %>, even inside a string (as the scanner splits it).
     const cut = t.filter((token) => token.line === 9);
     expect(cut.find((token) => token.text === "%>")?.scopes).toContain("punctuation.section.embedded.end.crmscript");
