@@ -135,7 +135,6 @@ export function textMateGrammar(vocabulary: GrammarVocabulary): Rule {
   };
   const typeName: Rule = { patterns: [{ include: "#types" }, { name: "entity.name.type.crmscript", match: IDENTIFIER }] };
   return {
-    $schema: "https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json",
     name: "CRMScript",
     scopeName: "source.crmscript",
     fileTypes: vocabulary.fileTypes,

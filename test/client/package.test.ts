@@ -3,11 +3,11 @@
  * node_modules), and holds exactly what the extension runs and shows, with
  * a manifest VS Code accepts.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packageExtension } from "../support/package-extension.js";
 import { repositoryRoot } from "../support/paths.js";
 import { ZipArchive } from "../support/zip.js";
 
@@ -18,7 +18,7 @@ let archive: ZipArchive;
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), "crmscript-package-test-"));
   vsix = join(folder, "crmscript.vsix");
-  execFileSync(process.execPath, [join(repositoryRoot, "scripts", "package-extension.mjs"), "--out", vsix], { cwd: repositoryRoot, stdio: "pipe", timeout: 120_000 });
+  packageExtension(vsix);
   archive = new ZipArchive(vsix);
 }, 150_000);
 

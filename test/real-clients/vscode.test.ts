@@ -7,12 +7,12 @@
  * workspace's target, and the restart command restarts the server.
  * Screenshots go to test-results/vscode/.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CodeServer, launchChromium, type Page } from "../support/code-server.js";
+import { packageExtension } from "../support/package-extension.js";
 import { repositoryRoot } from "../support/paths.js";
 import { requireClients, shouldRun } from "../support/real-clients.js";
 
@@ -51,7 +51,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
     requireClients("codeServer", "node24", "chromium", "playwrightCore");
     scratch = mkdtempSync(join(tmpdir(), "crmscript-vscode-test-"));
     const vsix = join(scratch, "crmscript.vsix");
-    execFileSync(process.execPath, [join(repositoryRoot, "scripts", "package-extension.mjs"), "--out", vsix], { cwd: repositoryRoot, stdio: "pipe", timeout: 120_000 });
+    packageExtension(vsix);
     const workspace = join(scratch, "workspace");
     mkdirSync(join(workspace, ".vscode"), { recursive: true });
     writeFileSync(join(workspace, "greet.crm"), SCRIPT);
@@ -81,13 +81,18 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
     }
   }, 60_000);
 
-  /** Opens a workspace file through Quick Open and waits until the editor shows `text`. */
-  const openFile = async (name: string, text: string): Promise<void> => {
-    await page.keyboard.press("Control+P");
+  /** Opens Quick Open with `keys` (the file picker, or the command palette), types `query` and picks the row showing `row`. */
+  const quickPick = async (keys: string, query: string, row: string): Promise<void> => {
+    await page.keyboard.press(keys);
     await page.waitForSelector(".quick-input-widget input", { ...WAIT, state: "visible" });
-    await page.keyboard.type(name);
-    await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor(WAIT);
+    await page.keyboard.type(query);
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: row }).first().waitFor(WAIT);
     await page.keyboard.press("Enter");
+  };
+
+  /** Opens a workspace file and waits until the editor shows `text`. */
+  const openFile = async (name: string, text: string): Promise<void> => {
+    await quickPick("Control+P", name, name);
     await page.locator(".editor-instance .view-lines", { hasText: text }).first().waitFor(WAIT);
   };
 
@@ -181,16 +186,8 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
 
   it("restarts the server from the command palette, logging both starts in its output channel", async () => {
     await step("restart", async () => {
-      await page.keyboard.press("Control+Shift+P");
-      await page.waitForSelector(".quick-input-widget input", { ...WAIT, state: "visible" });
-      await page.keyboard.type("CRMScript: Restart Language Server");
-      await page.locator(".quick-input-list .monaco-list-row", { hasText: "Restart Language Server" }).first().waitFor(WAIT);
-      await page.keyboard.press("Enter");
-      await page.keyboard.press("Control+Shift+P");
-      await page.waitForSelector(".quick-input-widget input", { ...WAIT, state: "visible" });
-      await page.keyboard.type("CRMScript: Show Language Server Output");
-      await page.locator(".quick-input-list .monaco-list-row", { hasText: "Show Language Server Output" }).first().waitFor(WAIT);
-      await page.keyboard.press("Enter");
+      await quickPick("Control+Shift+P", "CRMScript: Restart Language Server", "Restart Language Server");
+      await quickPick("Control+Shift+P", "CRMScript: Show Language Server Output", "Show Language Server Output");
       const output = page.locator(".output-view .view-lines", { hasText: "Restarting the language server on request" }).first();
       await output.waitFor(WAIT);
       await expect.poll(async () => page.locator(".output-view .view-line", { hasText: "crmscript-language-server" }).count(), WAIT).toBeGreaterThanOrEqual(2);
