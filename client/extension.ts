@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "untitled", language: LANGUAGE_ID },
     ],
     outputChannel: output,
-    // The extension contributes the same snippets itself (snippets/crmscript.code-snippets).
+    // The extension contributes the same snippets itself (client/snippets.json).
     initializationOptions: { snippets: false },
   };
   const languageClient = new LanguageClient(LANGUAGE_ID, "CRMScript Language Server", serverOptions, clientOptions);

@@ -5,8 +5,14 @@
  */
 import { snippets } from "../../server/features/completion/snippets.js";
 
-export function vscodeSnippets(): Record<string, { prefix: string; body: string[]; description: string }> {
-  const out: Record<string, { prefix: string; body: string[]; description: string }> = {};
+interface VscodeSnippet {
+  readonly prefix: string;
+  readonly body: string[];
+  readonly description: string;
+}
+
+export function vscodeSnippets(): Record<string, VscodeSnippet> {
+  const out: Record<string, VscodeSnippet> = {};
   for (const snippet of snippets) {
     const where = snippet.topLevelOnly === true ? " (at the top level of a script)" : "";
     out[snippet.detail] = { prefix: snippet.label, body: snippet.body.split("\n"), description: `${snippet.detail}${where}` };

@@ -105,6 +105,16 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
     return out;
   })()`);
 
+  /** Waits until the tokens with these texts are all shown, each in a colour of its own (once the grammar has tokenised the file). */
+  const expectDistinctColours = async (texts: readonly string[]): Promise<void> => {
+    const coloursOf = async (): Promise<string[]> => {
+      const colours = await editorColours();
+      return texts.map((text) => String(colours[text]));
+    };
+    await expect.poll(async () => new Set(await coloursOf()).size, WAIT).toBe(texts.length);
+    expect(await coloursOf()).not.toContain("undefined");
+  };
+
   /** Runs a step; on failure saves a screenshot of the workbench first. */
   const step = async (name: string, body: () => Promise<void>): Promise<void> => {
     try {
@@ -128,12 +138,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
 
   it("colours the file with the grammar (comments and strings) and the server's semantic tokens", async () => {
     await step("colours", async () => {
-      const distinct = async (): Promise<string[]> => {
-        const colours = await editorColours();
-        return [colours["// Look up a contact and greet it."], colours["\"Hello \""], colours.NSContactAgent, colours.agent].map(String);
-      };
-      await expect.poll(async () => new Set(await distinct()).size, WAIT).toBe(4);
-      expect(await distinct()).not.toContain("undefined");
+      await expectDistinctColours(["// Look up a contact and greet it.", "\"Hello \"", "NSContactAgent", "agent"]);
     });
   }, 60_000);
 
@@ -174,12 +179,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   it("colours a template: HTML tags outside the code blocks, CRMScript inside", async () => {
     await step("template", async () => {
       await openFile("list-page.crm", "%EJSCRIPT_START%");
-      const distinct = async (): Promise<string[]> => {
-        const colours = await editorColours();
-        return [colours.li, colours.for, colours.Item, colours.print].map(String);
-      };
-      await expect.poll(async () => new Set(await distinct()).size, WAIT).toBe(4);
-      expect(await distinct()).not.toContain("undefined");
+      await expectDistinctColours(["li", "for", "Item", "print"]);
       await page.screenshot({ path: join(shots, "template.png") });
     });
   }, 90_000);

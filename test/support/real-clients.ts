@@ -28,18 +28,17 @@ export type RealClient = keyof typeof realClients;
 
 export const inCI = process.env.CI === "true" || process.env.CI === "1";
 
-/** Whether every named client is installed. */
-export function installed(...clients: RealClient[]): boolean {
-  return clients.every((client) => existsSync(realClients[client]));
+function missing(clients: readonly RealClient[]): RealClient[] {
+  return clients.filter((client) => !existsSync(realClients[client]));
 }
 
 /** Skip (false) only outside CI; in CI a missing client must fail the test that needs it. */
 export function shouldRun(...clients: RealClient[]): boolean {
-  return inCI || installed(...clients);
+  return inCI || missing(clients).length === 0;
 }
 
 /** Throws, naming the installer, when a client is missing (the test then fails instead of passing vacuously). */
 export function requireClients(...clients: RealClient[]): void {
-  const missing = clients.filter((client) => !existsSync(realClients[client]));
-  if (missing.length > 0) throw new Error(`not installed: ${missing.map((client) => realClients[client]).join(", ")}; run npm run install:real-clients`);
+  const absent = missing(clients);
+  if (absent.length > 0) throw new Error(`not installed: ${absent.map((client) => realClients[client]).join(", ")}; run npm run install:real-clients`);
 }
