@@ -2,10 +2,11 @@
 // server/catalog/data/catalog.json, which is committed so the product works without ../shared.
 //
 // What it does: keeps only the fields the product uses (facts: names, kinds, parameter names and
-// types, return types, overloads, enum members and values, since/envir, doc-page ids, triggers) by
-// copying them field by field from a whitelist, so no description text can slip through; checks
-// that every type named in a signature is declared; writes one line per type, enum, function and
-// trigger, sorted by name, so a change is a one-line diff. The output is deterministic.
+// types, return types, overloads, enum members and values, since/envir, doc-page ids, triggers, and
+// `deprecated` where the source marks an item so) by copying them field by field from a whitelist,
+// so no description text can slip through; checks that every type named in a signature is
+// declared; writes one line per type, enum, function and trigger, sorted by name, so a change is
+// a one-line diff. The output is deterministic.
 //
 // Usage: node scripts/build-catalog.mjs [path/to/shared/crmscript-api/catalog.json]
 import { readFileSync, writeFileSync } from "node:fs";
@@ -29,21 +30,21 @@ const parameter = (p) => {
 const overload = (o, isCtor) => {
   const out = { params: (o.params ?? []).map(parameter) };
   if (!isCtor) out.returns = o.returns ?? "Void";
-  Object.assign(out, pick(o, ["since", "envir", "docId", "src"]));
+  Object.assign(out, pick(o, ["since", "envir", "docId", "src", "deprecated"]));
   return out;
 };
 const sortedEntries = (object) => Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 const types = {};
 for (const [name, type] of sortedEntries(source.types)) {
-  const out = pick(type, ["kind", "ns", "uid", "page", "since", "envir", "src"]);
+  const out = pick(type, ["kind", "ns", "uid", "page", "since", "envir", "src", "deprecated"]);
   if (type.ctors !== undefined) out.ctors = type.ctors.map((o) => overload(o, true));
   out.methods = Object.fromEntries(sortedEntries(type.methods ?? {}).map(([method, overloads]) => [method, overloads.map((o) => overload(o, false))]));
   types[name] = out;
 }
 const enums = {};
 for (const [name, en] of sortedEntries(source.enums)) {
-  enums[name] = { ...pick(en, ["ns", "uid", "page", "since", "src"]), members: { ...en.members } };
+  enums[name] = { ...pick(en, ["ns", "uid", "page", "since", "src", "deprecated"]), members: { ...en.members } };
 }
 const functions = Object.fromEntries(sortedEntries(source.functions).map(([name, overloads]) => [name, overloads.map((o) => overload(o, false))]));
 const triggers = Object.fromEntries(sortedEntries(source.triggers).map(([name, t]) => [name, pick(t, ["event", "since", "inputs", "outputs"])]));

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { syntaxCodes } from "../grammar/syntax-codes.js";
 import { docsPageOf } from "../server/analysis/docs-pages.js";
+import { lintCodes } from "../server/lint/lint-codes.js";
 import { allRules } from "../server/lint/registry.js";
 import { semanticCodes } from "../server/semantics/semantic-codes.js";
 
@@ -44,7 +45,7 @@ function prose(text: string): string {
 export function generateDocs(repositoryRoot: string): Map<string, string> {
   const pages = new Map<string, string>();
   const index: string[] = ["# CRMScript diagnostics", "", "Every problem the tools report has a stable code. This index links the page of each.", ""];
-  index.push("## Lint rules", "", "Configurable: each can be set to `off`, `warning` or `error`.", "", "| rule | group | default | reports |", "|---|---|---|---|");
+  index.push("## Lint rules", "", "Configurable: each can be set to `off`, `warn` or `error` (in `.crmscriptrc.json`, the editor settings or with `--rule`), and suppressed with a `// crmscript-lint-disable-next-line <id>` comment.", "", "| rule | group | default | reports |", "|---|---|---|---|");
   for (const rule of allRules) {
     const sections = ruleHeader(readFileSync(join(repositoryRoot, "server", "lint", "rules", `${rule.id}.ts`), "utf8"));
     pages.set(docsPageOf(rule.id), [
@@ -58,10 +59,15 @@ export function generateDocs(repositoryRoot: string): Map<string, string> {
     ].join("\n"));
     index.push(`| [${rule.id}](${docsPageOf(rule.id)}) | ${rule.group} | ${rule.defaultSeverity} | ${rule.description} |`);
   }
-  for (const [title, registry] of [["Semantic checks", semanticCodes], ["Syntax", syntaxCodes]] as const) {
-    index.push("", `## ${title}`, "", "Always on.", "", "| code | severity | reports |", "|---|---|---|");
+  const registries = [
+    ["Lint", lintCodes, "Reported by crmscript-lint itself.", "Always on, except that `reportUnusedSuppressions` sets the severity of `unused-suppression`."],
+    ["Semantic checks", semanticCodes, "Reported by semantic analysis; a suppression comment can silence one.", "Always on."],
+    ["Syntax", syntaxCodes, "Reported by the parser; cannot be suppressed.", "Always on."],
+  ] as const;
+  for (const [title, registry, reporter, note] of registries) {
+    index.push("", `## ${title}`, "", note, "", "| code | severity | reports |", "|---|---|---|");
     for (const [code, info] of Object.entries(registry)) {
-      pages.set(docsPageOf(code), [`# ${code}`, "", info.summary, "", `Severity: ${info.severity}. ${title === "Syntax" ? "Reported by the parser." : "Reported by semantic analysis."}`, ""].join("\n"));
+      pages.set(docsPageOf(code), [`# ${code}`, "", info.summary, "", `Severity: ${info.severity}. ${reporter}`, ""].join("\n"));
       index.push(`| [${code}](${docsPageOf(code)}) | ${info.severity} | ${info.summary.replace(/\|/g, "\\|")} |`);
     }
   }

@@ -39,12 +39,14 @@ const allowed: Record<string, (specifier: string, resolvedFolder: string | undef
     specifier === "node:path" || ["grammar", "server/catalog", "server/semantics", "server/lint", "server/analysis"].includes(folder ?? ""),
   "server/features": (_specifier, folder) =>
     ["grammar", "server/catalog", "server/semantics", "server/lint", "server/analysis", "server/features"].includes(folder ?? ""),
-  "server/node": (specifier, folder) => specifier.startsWith("node:") || folder === "server/analysis" || folder === "server/node",
+  "server/config": (specifier, folder) =>
+    specifier === "node:path" || ["grammar", "server/semantics", "server/lint", "server/analysis", "server/config"].includes(folder ?? ""),
+  "server/node": (specifier, folder) => specifier.startsWith("node:") || ["server/analysis", "server/config", "server/node"].includes(folder ?? ""),
   "server/cli": (specifier, folder) =>
-    specifier.startsWith("node:") || ["grammar", "server/catalog", "server/analysis", "server/node", "server/cli"].includes(folder ?? ""),
+    specifier.startsWith("node:") || ["grammar", "server/catalog", "server/lint", "server/analysis", "server/config", "server/node", "server/cli"].includes(folder ?? ""),
   "server/lsp": (specifier, folder) =>
     specifier.startsWith("node:") || specifier.startsWith("vscode-languageserver") || specifier === "vscode-uri" ||
-    ["grammar", "server/catalog", "server/semantics", "server/analysis", "server/features", "server/node", "server/lsp"].includes(folder ?? ""),
+    ["grammar", "server/catalog", "server/semantics", "server/analysis", "server/config", "server/features", "server/node", "server/lsp"].includes(folder ?? ""),
   // The extension runs the server as a process; it shares no code with it.
   client: (specifier, folder) => specifier === "vscode" || specifier.startsWith("vscode-languageclient") || specifier.startsWith("node:") || folder === "client",
 };

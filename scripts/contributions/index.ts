@@ -1,7 +1,8 @@
 /**
  * Everything the VS Code extension contributes that is derived from the
  * code, as file contents by repository path: the TextMate grammar, the
- * language configuration, the snippets, and the `activationEvents` and
+ * language configuration, the snippets, the configuration file's JSON
+ * schema, and the `activationEvents` and
  * `contributes` of `package.json` (the rest of that file is left as it is).
  * `npm run build:contributions` writes them; a test checks they are fresh.
  */
@@ -9,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { keywordsByLowerCase, TEMPLATE_END_MARKER, TEMPLATE_START_MARKER } from "../../grammar/index.js";
 import { builtinCatalog } from "../../server/catalog/builtin-catalog.js";
+import { CONFIG_SCHEMA_PATH, configSchema } from "../../server/config/schema.js";
 import { builtinTypeNames } from "../../server/semantics/index.js";
 import { languageConfiguration } from "./language-configuration.js";
 import { LANGUAGE_FILE_EXTENSIONS, manifestContributions } from "./manifest.js";
@@ -49,6 +51,7 @@ export function generateContributions(repositoryRoot: string): Map<string, strin
   files.set(GRAMMAR_PATH, json(textMateGrammar(grammarVocabulary())));
   files.set(LANGUAGE_CONFIGURATION_PATH, json(languageConfiguration()));
   files.set(SNIPPETS_PATH, json(vscodeSnippets()));
+  files.set(CONFIG_SCHEMA_PATH, json(configSchema()));
   const manifest = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as Record<string, unknown>;
   const { activationEvents, contributes } = manifestContributions();
   manifest.activationEvents = activationEvents;

@@ -1,11 +1,13 @@
 /**
  * What the extension's `package.json` contributes: the `crmscript` language
  * and its file extensions, the grammar (with HTML embedded in templates),
- * snippets, the settings (one-to-one with the server's editor settings, one
- * severity setting per lint rule, and the client's trace level), and the
- * commands. Also the activation event, which VS Code does not add by itself.
+ * snippets, the settings (the configuration file's properties with the
+ * same schema, and the client's trace level), the schema of the
+ * configuration file, and the commands. Also the activation event, which VS Code does not add by itself.
  */
-import { allRules } from "../../server/lint/registry.js";
+import { CONFIG_FILE_NAME } from "../../server/config/config.js";
+import { CONFIG_SCHEMA_PATH, propertySchema } from "../../server/config/schema.js";
+import { editorSettingNames } from "../../server/lsp/settings.js";
 
 /** The file extensions CRMScript is written in (spec §0: `.crm` recommended, `.crmscript`, and the older ones). */
 export const LANGUAGE_FILE_EXTENSIONS = [".crm", ".crmscript", ".ej", ".ejscript", ".crmx", ".cr"] as const;
@@ -15,18 +17,29 @@ export const COMMANDS = {
   "crmscript.showServerOutput": "Show Language Server Output",
 } as const;
 
-const SEVERITY_DESCRIPTIONS = ["Not reported.", "Reported as a warning.", "Reported as an error."];
+/** The default each setting shows in VS Code (empty: unset). */
+const SETTING_DEFAULTS: Record<(typeof editorSettingNames)[number], unknown> = {
+  targetVersion: "",
+  platform: "onsite",
+  includePaths: [],
+  ignorePatterns: [],
+  rules: {},
+  reportUnusedSuppressions: "warn",
+};
 
-function ruleSettings(): Record<string, unknown> {
+/** Where the settings' meaning differs from the file's: relative paths have no file to be relative to. */
+const EDITOR_DESCRIPTIONS: Partial<Record<(typeof editorSettingNames)[number], string>> = {
+  includePaths: "Folders searched for `#include`d scripts after the script's own folder and the workspace folders; relative folders are relative to the first workspace folder.",
+  ignorePatterns: "Files and folders that get no diagnostics, as globs relative to the first workspace folder (gitignore style).",
+};
+
+/** The `crmscript.*` settings: the configuration file's properties, read the same way; a `.crmscriptrc.json` overrides them. */
+function editorSettings(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  for (const rule of allRules) {
-    properties[rule.id] = {
-      type: "string",
-      enum: ["off", "warning", "error"],
-      enumDescriptions: SEVERITY_DESCRIPTIONS,
-      default: rule.defaultSeverity,
-      markdownDescription: `${rule.description} (\`${rule.id}\`, ${rule.group})`,
-    };
+  for (const name of editorSettingNames) {
+    const schema = propertySchema(name);
+    const description = EDITOR_DESCRIPTIONS[name] ?? schema.markdownDescription;
+    properties[`crmscript.${name}`] = { ...schema, default: SETTING_DEFAULTS[name], markdownDescription: `${description} A \`${CONFIG_FILE_NAME}\` file overrides this.` };
   }
   return properties;
 }
@@ -41,6 +54,10 @@ export function manifestContributions(): { activationEvents: string[]; contribut
         extensions: [...LANGUAGE_FILE_EXTENSIONS],
         firstLine: "^\\s*(#setLanguageLevel\\b|%EJSCRIPT_START%)",
         configuration: "./client/language-configuration.json",
+      }, {
+        // The configuration file may have comments, as the CLI and the server accept.
+        id: "jsonc",
+        filenames: [CONFIG_FILE_NAME],
       }],
       grammars: [{
         language: "crmscript",
@@ -49,36 +66,11 @@ export function manifestContributions(): { activationEvents: string[]; contribut
         embeddedLanguages: { "text.html.basic": "html", "meta.embedded.block.crmscript": "crmscript" },
       }],
       snippets: [{ language: "crmscript", path: "./client/snippets.json" }],
+      jsonValidation: [{ fileMatch: CONFIG_FILE_NAME, url: `./${CONFIG_SCHEMA_PATH}` }],
       configuration: {
         title: "CRMScript",
         properties: {
-          "crmscript.targetVersion": {
-            type: "string",
-            default: "",
-            pattern: "^(\\d+(\\.\\d+)*(\\s*([Rr]|[Ss][Rr])\\d+)?)?$",
-            patternErrorMessage: "A SuperOffice version such as 10.2 or 10.3 R4, or empty.",
-            markdownDescription: "The SuperOffice version your scripts must run on, such as `10.2`. Calls to API introduced in a later version are reported. Empty: the newest version, no check.",
-          },
-          "crmscript.platform": {
-            type: "string",
-            enum: ["onsite", "online"],
-            enumDescriptions: ["An on-site installation: all API is available.", "SuperOffice Online: API that exists only on-site is reported."],
-            default: "onsite",
-            markdownDescription: "Where your scripts run. With `online`, calls to API that exists only on on-site installations are reported.",
-          },
-          "crmscript.includePaths": {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            markdownDescription: "Folders searched for the scripts named in `#include \"id\";` (as `id.crm` or `id.crmscript`), after the including script's own folder and the workspace folders. Relative folders are relative to the first workspace folder.",
-          },
-          "crmscript.rules": {
-            type: "object",
-            default: {},
-            additionalProperties: false,
-            properties: ruleSettings(),
-            markdownDescription: "The severity of each lint rule: `off`, `warning` or `error`. Rules left out keep their default. Syntax and type errors are always reported.",
-          },
+          ...editorSettings(),
           "crmscript.trace.server": {
             type: "string",
             enum: ["off", "messages", "verbose"],

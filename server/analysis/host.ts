@@ -4,12 +4,14 @@
  * files through a `FileSystem`, resolves `#include`s (include-once, cycles
  * reported), caches each file's parse and semantic model until the file or
  * a script it includes changes, and returns every diagnostic of a file:
- * syntax, semantic and lint, sorted by position.
+ * syntax, semantic and lint, sorted by position, less what suppression
+ * comments silence. Settings may differ by file (configuration files).
  */
 import { basename } from "node:path";
 import { compareDiagnostics, parseSource, type SourceFile } from "../../grammar/index.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { runLint, type LintDiagnostic } from "../lint/run.js";
+import { applySuppressions, type SuppressedDiagnostic } from "../lint/suppressions.js";
 import { analyzeSemantics, createEnvironment, type IncludeResolution, type IncludeResolver, type SemanticEnvironment, type SemanticModel } from "../semantics/index.js";
 import type { FileSystem } from "./file-system.js";
 import { findInclude } from "./include-files.js";
@@ -20,8 +22,10 @@ export interface FileAnalysis {
   readonly path: string;
   readonly sourceFile: SourceFile;
   readonly model: SemanticModel;
-  /** Syntax, semantic and lint diagnostics, sorted by position. */
+  /** Syntax, semantic and lint diagnostics, sorted by position, without the suppressed ones. */
   readonly diagnostics: readonly LintDiagnostic[];
+  /** What suppression comments silenced, sorted by position. */
+  readonly suppressed: readonly SuppressedDiagnostic[];
 }
 
 interface CachedFile {
@@ -41,6 +45,12 @@ export interface HostOptions {
    * again when asked. Unlimited by default.
    */
   readonly maxAnalysedFiles?: number;
+  /**
+   * The settings of one file, when they differ by file (configuration files
+   * in its folders); by default every file has the host's settings. Call
+   * `settingsChanged` when what it returns changes.
+   */
+  readonly settingsFor?: (path: string) => AnalysisSettings;
 }
 
 export class AnalysisHost implements IncludeResolver {
@@ -64,6 +74,7 @@ export class AnalysisHost implements IncludeResolver {
 
   private uses = 0;
   private readonly maxAnalysedFiles: number;
+  private readonly settingsFor: ((path: string) => AnalysisSettings) | undefined;
 
   constructor(
     /** The catalog, or a function that loads it when semantic analysis first needs it (so parsing can start sooner). */
@@ -73,6 +84,7 @@ export class AnalysisHost implements IncludeResolver {
     options: HostOptions = {},
   ) {
     this.maxAnalysedFiles = options.maxAnalysedFiles ?? Number.POSITIVE_INFINITY;
+    this.settingsFor = options.settingsFor;
     this.reader = {
       readFile: (path) => this.textOf(path),
       exists: (path) => this.overlays.has(path) || this.files.has(path) || (this.fileSystem.exists?.(path) ?? this.fileSystem.readFile(path) !== undefined),
@@ -86,18 +98,25 @@ export class AnalysisHost implements IncludeResolver {
     return this.lazyEnvironment;
   }
 
-  get currentSettings(): AnalysisSettings {
-    return this.settings;
+  /** The settings `path` is analysed with. */
+  settingsOf(path: string): AnalysisSettings {
+    return this.settingsFor?.(path) ?? this.settings;
   }
 
   /** Replaces the settings; if they differ, every cached analysis is dropped. Returns whether they differed. */
   updateSettings(settings: AnalysisSettings): boolean {
     if (JSON.stringify(settings) === JSON.stringify(this.settings)) return false;
     this.settings = settings;
+    this.settingsChanged();
+    return true;
+  }
+
+  /** Drops every cached analysis: the per-file settings changed (a configuration file was edited). */
+  settingsChanged(): void {
     this.files.clear();
     this.circles = [];
     this.includers = undefined;
-    return true;
+    this.includeTargets.clear();
   }
 
   /** Analyses the file at `path` as read through the file system (or its overlay); undefined when it cannot be read. */
@@ -189,6 +208,20 @@ export class AnalysisHost implements IncludeResolver {
     return [...(this.includedBy.get(path) ?? [])];
   }
 
+  /** The files the analysis of `path` read through includes, directly or not (for caches keyed by content). */
+  includedFilesOf(path: string): string[] {
+    const found = new Set<string>();
+    const pending = [path];
+    for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+      for (const [included, by] of this.includedBy) {
+        if (!by.has(current) || found.has(included) || included === path) continue;
+        found.add(included);
+        pending.push(included);
+      }
+    }
+    return [...found].sort();
+  }
+
   /** Every analysed file that included `path`, directly or not: cheap, it reads no other file. */
   analysedIncludersOf(path: string): readonly string[] {
     return this.analysedDependents(path);
@@ -204,7 +237,8 @@ export class AnalysisHost implements IncludeResolver {
 
   /** The file an include id names from `fromFile`, with the folders searched. */
   findInclude(includeId: string, fromFile: string): { readonly path: string | undefined; readonly folders: readonly string[] } {
-    const roots = [...(this.settings.workspaceRoots ?? []), ...(this.settings.includePaths ?? [])];
+    const settings = this.settingsOf(fromFile);
+    const roots = [...(settings.workspaceRoots ?? []), ...(settings.includePaths ?? [])];
     return findInclude(includeId, fromFile, roots, this.reader);
   }
 
@@ -309,13 +343,14 @@ export class AnalysisHost implements IncludeResolver {
   private modelOf(path: string, cached: CachedFile): SemanticModel {
     if (cached.model === undefined) {
       this.inProgress.push(path);
+      const settings = this.settingsOf(path);
       try {
         cached.model = analyzeSemantics({
           sourceFile: this.parsed(cached),
           file: path,
           environment: this.environment,
           includes: this,
-          options: { targetVersion: this.settings.targetVersion, platform: this.settings.platform },
+          options: { targetVersion: settings.targetVersion, platform: settings.platform },
         });
       } finally {
         this.inProgress.pop();
@@ -327,9 +362,16 @@ export class AnalysisHost implements IncludeResolver {
   private fullAnalysis(path: string, cached: CachedFile): FileAnalysis {
     if (cached.analysis === undefined) {
       const model = this.modelOf(path, cached);
-      const diagnostics: LintDiagnostic[] = [...model.diagnostics, ...runLint(model, this.settings.rules)];
-      diagnostics.sort(compareDiagnostics);
-      cached.analysis = { path, sourceFile: model.sourceFile, model, diagnostics };
+      const settings = this.settingsOf(path);
+      const { reported, suppressed } = applySuppressions({
+        text: cached.text,
+        comments: model.sourceFile.comments,
+        lines: model.sourceFile.lineIndex,
+        diagnostics: [...model.diagnostics, ...runLint(model, settings.rules)],
+        unusedSeverity: settings.reportUnusedSuppressions ?? "warning",
+      });
+      const diagnostics = [...reported].sort(compareDiagnostics);
+      cached.analysis = { path, sourceFile: model.sourceFile, model, diagnostics, suppressed: [...suppressed].sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic)) };
     }
     return cached.analysis;
   }

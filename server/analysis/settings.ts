@@ -1,7 +1,8 @@
 /**
  * The settings that change what analysis reports, shared by the CLI options,
- * the editor settings and (later) the configuration file: target version,
- * platform, where includes are looked up, and rule severities.
+ * the editor settings and the configuration files: target version,
+ * platform, where includes are looked up, rule severities and how unused
+ * suppression comments are reported.
  */
 import type { RuleSeverity } from "../lint/rule.js";
 import type { RuleSeverities } from "../lint/run.js";
@@ -21,4 +22,6 @@ export interface AnalysisSettings {
   readonly workspaceRoots?: readonly string[];
   /** Lint rule severities by rule id. */
   readonly rules?: RuleSeverities;
+  /** Severity of suppression comments that suppress nothing (default warning). */
+  readonly reportUnusedSuppressions?: RuleSeverity;
 }

@@ -19,7 +19,8 @@ function optionalString(value: unknown): string | undefined {
 }
 
 function provenanceOf(raw: Json): Provenance {
-  return { since: optionalString(raw.since), onsiteOnly: raw.envir === "onsite", fromLanguageServer: raw.src === "lt" };
+  const deprecated = raw.deprecated === true ? true : optionalString(raw.deprecated) || undefined;
+  return { since: optionalString(raw.since), onsiteOnly: raw.envir === "onsite", fromLanguageServer: raw.src === "lt", deprecated };
 }
 
 export class EntryBuilder {

@@ -21,6 +21,7 @@ export interface RawOverload {
   readonly envir?: string;
   readonly docId?: string;
   readonly src?: string;
+  readonly deprecated?: string | true;
 }
 
 export interface RawClass {
@@ -31,6 +32,7 @@ export interface RawClass {
   readonly since?: string;
   readonly envir?: string;
   readonly src?: string;
+  readonly deprecated?: string | true;
   readonly ctors?: readonly RawOverload[];
   readonly methods: Readonly<Record<string, readonly RawOverload[]>>;
 }
@@ -41,6 +43,7 @@ export interface RawEnum {
   readonly page?: string;
   readonly since?: string;
   readonly src?: string;
+  readonly deprecated?: string | true;
   readonly members: Readonly<Record<string, number | null>>;
 }
 
@@ -69,6 +72,8 @@ export interface Provenance {
   readonly onsiteOnly: boolean;
   /** True when only the official language server knows the item (no `since` then). */
   readonly fromLanguageServer: boolean;
+  /** Set when the catalog marks the item deprecated: the reason or replacement it gives, or true. No source does so today. */
+  readonly deprecated: string | true | undefined;
 }
 
 export interface ParameterInfo {

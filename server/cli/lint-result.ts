@@ -4,6 +4,8 @@
  * warning and 2 for an error, the diagnostic code as `ruleId`.
  */
 import type { Diagnostic, LineIndex } from "../../grammar/index.js";
+import { isAutoFixable } from "../lint/fixes.js";
+import type { SuppressedDiagnostic } from "../lint/suppressions.js";
 
 export interface LintMessage {
   readonly ruleId: string | null;
@@ -15,6 +17,19 @@ export interface LintMessage {
   readonly endColumn: number;
   /** Set when the file could not be linted at all (for example, it cannot be read). */
   readonly fatal?: true;
+  /** The safe fix, as ESLint writes it: offsets into the file's text (UTF-16) and the replacement. */
+  readonly fix?: { readonly range: readonly [number, number]; readonly text: string };
+}
+
+/** Why a message was not reported: the suppression comment that silenced it, and its reason after `--`. */
+export interface LintSuppression {
+  readonly kind: "directive";
+  readonly justification: string;
+}
+
+/** A message a suppression comment silenced (ESLint's `suppressedMessages`). */
+export interface SuppressedLintMessage extends LintMessage {
+  readonly suppressions: readonly LintSuppression[];
 }
 
 export interface LintResult {
@@ -25,14 +40,16 @@ export interface LintResult {
   readonly fatalErrorCount: number;
   readonly fixableErrorCount: number;
   readonly fixableWarningCount: number;
-  readonly suppressedMessages: readonly LintMessage[];
+  readonly suppressedMessages: readonly SuppressedLintMessage[];
   readonly usedDeprecatedRules: readonly never[];
+  /** The file's text after `--fix` or `--fix-dry-run`, only when fixes changed it. */
+  readonly output?: string;
 }
 
 export function toLintMessage(diagnostic: Diagnostic, lines: LineIndex): LintMessage {
   const start = lines.position(diagnostic.range.start);
   const end = lines.position(diagnostic.range.end);
-  return {
+  const message: LintMessage = {
     ruleId: diagnostic.code,
     severity: diagnostic.severity === "error" ? 2 : 1,
     message: diagnostic.message,
@@ -41,21 +58,42 @@ export function toLintMessage(diagnostic: Diagnostic, lines: LineIndex): LintMes
     endLine: end.line + 1,
     endColumn: end.column + 1,
   };
+  return isAutoFixable(diagnostic) ? { ...message, fix: { range: [diagnostic.fix.range.start, diagnostic.fix.range.end], text: diagnostic.fix.text } } : message;
 }
 
-export function lintResult(filePath: string, messages: readonly LintMessage[]): LintResult {
+export function toSuppressedMessage(suppressed: SuppressedDiagnostic, lines: LineIndex): SuppressedLintMessage {
+  return { ...toLintMessage(suppressed.diagnostic, lines), suppressions: [{ kind: "directive", justification: suppressed.justification }] };
+}
+
+export interface ResultExtras {
+  readonly suppressedMessages?: readonly SuppressedLintMessage[];
+  readonly output?: string;
+}
+
+export function lintResult(filePath: string, messages: readonly LintMessage[], extras: ResultExtras = {}): LintResult {
   let errorCount = 0;
   let warningCount = 0;
   let fatalErrorCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
   for (const message of messages) {
     if (message.severity === 2) errorCount++;
     else warningCount++;
     if (message.fatal === true) fatalErrorCount++;
+    if (message.fix !== undefined && message.severity === 2) fixableErrorCount++;
+    else if (message.fix !== undefined) fixableWarningCount++;
   }
   return {
-    filePath, messages, errorCount, warningCount, fatalErrorCount,
-    fixableErrorCount: 0, fixableWarningCount: 0, suppressedMessages: [], usedDeprecatedRules: [],
+    filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount,
+    suppressedMessages: extras.suppressedMessages ?? [], usedDeprecatedRules: [],
+    ...(extras.output === undefined ? {} : { output: extras.output }),
   };
+}
+
+/** Only the errors (`--quiet`). */
+export function errorsOnly(result: LintResult): LintResult {
+  if (result.warningCount === 0) return result;
+  return lintResult(result.filePath, result.messages.filter((message) => message.severity === 2), result);
 }
 
 /** The result for a file that could not be read. */

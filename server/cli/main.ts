@@ -1,25 +1,43 @@
 /**
  * `crmscript-lint`: arguments in, report out, exit code returned (never
- * `process.exit`). All I/O goes through `CliIo`, so tests run it in-process.
+ * `process.exit`). It finds the files, checks their configuration, reuses
+ * cached results, lints the rest (on worker threads for long runs), writes
+ * fixes when asked and formats the report. All I/O goes through `CliIo`,
+ * so tests run it in-process.
  */
+import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { AnalysisHost } from "../analysis/host.js";
-import { builtinCatalog } from "../catalog/builtin-catalog.js";
-import { parseArguments, USAGE, type CliOptions } from "./arguments.js";
+import { describeConfig, formatConfigProblem, isIgnoredBy, type EffectiveConfig } from "../config/resolve.js";
 import { findFiles } from "../node/find-files.js";
-import { formatJson } from "./formatters/json.js";
-import { formatStylish } from "./formatters/stylish.js";
-import { lintResult, toLintMessage, unreadableFileResult, type LintResult } from "./lint-result.js";
 import { decodeSource, readSource } from "../node/read-source.js";
+import { parseArguments, USAGE, type CliOptions } from "./arguments.js";
+import { FileLinter, type LinterSetup } from "./file-linter.js";
+import { formatFixDiff } from "./formatters/fix-diff.js";
+import { formatGithub } from "./formatters/github.js";
+import { formatJson } from "./formatters/json.js";
+import { displayPath } from "./formatters/paths.js";
+import { formatSarif, packageDocs } from "./formatters/sarif.js";
+import { formatStylish } from "./formatters/stylish.js";
+import { DEFAULT_CACHE_FILE, LintCache } from "./lint-cache.js";
+import { errorsOnly, lintResult, unreadableFileResult, type LintResult } from "./lint-result.js";
+import { ProgressLine } from "./progress.js";
+import { lintInWorkers, type JobOutcome, type LintJob } from "./worker-pool.js";
 
 export interface CliIo {
   readonly cwd: string;
   readonly stdoutIsTerminal: boolean;
+  readonly stderrIsTerminal?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   writeStdout(text: string): void;
   writeStderr(text: string): void;
   readStdin(): Promise<string>;
   readFile(path: string): string;
+  writeFile(path: string, text: string): void;
+  /** The script worker threads run (the bundled executable); without it everything runs on this thread. */
+  readonly workerScript?: string;
+  /** How many threads can run at once. */
+  readonly cores?: number;
 }
 
 export const EXIT_OK = 0;
@@ -32,33 +50,22 @@ export function toolVersion(): string {
   return typeof CRMSCRIPT_TOOLS_VERSION === "string" ? CRMSCRIPT_TOOLS_VERSION : "development";
 }
 
-/** Analyses `text` as the file at `filePath` and turns its diagnostics into a lint result. */
-function lintText(host: AnalysisHost, cwd: string, filePath: string, text: string): LintResult {
-  const path = resolve(cwd, filePath);
-  const analysis = host.analyzeText(path, text);
-  const lines = analysis.sourceFile.lineIndex;
-  const result = lintResult(filePath, analysis.diagnostics.map((diagnostic) => toLintMessage(diagnostic, lines)));
-  host.release(path);
-  return result;
-}
+/** Below this many files per thread, starting workers costs more than it saves. */
+const FILES_PER_WORKER = 50;
 
-function createHost(options: CliOptions, io: CliIo): AnalysisHost {
-  // Included scripts are read through the same I/O as the files named on the command line.
-  const fileSystem = {
-    readFile: (path: string): string | undefined => {
-      try {
-        return io.readFile(path);
-      } catch {
-        return undefined;
-      }
+function linterSetup(options: CliOptions, io: CliIo): LinterSetup {
+  return {
+    cwd: io.cwd,
+    configFile: options.configFile,
+    overrides: {
+      source: "command line",
+      ...(options.targetVersion === undefined ? {} : { targetVersion: options.targetVersion }),
+      ...(options.platform === undefined ? {} : { platform: options.platform }),
+      includePaths: options.includePaths.map((folder) => resolve(io.cwd, folder)),
+      rules: options.rules,
     },
+    fix: options.fix !== undefined,
   };
-  return new AnalysisHost(builtinCatalog().catalog, fileSystem, {
-    targetVersion: options.targetVersion,
-    platform: options.platform,
-    workspaceRoots: [io.cwd],
-    includePaths: options.includePaths.map((folder) => resolve(io.cwd, folder)),
-  });
 }
 
 function useColor(options: CliOptions, io: CliIo): boolean {
@@ -66,6 +73,20 @@ function useColor(options: CliOptions, io: CliIo): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0") return true;
   return io.stdoutIsTerminal;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** The run's state: results in input order, and whether anything failed outright. */
+interface Run {
+  readonly options: CliOptions;
+  readonly io: CliIo;
+  readonly linter: FileLinter;
+  readonly results: (LintResult | undefined)[];
+  readonly texts: Map<string, string>;
+  failed: boolean;
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -83,19 +104,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.writeStdout(`${toolVersion()}\n`);
     return EXIT_OK;
   }
+  const setup = linterSetup(options, io);
+  const linter = new FileLinter(setup, (path) => io.readFile(path));
+  if (options.printConfig !== undefined) return printConfig(linter, resolve(io.cwd, options.printConfig), io);
 
-  const host = createHost(options, io);
-  const results: LintResult[] = [];
-  let failed = false;
+  const run: Run = { options, io, linter, results: [], texts: new Map(), failed: false };
   if (options.stdin) {
-    let text: string;
-    try {
-      text = await io.readStdin();
-    } catch (error) {
-      io.writeStderr(`crmscript-lint: cannot read standard input: ${error instanceof Error ? error.message : String(error)}\n`);
-      return EXIT_FAILURE;
-    }
-    results.push(lintText(host, io.cwd, options.stdinFilename ?? "<stdin>", text));
+    const code = await lintStdin(run);
+    if (code !== undefined) return code;
   } else {
     if (options.inputs.length === 0) {
       io.writeStderr(`crmscript-lint: no files given\n\n${USAGE}`);
@@ -103,29 +119,183 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const search = findFiles(options.inputs, io.cwd, options.extensions);
     for (const problem of search.problems) io.writeStderr(`crmscript-lint: ${problem}\n`);
-    if (search.problems.length > 0) failed = true;
-    for (const file of search.files) {
-      let text: string;
+    if (search.problems.length > 0) run.failed = true;
+    const configs = configurationsOf(search.files, linter, io);
+    if (configs === undefined) return EXIT_FAILURE;
+    const files = search.files.filter((file, index) => {
+      if (!options.ignore || !isIgnoredBy(configs[index] as EffectiveConfig, file)) return true;
+      if (search.explicit.has(file)) run.results[index] = ignoredFileResult(file, io.cwd);
+      return false;
+    });
+    await lintFiles(run, files.map((file) => search.files.indexOf(file)), search.files, setup);
+  }
+  return report(run);
+}
+
+/** Each file's configuration, or undefined (after saying why) when a configuration file is broken. */
+function configurationsOf(files: readonly string[], linter: FileLinter, io: CliIo): EffectiveConfig[] | undefined {
+  const problems = new Set<string>();
+  const configs = files.map((file) => {
+    const { config, problems: found } = linter.configs.forFile(file);
+    for (const problem of found) problems.add(formatConfigProblem(problem));
+    return config;
+  });
+  if (problems.size === 0) return configs;
+  for (const problem of problems) io.writeStderr(`crmscript-lint: ${problem}\n`);
+  io.writeStderr("crmscript-lint: fix the configuration and run again\n");
+  return undefined;
+}
+
+function printConfig(linter: FileLinter, path: string, io: CliIo): number {
+  const { config, problems } = linter.configs.forFile(path);
+  if (problems.length > 0) {
+    for (const problem of problems) io.writeStderr(`crmscript-lint: ${formatConfigProblem(problem)}\n`);
+    return EXIT_FAILURE;
+  }
+  io.writeStdout(`${JSON.stringify(describeConfig(config, path), null, 2)}\n`);
+  return EXIT_OK;
+}
+
+function ignoredFileResult(file: string, cwd: string): LintResult {
+  const shown = displayPath(file, cwd);
+  return lintResult(file, [{
+    ruleId: null, severity: 1, line: 1, column: 1, endLine: 1, endColumn: 1,
+    message: `${shown} is not linted: the configuration's ignorePatterns name it (use --no-ignore to lint it)`,
+  }]);
+}
+
+async function lintStdin(run: Run): Promise<number | undefined> {
+  let text: string;
+  try {
+    text = await run.io.readStdin();
+  } catch (error) {
+    run.io.writeStderr(`crmscript-lint: cannot read standard input: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+  const filePath = run.options.stdinFilename ?? "<stdin>";
+  const { problems } = run.linter.configs.forFile(resolve(run.io.cwd, filePath));
+  if (problems.length > 0) {
+    for (const problem of problems) run.io.writeStderr(`crmscript-lint: ${formatConfigProblem(problem)}\n`);
+    return EXIT_FAILURE;
+  }
+  run.texts.set(filePath, text);
+  run.results.push(lintOne(run, { index: 0, file: filePath, text }));
+  return undefined;
+}
+
+/** Lints one file on this thread; an exception becomes a failed run, not a lost file. */
+function lintOne(run: Run, job: LintJob): LintResult | undefined {
+  const outcome = lintHere(run.linter, job);
+  return settle(run, job, outcome);
+}
+
+function lintHere(linter: FileLinter, job: LintJob): JobOutcome {
+  try {
+    return { kind: "linted", linted: linter.lint(job.file, job.text) };
+  } catch (error) {
+    return { kind: "failed", reason: describeError(error) };
+  }
+}
+
+function settle(run: Run, job: LintJob, outcome: JobOutcome): LintResult | undefined {
+  if (outcome.kind === "linted") return outcome.linted.result;
+  run.failed = true;
+  run.io.writeStderr(`crmscript-lint: internal error while linting ${job.file}: ${outcome.reason}\n`);
+  return undefined;
+}
+
+async function lintFiles(run: Run, indexes: readonly number[], files: readonly string[], setup: LinterSetup): Promise<void> {
+  const { io, options } = run;
+  const cacheFile = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
+  const readOrUndefined = (path: string): string | undefined => {
+    try {
+      return io.readFile(path);
+    } catch {
+      return undefined;
+    }
+  };
+  const cache = options.cache ? new LintCache(readOrUndefined(cacheFile), toolVersion(), readOrUndefined) : undefined;
+  const configKey = (file: string): string => JSON.stringify(describeConfig(run.linter.configs.forFile(file).config, ""));
+  const jobs: LintJob[] = [];
+  for (const index of indexes) {
+    const file = files[index] as string;
+    let text: string;
+    try {
+      text = io.readFile(file);
+    } catch (error) {
+      run.failed = true;
+      run.results[index] = unreadableFileResult(file, error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    run.texts.set(file, text);
+    const cached = options.fix === undefined ? cache?.lookup(file, file, text, configKey(file)) : undefined;
+    if (cached !== undefined) run.results[index] = cached;
+    else jobs.push({ index, file, text });
+  }
+
+  const progress = ProgressLine.forRun(jobs.length, io.stderrIsTerminal === true, (text) => io.writeStderr(text));
+  const done = (job: LintJob, outcome: JobOutcome): void => {
+    progress.advance();
+    run.results[job.index] = settle(run, job, outcome);
+    if (outcome.kind === "linted") cache?.store(job.file, job.text, configKey(job.file), outcome.linted.dependencies, outcome.linted.result);
+  };
+  const threads = Math.min(options.jobs ?? io.cores ?? 1, Math.ceil(jobs.length / (options.jobs === undefined ? FILES_PER_WORKER : 1)));
+  if (io.workerScript !== undefined && threads > 1) {
+    await lintInWorkers(io.workerScript, threads, setup, jobs, done, (job) => lintHere(run.linter, job));
+  } else {
+    for (const job of jobs) done(job, lintHere(run.linter, job));
+  }
+  progress.finish();
+
+  const saved = cache?.serialize();
+  if (saved !== undefined) {
+    try {
+      io.writeFile(cacheFile, saved);
+    } catch (error) {
+      io.writeStderr(`crmscript-lint: cannot write the cache ${cacheFile}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+}
+
+/** Writes fixes, formats the results and decides the exit code. */
+function report(run: Run): number {
+  const { io, options } = run;
+  let results = run.results.filter((result): result is LintResult => result !== undefined);
+  if (options.fix === "write") {
+    for (const result of results) {
+      if (result.output === undefined) continue;
       try {
-        text = io.readFile(file);
+        io.writeFile(resolve(io.cwd, result.filePath), result.output);
       } catch (error) {
-        failed = true;
-        results.push(unreadableFileResult(file, error instanceof Error ? error.message : String(error)));
-        continue;
-      }
-      try {
-        results.push(lintText(host, io.cwd, file, text));
-      } catch (error) {
-        failed = true;
-        io.writeStderr(`crmscript-lint: internal error while linting ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        run.failed = true;
+        io.writeStderr(`crmscript-lint: cannot write the fixes to ${result.filePath}: ${error instanceof Error ? error.message : String(error)}\n`);
       }
     }
   }
+  if (options.quiet) results = results.map(errorsOnly);
+  io.writeStdout(format(results, run));
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings;
+  if (tooManyWarnings) io.writeStderr(`crmscript-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows\n`);
+  if (run.failed) return EXIT_FAILURE;
+  return results.some((result) => result.errorCount > 0) || tooManyWarnings ? EXIT_ERRORS : EXIT_OK;
+}
 
-  const output = options.format === "json" ? formatJson(results) : formatStylish(results, { color: useColor(options, io), cwd: io.cwd });
-  io.writeStdout(output);
-  if (failed) return EXIT_FAILURE;
-  return results.some((result) => result.errorCount > 0) ? EXIT_ERRORS : EXIT_OK;
+function format(results: readonly LintResult[], run: Run): string {
+  const { io, options } = run;
+  switch (options.format) {
+    case "json":
+      return formatJson(results);
+    case "sarif":
+      return formatSarif(results, { cwd: io.cwd, toolVersion: toolVersion(), docs: packageDocs() });
+    case "github":
+      return formatGithub(results, { cwd: io.cwd });
+    case "stylish": {
+      const stylish = formatStylish(results, { color: useColor(options, io), cwd: io.cwd });
+      if (options.fix !== "dry-run") return stylish;
+      return formatFixDiff(results, { cwd: io.cwd, originalText: (result) => run.texts.get(result.filePath) }) + stylish;
+    }
+  }
 }
 
 /** The real process's I/O. */
@@ -133,6 +303,7 @@ export function processIo(): CliIo {
   return {
     cwd: process.cwd(),
     stdoutIsTerminal: process.stdout.isTTY === true,
+    stderrIsTerminal: process.stderr.isTTY === true,
     env: process.env,
     writeStdout: (text) => process.stdout.write(text),
     writeStderr: (text) => process.stderr.write(text),
@@ -142,5 +313,9 @@ export function processIo(): CliIo {
       return decodeSource(Buffer.concat(chunks));
     },
     readFile: readSource,
+    writeFile: (path, text) => writeFileSync(path, text),
+    // The bundle is a CommonJS file that is also the worker's script.
+    ...(typeof __filename === "string" ? { workerScript: __filename } : {}),
+    cores: availableParallelism(),
   };
 }

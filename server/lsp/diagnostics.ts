@@ -6,12 +6,20 @@
  * syntax diagnostics as soon as it is parsed, then all of them), after a short
  * pause while it is being edited (a newer edit cancels the pending run, so
  * the newest version always wins), and for every open script that includes
- * a file that changed.
+ * a file that changed. Files the configuration's ignore patterns name get
+ * no diagnostics.
  */
 import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { AnalysisHost } from "../analysis/host.js";
 import { toLspDiagnostic } from "./convert.js";
 import type { OpenDocument, OpenDocuments } from "./documents.js";
+
+export interface SchedulerOptions {
+  /** Pause after an edit before diagnostics are recomputed and pushed (default 20 ms). */
+  readonly delayMilliseconds?: number | undefined;
+  /** Whether a file is left out by the ignore patterns. */
+  readonly isIgnored?: (path: string) => boolean;
+}
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -22,9 +30,16 @@ export class DiagnosticsScheduler {
     private readonly documents: OpenDocuments,
     private readonly host: AnalysisHost,
     private readonly docsBase: string,
-    /** Pause after an edit before diagnostics are recomputed and pushed. */
-    private readonly delayMilliseconds = 20,
+    private readonly options: SchedulerOptions = {},
   ) {}
+
+  private get delayMilliseconds(): number {
+    return this.options.delayMilliseconds ?? 20;
+  }
+
+  private ignored(open: OpenDocument): boolean {
+    return this.options.isIgnored?.(open.path) ?? false;
+  }
 
   usePull(pull: boolean): void {
     this.pull = pull;
@@ -32,6 +47,7 @@ export class DiagnosticsScheduler {
 
   /** The diagnostics of a document's current text, for a pull request or a push. */
   report(open: OpenDocument): LspDiagnostic[] {
+    if (this.ignored(open)) return [];
     const analysis = this.documents.fresh(open);
     const lines = analysis.sourceFile.lineIndex;
     return analysis.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, lines, open.uri, this.docsBase));
@@ -50,7 +66,7 @@ export class DiagnosticsScheduler {
 
   /** The first wave: what the parser found, before semantic analysis (which takes longer on a large file). */
   private publishSyntax(open: OpenDocument): void {
-    const sourceFile = this.host.sourceFileOf(open.path);
+    const sourceFile = this.ignored(open) ? undefined : this.host.sourceFileOf(open.path);
     if (sourceFile === undefined) return;
     const diagnostics = sourceFile.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, sourceFile.lineIndex, open.uri, this.docsBase));
     void this.connection.sendDiagnostics({ uri: open.uri, version: open.document.version, diagnostics });

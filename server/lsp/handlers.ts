@@ -231,7 +231,7 @@ export function registerHandlers(context: HandlerContext): void {
  * the workspace roots and the include paths, by name without extension.
  */
 function includeIds(host: AnalysisHost, path: string): string[] {
-  const settings = host.currentSettings;
+  const settings = host.settingsOf(path);
   const folders = new Set([dirname(path), ...(settings.workspaceRoots ?? []), ...(settings.includePaths ?? [])]);
   const ids = new Set<string>();
   for (const folder of folders) {

@@ -1,6 +1,7 @@
 /**
  * The CRMScript language server on a connection: capabilities, document
- * synchronisation (incremental), settings from `workspace/configuration`,
+ * synchronisation (incremental), settings from `workspace/configuration`
+ * and `.crmscriptrc.json` files,
  * the workspace's scripts (scanned at start, kept current through file
  * watching), diagnostics, and the feature handlers. Only this folder knows
  * the Language Server Protocol.
@@ -19,7 +20,8 @@ import { SCRIPT_EXTENSIONS } from "../analysis/include-files.js";
 import { DiagnosticsScheduler } from "./diagnostics.js";
 import { OpenDocuments } from "./documents.js";
 import { registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";
-import { toAnalysisSettings, type EditorSettings, type InitializationOptions } from "./settings.js";
+import { CONFIG_FILE_GLOB, isConfigFile, ServerConfiguration } from "./configuration.js";
+import type { EditorSettings, InitializationOptions } from "./settings.js";
 import { UriMap } from "./uris.js";
 
 declare const CRMSCRIPT_TOOLS_VERSION: string | undefined;
@@ -43,9 +45,13 @@ const serverVersion = typeof CRMSCRIPT_TOOLS_VERSION === "string" ? CRMSCRIPT_TO
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const uris = new UriMap();
   // Analyses of many open documents would otherwise all stay in memory; the least recently used are redone on demand.
-  const host = new AnalysisHost(() => builtinCatalog().catalog, nodeFileSystem, {}, { maxAnalysedFiles: 64 });
+  const configuration = new ServerConfiguration(connection, uris);
+  const host = new AnalysisHost(() => builtinCatalog().catalog, nodeFileSystem, {}, { maxAnalysedFiles: 64, settingsFor: (path) => configuration.settingsFor(path) });
   const documents = new OpenDocuments(host);
-  const diagnostics = new DiagnosticsScheduler(connection, documents, host, options.docsBase ?? defaultDocsBase(), options.diagnosticsDelayMilliseconds);
+  const diagnostics = new DiagnosticsScheduler(connection, documents, host, options.docsBase ?? defaultDocsBase(), {
+    delayMilliseconds: options.diagnosticsDelayMilliseconds,
+    isIgnored: (path) => configuration.isIgnored(path),
+  });
   const context: HandlerContext = { connection, host, documents, uris, snippetSupport: false, offerSnippets: true };
   let workspaceRoots: string[] = [];
   let configurationSupport = false;
@@ -62,6 +68,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnostics.usePull(pull);
     workspaceRoots = (params.workspaceFolders ?? []).map((folder) => uris.toPath(folder.uri));
     if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [uris.toPath(params.rootUri)];
+    configuration.workspaceRoots = workspaceRoots;
     const initializationOptions = params.initializationOptions as InitializationOptions | null | undefined;
     context.offerSnippets = initializationOptions?.snippets !== false;
     applySettings(initializationOptions);
@@ -89,11 +96,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Applies new settings; true when they changed what analysis reports. */
   const applySettings = (raw: EditorSettings | null | undefined): boolean => {
-    const problems: string[] = [];
-    const changed = host.updateSettings(toAnalysisSettings(raw, workspaceRoots, problems));
-    for (const problem of problems) connection.console.warn(problem);
-    if (changed) for (const open of documents.all()) open.analysis = undefined;
+    const changed = configuration.applyEditorSettings(raw);
+    if (changed) settingsChanged();
     return changed;
+  };
+
+  /** Every file may be analysed differently now: drop all analyses and show the configuration's problems. */
+  const settingsChanged = (): void => {
+    host.settingsChanged();
+    for (const open of documents.all()) open.analysis = undefined;
+    configuration.publishProblems([...documents.all()].map((open) => open.path));
   };
 
   const loadSettings = async (): Promise<boolean> => {
@@ -113,7 +125,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "crmscript" });
     if (watchSupport) {
       const extensions = SCRIPT_EXTENSIONS.map((extension) => extension.slice(1)).join(",");
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/*.{${extensions}}` }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/*.{${extensions}}` }, { globPattern: CONFIG_FILE_GLOB }] });
     }
     try {
       scanWorkspace();
@@ -133,8 +145,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((change) => isConfigFile(uris.toPath(change.uri)))) {
+      configuration.filesChanged();
+      settingsChanged();
+      diagnostics.everythingChanged();
+    }
     for (const change of params.changes) {
       const path = uris.toPath(change.uri);
+      if (isConfigFile(path)) continue;
       if (change.type === FileChangeType.Created) host.workspace.addFile(path);
       else if (change.type === FileChangeType.Deleted) host.workspace.removeFile(path);
       if (change.type !== FileChangeType.Changed) host.workspaceFilesChanged();
@@ -145,7 +163,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidOpenTextDocument((params) => {
     const document = params.textDocument;
-    diagnostics.opened(documents.open(document.uri, uris.toPath(document.uri), document.languageId, document.version, document.text));
+    const open = documents.open(document.uri, uris.toPath(document.uri), document.languageId, document.version, document.text);
+    configuration.publishProblems([...documents.all()].map((each) => each.path));
+    diagnostics.opened(open);
   });
 
   connection.onDidChangeTextDocument((params) => {

@@ -1,13 +1,15 @@
 /**
  * The editor settings (section `crmscript` of `workspace/configuration`,
- * the same names as the VS Code extension contributes) turned into the
- * analysis settings; values that make no sense are ignored with a message.
+ * the names the VS Code extension contributes) as the lowest configuration
+ * layer: the same properties with the same meaning as `.crmscriptrc.json`,
+ * read by the same reader; a configuration file found for a script
+ * overrides them. Values that make no sense are ignored with a message.
  */
-import { isAbsolute, resolve } from "node:path";
-import { isValidVersion, type AnalysisSettings, type RuleSeverity } from "../analysis/settings.js";
+import { readConfig, type ConfigLayer } from "../config/config.js";
+import { jsonNodeOf } from "../config/json-document.js";
 
 /** The settings under `crmscript.`; the extension's manifest contributes exactly these (plus `trace.server`). */
-export const editorSettingNames = ["targetVersion", "platform", "includePaths", "rules"] as const;
+export const editorSettingNames = ["targetVersion", "platform", "includePaths", "ignorePatterns", "rules", "reportUnusedSuppressions"] as const;
 
 export type EditorSettings = { readonly [Name in (typeof editorSettingNames)[number]]?: unknown };
 
@@ -17,33 +19,15 @@ export type InitializationOptions = EditorSettings & {
   readonly snippets?: unknown;
 };
 
-const SEVERITIES: ReadonlySet<string> = new Set(["off", "warning", "error"]);
-const SEVERITY_ALIASES: Record<string, RuleSeverity> = { warn: "warning", info: "warning", hint: "warning" };
-
-export function toAnalysisSettings(raw: EditorSettings | null | undefined, workspaceRoots: readonly string[], problems: string[]): AnalysisSettings {
-  const settings: { -readonly [K in keyof AnalysisSettings]: AnalysisSettings[K] } = { workspaceRoots };
-  const value = raw ?? {};
-  if (typeof value.targetVersion === "string" && value.targetVersion.trim() !== "") {
-    if (isValidVersion(value.targetVersion)) settings.targetVersion = value.targetVersion.trim();
-    else problems.push(`crmscript.targetVersion '${value.targetVersion}' is not a version such as 10.2; it is ignored`);
+/** The editor settings as a configuration layer; relative folders are relative to the first workspace folder. */
+export function editorSettingsLayer(raw: EditorSettings | null | undefined, workspaceRoots: readonly string[], problems: string[]): ConfigLayer {
+  const given: Record<string, unknown> = {};
+  for (const name of editorSettingNames) {
+    const value = raw?.[name];
+    // An empty value is VS Code's way of leaving a setting unset.
+    if (value !== undefined && value !== null && value !== "") given[name] = value;
   }
-  if (value.platform === "online" || value.platform === "onsite") settings.platform = value.platform;
-  else if (value.platform !== undefined && value.platform !== null && value.platform !== "") problems.push(`crmscript.platform must be 'online' or 'onsite'; '${String(value.platform)}' is ignored`);
-  if (Array.isArray(value.includePaths)) {
-    // Relative folders are relative to the first workspace folder.
-    const base = workspaceRoots[0];
-    settings.includePaths = value.includePaths
-      .filter((path): path is string => typeof path === "string" && path.trim() !== "")
-      .map((path) => (isAbsolute(path) || base === undefined ? path : resolve(base, path)));
-  }
-  if (typeof value.rules === "object" && value.rules !== null) {
-    const rules: Record<string, RuleSeverity> = {};
-    for (const [id, severity] of Object.entries(value.rules as Record<string, unknown>)) {
-      const normalized = typeof severity === "string" ? (SEVERITY_ALIASES[severity] ?? severity) : severity;
-      if (typeof normalized === "string" && SEVERITIES.has(normalized)) rules[id] = normalized as RuleSeverity;
-      else problems.push(`crmscript.rules.${id} must be 'off', 'warning' or 'error'; it is ignored`);
-    }
-    settings.rules = rules;
-  }
-  return settings;
+  const { layer, problems: found } = readConfig(jsonNodeOf(given), { source: "editor settings", folder: workspaceRoots[0] ?? process.cwd(), kind: "editor" });
+  for (const problem of found) problems.push(`crmscript settings: ${problem.message}; it is ignored`);
+  return layer;
 }

@@ -6,12 +6,15 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import { globToRegExp } from "../config/glob.js";
 
 export interface FileSearchResult {
   /** Absolute paths, without duplicates, in argument order (folder contents sorted). */
   readonly files: string[];
   /** Arguments that matched nothing, with the reason. */
   readonly problems: string[];
+  /** The files named as such (not found in a folder or by a pattern). */
+  readonly explicit: ReadonlySet<string>;
 }
 
 const GLOB_CHARACTERS = /[*?[{]/;
@@ -20,6 +23,7 @@ export function findFiles(inputs: readonly string[], cwd: string, extensions: re
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: string[] = [];
+  const explicit = new Set<string>();
   const add = (path: string): void => {
     if (!seen.has(path)) {
       seen.add(path);
@@ -49,6 +53,7 @@ export function findFiles(inputs: readonly string[], cwd: string, extensions: re
       continue;
     }
     if (!isDirectory) {
+      explicit.add(path);
       add(path);
       continue;
     }
@@ -58,7 +63,7 @@ export function findFiles(inputs: readonly string[], cwd: string, extensions: re
     });
     if (files.length === before) problems.push(`no files ending in ${extensions.join(" or ")} in the folder '${input}'`);
   }
-  return { files, problems };
+  return { files, problems, explicit };
 }
 
 /** Visits every file below `root` in sorted order, skipping node_modules and dot-folders; unreadable folders are skipped. */
@@ -92,44 +97,4 @@ function splitGlob(glob: string): { base: string; pattern: string } {
   const baseParts: string[] = [];
   while (parts.length > 1 && !GLOB_CHARACTERS.test(parts[0] as string)) baseParts.push(parts.shift() as string);
   return { base: baseParts.length === 0 ? "." : baseParts.join("/") || "/", pattern: parts.join("/") };
-}
-
-/** A glob (`*`, `**`, `?`, `[abc]`, `{a,b}`) as a regular expression over `/`-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let source = "";
-  let braceDepth = 0;
-  for (let index = 0; index < glob.length; index++) {
-    const char = glob[index] as string;
-    if (char === "*") {
-      if (glob[index + 1] === "*") {
-        const followedBySlash = glob[index + 2] === "/";
-        source += followedBySlash ? "(?:.*/)?" : ".*";
-        index += followedBySlash ? 2 : 1;
-      } else {
-        source += "[^/]*";
-      }
-    } else if (char === "?") {
-      source += "[^/]";
-    } else if (char === "[") {
-      const close = glob.indexOf("]", index + 1);
-      if (close < 0) {
-        source += "\\[";
-      } else {
-        const content = glob.slice(index + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\");
-        source += `[${content}]`;
-        index = close;
-      }
-    } else if (char === "{") {
-      braceDepth++;
-      source += "(?:";
-    } else if (char === "}" && braceDepth > 0) {
-      braceDepth--;
-      source += ")";
-    } else if (char === "," && braceDepth > 0) {
-      source += "|";
-    } else {
-      source += char.replace(/[.+^$()|\\\]}]/g, "\\$&");
-    }
-  }
-  return new RegExp(`^${source}$`);
 }

@@ -6,106 +6,13 @@
  * bundled `dist/crmscript-lint.js` as a child process to check real stdin
  * piping and the process exit code.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "../../bench/realistic-script.js";
-import { main, type CliIo } from "../../server/cli/main.js";
 import { readSource } from "../../server/node/read-source.js";
+import { ANSI, ensureBundle, lint, makeTree, parseJson, runBundle, type FakeIoOptions, type JsonResult } from "../support/cli-runner.js";
 import { repositoryRoot } from "../support/paths.js";
-
-// ---------------------------------------------------------------- helpers
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-interface FakeIoOptions {
-  readonly cwd: string;
-  /** Text on standard input, or an error reading it fails with. */
-  readonly stdin?: string | Error;
-  readonly terminal?: boolean;
-  readonly env?: Record<string, string>;
-  /** Replaces the real file reader (to simulate unreadable files). */
-  readonly readFile?: (path: string) => string;
-}
-
-/** Runs the CLI in-process and captures what it writes. */
-async function lint(argv: readonly string[], options: FakeIoOptions): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    cwd: options.cwd,
-    stdoutIsTerminal: options.terminal ?? false,
-    env: options.env ?? {},
-    writeStdout: (text) => {
-      stdout += text;
-    },
-    writeStderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => {
-      if (options.stdin instanceof Error) throw options.stdin;
-      return options.stdin ?? "";
-    },
-    readFile: options.readFile ?? readSource,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
-
-interface JsonMessage {
-  ruleId: string | null;
-  severity: number;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fatal?: boolean;
-}
-
-interface JsonResult {
-  filePath: string;
-  messages: JsonMessage[];
-  errorCount: number;
-  warningCount: number;
-  fatalErrorCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-  suppressedMessages: unknown[];
-  usedDeprecatedRules: unknown[];
-}
-
-function parseJson(stdout: string): JsonResult[] {
-  const parsed: unknown = JSON.parse(stdout);
-  expect(Array.isArray(parsed)).toBe(true);
-  return parsed as JsonResult[];
-}
-
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-const temporaryRoots: string[] = [];
-
-/** Creates a temporary folder holding `files` (relative path → content). */
-function makeTree(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(join(tmpdir(), "crmscript-lint-test-"));
-  temporaryRoots.push(root);
-  for (const [path, content] of Object.entries(files)) {
-    const full = join(root, ...path.split("/"));
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, content);
-  }
-  return root;
-}
-
-afterAll(() => {
-  for (const root of temporaryRoots) rmSync(root, { recursive: true, force: true });
-});
 
 // Each starts with #setLanguageLevel, so the only problems are the deliberate ones: a missing ';'
 // reported at the end of line 2 (1-based 2:14), and an empty statement (a warning) at 2:15.
@@ -558,35 +465,7 @@ describe("unreadable and odd files", () => {
 // ---------------------------------------------------------------- the built executable
 
 describe("dist/crmscript-lint.js as a process", () => {
-  const bundle = join(repositoryRoot, "dist", "crmscript-lint.js");
-
-  /** The newest modification time of the sources bundled into the CLI. */
-  function newestSource(): number {
-    let newest = 0;
-    const visit = (folder: string): void => {
-      for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        const path = join(folder, entry.name);
-        if (entry.isDirectory()) visit(path);
-        else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);
-      }
-    };
-    visit(join(repositoryRoot, "grammar"));
-    visit(join(repositoryRoot, "server"));
-    return newest;
-  }
-
-  beforeAll(() => {
-    if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) return;
-    const build = spawnSync(process.execPath, ["esbuild.mjs"], { cwd: repositoryRoot, encoding: "utf8", timeout: 120_000 });
-    if (build.status !== 0) throw new Error(`node esbuild.mjs failed (${build.status}): ${build.stderr}`);
-  }, 120_000);
-
-  function runBundle(argv: string[], options: { cwd: string; input?: string }) {
-    const env = { ...process.env };
-    delete env.FORCE_COLOR;
-    delete env.NO_COLOR;
-    return spawnSync(process.execPath, [bundle, ...argv], { cwd: options.cwd, input: options.input ?? "", encoding: "utf8", env, timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
-  }
+  beforeAll(ensureBundle, 120_000);
 
   it("lints piped standard input and exits 1 on an error, 0 when clean", () => {
     const root = makeTree({});

@@ -13,7 +13,10 @@ import { COMMANDS, LANGUAGE_FILE_EXTENSIONS } from "../../scripts/contributions/
 import { REGION_END_MARKER, REGION_START_MARKER } from "../../server/features/folding.js";
 import { snippets } from "../../server/features/completion/snippets.js";
 import { allRules } from "../../server/lint/registry.js";
-import { editorSettingNames, toAnalysisSettings } from "../../server/lsp/settings.js";
+import { configSeverity } from "../../server/config/config.js";
+import { mergeLayers, toAnalysisSettings } from "../../server/config/resolve.js";
+import { configSchema, CONFIG_SCHEMA_PATH } from "../../server/config/schema.js";
+import { editorSettingNames, editorSettingsLayer } from "../../server/lsp/settings.js";
 import { repositoryRoot } from "../support/paths.js";
 
 interface Manifest {
@@ -26,6 +29,7 @@ interface Manifest {
   contributes: {
     languages: { id: string; extensions: string[]; configuration: string }[];
     snippets: { language: string; path: string }[];
+    jsonValidation: { fileMatch: string; url: string }[];
     configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; properties?: Record<string, { default: string; enum: string[] }> }> };
     commands: { command: string; title: string }[];
   };
@@ -82,17 +86,36 @@ describe("the manifest", () => {
   it("has a severity setting for every lint rule, defaulting to the rule's own", () => {
     const rules = manifest.contributes.configuration.properties["crmscript.rules"]?.properties ?? {};
     expect(Object.keys(rules)).toEqual(allRules.map((rule) => rule.id));
-    for (const rule of allRules) expect(rules[rule.id]).toMatchObject({ default: rule.defaultSeverity, enum: ["off", "warning", "error"] });
+    for (const rule of allRules) expect(rules[rule.id]).toMatchObject({ default: configSeverity(rule.defaultSeverity), enum: ["off", "warn", "error"] });
+  });
+
+  it("describes every setting with the configuration file's schema, and validates that file with the shipped schema", () => {
+    const properties = manifest.contributes.configuration.properties;
+    const fileProperties = (configSchema().properties ?? {}) as Record<string, Record<string, unknown>>;
+    for (const name of editorSettingNames) {
+      const { default: _default, markdownDescription: _setting, ...setting } = properties[`crmscript.${name}`] as Record<string, unknown>;
+      const { markdownDescription: _file, ...file } = fileProperties[name] as Record<string, unknown>;
+      const { default: _fileDefault, ...fileWithoutDefault } = file;
+      expect(setting, name).toEqual(fileWithoutDefault);
+    }
+    expect(manifest.contributes.jsonValidation).toEqual([{ fileMatch: ".crmscriptrc.json", url: `./${CONFIG_SCHEMA_PATH}` }]);
+    expect(JSON.parse(read(CONFIG_SCHEMA_PATH))).toEqual(configSchema());
   });
 
   it("maps each setting onto the server's analysis settings one-to-one", () => {
     const properties = manifest.contributes.configuration.properties;
     const defaults = Object.fromEntries(editorSettingNames.map((name) => [name, properties[`crmscript.${name}`]?.default]));
     const problems: string[] = [];
-    expect(toAnalysisSettings(defaults, ["/workspace"], problems)).toEqual({ workspaceRoots: ["/workspace"], platform: "onsite", includePaths: [], rules: {} });
-    const chosen = { targetVersion: "10.2", platform: "online", includePaths: ["lib", "/shared/scripts"], rules: { "no-shadow": "error", "keyword-case": "off" } };
-    expect(toAnalysisSettings(chosen, ["/workspace"], problems)).toEqual({
-      workspaceRoots: ["/workspace"], targetVersion: "10.2", platform: "online", includePaths: ["/workspace/lib", "/shared/scripts"], rules: { "no-shadow": "error", "keyword-case": "off" },
+    const settingsOf = (raw: Record<string, unknown>) => toAnalysisSettings(mergeLayers([editorSettingsLayer(raw, ["/workspace"], problems)]), ["/workspace"]);
+    expect(settingsOf(defaults)).toEqual({
+      workspaceRoots: ["/workspace"], targetVersion: undefined, platform: "onsite", includePaths: [], rules: {}, reportUnusedSuppressions: "warning",
+    });
+    const chosen = {
+      targetVersion: "10.2", platform: "online", includePaths: ["lib", "/shared/scripts"], rules: { "no-shadow": "error", "keyword-case": "off" }, reportUnusedSuppressions: "error",
+    };
+    expect(settingsOf(chosen)).toEqual({
+      workspaceRoots: ["/workspace"], targetVersion: "10.2", platform: "online", includePaths: ["/workspace/lib", "/shared/scripts"],
+      rules: { "no-shadow": "error", "keyword-case": "off" }, reportUnusedSuppressions: "error",
     });
     expect(problems).toEqual([]);
   });

@@ -5,6 +5,7 @@
  * `fixes` apply the rule's fixes and compare the text with the expected one.
  */
 import { describe, expect, it } from "vitest";
+import { applyFixes } from "../../server/lint/fixes.js";
 import { ruleById } from "../../server/lint/registry.js";
 import { checkFixture, runFixture } from "./check.js";
 
@@ -35,9 +36,7 @@ export function testRule(id: string, cases: RuleCases): void {
       it(`fix ${index + 1}`, () => {
         const run = runFixture(before, { rules: [id] });
         const fixes = run.analysis().diagnostics.flatMap((diagnostic) => ("fix" in diagnostic && diagnostic.fix !== undefined ? [diagnostic.fix] : []));
-        let text = run.main.text;
-        for (const fix of [...fixes].sort((a, b) => b.range.start - a.range.start)) text = text.slice(0, fix.range.start) + fix.text + text.slice(fix.range.end);
-        expect(text).toBe(after);
+        expect(applyFixes(run.main.text, fixes).text).toBe(after);
       });
     });
   });

@@ -2,8 +2,8 @@
  * `--format stylish`: problems grouped per file, aligned in columns, with a
  * summary line; ANSI colours only when asked for.
  */
-import { relative } from "node:path";
 import type { LintResult } from "../lint-result.js";
+import { displayPath } from "./paths.js";
 
 const colors = {
   red: (text: string) => `\u001b[31m${text}\u001b[39m`,
@@ -28,7 +28,7 @@ export function formatStylish(results: readonly LintResult[], options: { color: 
     if (result.messages.length === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
-    const shownPath = result.filePath === "<stdin>" ? result.filePath : relative(options.cwd, result.filePath) || result.filePath;
+    const shownPath = displayPath(result.filePath, options.cwd);
     lines.push(paint.underline(shownPath));
     const rows = result.messages.map((message) => ({
       position: `${message.line}:${message.column}`,

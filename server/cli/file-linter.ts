@@ -1,0 +1,83 @@
+/**
+ * Lints one file at a time with the configuration that applies to it: the
+ * work the CLI's main thread and each worker thread do. It owns the
+ * analysis host (with per-file settings from the configuration files) and
+ * the `--fix` loop, and returns the file's result with the files its
+ * analysis read through includes (for the cache).
+ */
+import { resolve } from "node:path";
+import { AnalysisHost, type FileAnalysis } from "../analysis/host.js";
+import { builtinCatalog } from "../catalog/builtin-catalog.js";
+import type { ConfigLayer } from "../config/config.js";
+import { ConfigResolver, toAnalysisSettings } from "../config/resolve.js";
+import { applyFixes, isAutoFixable } from "../lint/fixes.js";
+import { lintResult, toLintMessage, toSuppressedMessage, type LintResult } from "./lint-result.js";
+
+/** Everything a linter needs, plain data so it can be sent to a worker thread. */
+export interface LinterSetup {
+  readonly cwd: string;
+  readonly configFile: string | undefined;
+  /** The command line's settings, above every configuration file. */
+  readonly overrides: ConfigLayer;
+  /** Compute fixed texts (`--fix`, `--fix-dry-run`). */
+  readonly fix: boolean;
+}
+
+export interface LintedFile {
+  readonly result: LintResult;
+  /** Files read through includes; the result holds while none of them and the file itself change. */
+  readonly dependencies: readonly string[];
+}
+
+/** How often fixes are applied and the file analysed again, at most (a fix may make room for another). */
+const MAX_FIX_PASSES = 10;
+
+export class FileLinter {
+  readonly configs: ConfigResolver;
+  private readonly host: AnalysisHost;
+
+  constructor(private readonly setup: LinterSetup, readFile: (path: string) => string) {
+    const reader = {
+      readFile: (path: string): string | undefined => {
+        try {
+          return readFile(path);
+        } catch {
+          return undefined;
+        }
+      },
+    };
+    this.configs = new ConfigResolver(reader, {
+      above: [setup.overrides],
+      ...(setup.configFile === undefined ? {} : { configFile: resolve(setup.cwd, setup.configFile) }),
+    });
+    this.host = new AnalysisHost(builtinCatalog().catalog, reader, {}, {
+      settingsFor: (path) => toAnalysisSettings(this.configs.forFile(path).config, [setup.cwd]),
+    });
+  }
+
+  /** Lints `text` as the content of `filePath` (as the user named it, relative to the working folder or absolute). */
+  lint(filePath: string, text: string): LintedFile {
+    const path = resolve(this.setup.cwd, filePath);
+    let analysis = this.host.analyzeText(path, text);
+    let current = text;
+    for (let pass = 0; this.setup.fix && pass < MAX_FIX_PASSES; pass++) {
+      const fixes = analysis.diagnostics.filter(isAutoFixable).map((diagnostic) => diagnostic.fix);
+      const fixed = applyFixes(current, fixes).text;
+      if (fixes.length === 0 || fixed === current) break;
+      current = fixed;
+      analysis = this.host.analyzeText(path, current);
+    }
+    const result = toResult(filePath, analysis, current === text ? undefined : current);
+    const dependencies = this.host.includedFilesOf(path);
+    this.host.release(path);
+    return { result, dependencies };
+  }
+}
+
+function toResult(filePath: string, analysis: FileAnalysis, output: string | undefined): LintResult {
+  const lines = analysis.sourceFile.lineIndex;
+  return lintResult(filePath, analysis.diagnostics.map((diagnostic) => toLintMessage(diagnostic, lines)), {
+    suppressedMessages: analysis.suppressed.map((suppressed) => toSuppressedMessage(suppressed, lines)),
+    ...(output === undefined ? {} : { output }),
+  });
+}

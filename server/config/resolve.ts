@@ -1,0 +1,192 @@
+/**
+ * The effective configuration of a script: the `.crmscriptrc.json` files
+ * in its folder and the folders above it (up to one that says
+ * `"root": true`), nearer files overriding farther ones, between the layers
+ * a front end puts below them (the editor settings) and above them (the
+ * command line). Or, with an explicit config file, that file alone between
+ * the same layers. Files are read through a reader and cached by folder.
+ */
+import { dirname, join } from "node:path";
+import { LineIndex } from "../../grammar/index.js";
+import type { AnalysisSettings, Platform, RuleSeverity } from "../analysis/settings.js";
+import { allRules } from "../lint/registry.js";
+import { effectiveSeverity } from "../lint/run.js";
+import { CONFIG_FILE_NAME, configSeverity, readConfig, type ConfigLayer, type ConfigSeverity } from "./config.js";
+import { isIgnored, type IgnorePattern } from "./ignore.js";
+import { parseJson } from "./json-document.js";
+
+export interface EffectiveConfig {
+  /** The configuration files used, farthest first. */
+  readonly files: readonly string[];
+  readonly targetVersion?: string;
+  readonly platform?: Platform;
+  /** Nearest layer's folders first. */
+  readonly includePaths: readonly string[];
+  readonly ignorePatterns: readonly IgnorePattern[];
+  /** Only the rules some layer names; the others keep their default. */
+  readonly rules: Readonly<Record<string, RuleSeverity>>;
+  readonly reportUnusedSuppressions: RuleSeverity;
+}
+
+/** A problem in a configuration file, 1-based as editors and terminals show it. */
+export interface ConfigFileProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+}
+
+export function formatConfigProblem(problem: ConfigFileProblem): string {
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+export interface ConfigReader {
+  /** The file's text, or undefined when there is none. */
+  readFile(path: string): string | undefined;
+}
+
+export interface ResolverOptions {
+  /** Layers below every configuration file (the editor settings), lowest first. */
+  readonly below?: readonly ConfigLayer[];
+  /** Layers above every configuration file (command-line options), lowest first. */
+  readonly above?: readonly ConfigLayer[];
+  /** Use this configuration file alone instead of searching folders. */
+  readonly configFile?: string;
+}
+
+interface ReadFile {
+  readonly exists: boolean;
+  /** Undefined when the file is missing or is not JSON. */
+  readonly layer: ConfigLayer | undefined;
+  readonly problems: readonly ConfigFileProblem[];
+}
+
+export class ConfigResolver {
+  private readonly files = new Map<string, ReadFile>();
+  private readonly chains = new Map<string, readonly string[]>();
+  private readonly merged = new Map<string, ReturnType<ConfigResolver["forFile"]>>();
+
+  constructor(private readonly reader: ConfigReader, private readonly options: ResolverOptions = {}) {}
+
+  /** The configuration that applies to the script at `path`, with the problems of the files it came from. */
+  forFile(path: string): { readonly config: EffectiveConfig; readonly problems: readonly ConfigFileProblem[] } {
+    const folder = dirname(path);
+    let result = this.merged.get(folder);
+    if (result === undefined) {
+      const chain = this.options.configFile !== undefined ? [this.options.configFile] : this.chainFor(folder);
+      const read = chain.map((file) => this.read(file));
+      const layers = [...(this.options.below ?? []), ...read.flatMap((file) => file.layer ?? []), ...(this.options.above ?? [])];
+      result = { config: { ...mergeLayers(layers), files: chain }, problems: read.flatMap((file) => file.problems) };
+      this.merged.set(folder, result);
+    }
+    return result;
+  }
+
+  /** Reads one configuration file (cached); a missing explicit file is a problem. */
+  read(file: string): ReadFile {
+    let result = this.files.get(file);
+    if (result === undefined) {
+      result = readConfigFile(file, this.reader.readFile(file), file === this.options.configFile);
+      this.files.set(file, result);
+    }
+    return result;
+  }
+
+  /** Forgets what was read (a configuration file changed, appeared or went away). */
+  forget(): void {
+    this.files.clear();
+    this.chains.clear();
+    this.merged.clear();
+  }
+
+  /** The configuration files that apply in `folder`, farthest first. */
+  private chainFor(folder: string): readonly string[] {
+    let chain = this.chains.get(folder);
+    if (chain !== undefined) return chain;
+    const file = join(folder, CONFIG_FILE_NAME);
+    const read = this.read(file);
+    const parent = dirname(folder);
+    const above = read.layer?.root === true || parent === folder ? [] : this.chainFor(parent);
+    chain = read.exists ? [...above, file] : above;
+    this.chains.set(folder, chain);
+    return chain;
+  }
+}
+
+function readConfigFile(file: string, text: string | undefined, explicit: boolean): ReadFile {
+  if (text === undefined) {
+    const problems = explicit ? [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, message: "cannot read the configuration file" }] : [];
+    return { exists: false, layer: undefined, problems };
+  }
+  const lines = new LineIndex(text);
+  const at = (start: number, end: number, message: string): ConfigFileProblem => {
+    const from = lines.position(start);
+    const to = lines.position(end);
+    return { file, line: from.line + 1, column: from.column + 1, endLine: to.line + 1, endColumn: to.column + 1, message };
+  };
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { exists: true, layer: undefined, problems: [at(parsed.offset, parsed.offset, `not valid JSON: ${parsed.message}`)] };
+  const { layer, problems } = readConfig(parsed.root, { source: file, folder: dirname(file), kind: "file" });
+  return { exists: true, layer, problems: problems.map((problem) => at(problem.range.start, problem.range.end, problem.message)) };
+}
+
+export function mergeLayers(layers: readonly ConfigLayer[]): EffectiveConfig {
+  const rules: Record<string, RuleSeverity> = {};
+  let targetVersion: string | undefined;
+  let platform: Platform | undefined;
+  let reportUnusedSuppressions: RuleSeverity = "warning";
+  const includePaths: string[] = [];
+  const ignorePatterns: IgnorePattern[] = [];
+  for (const layer of layers) {
+    Object.assign(rules, layer.rules);
+    targetVersion = layer.targetVersion ?? targetVersion;
+    platform = layer.platform ?? platform;
+    reportUnusedSuppressions = layer.reportUnusedSuppressions ?? reportUnusedSuppressions;
+    includePaths.unshift(...(layer.includePaths ?? []));
+    ignorePatterns.push(...(layer.ignorePatterns ?? []));
+  }
+  return {
+    files: [],
+    ...(targetVersion === undefined ? {} : { targetVersion }),
+    ...(platform === undefined ? {} : { platform }),
+    includePaths: [...new Set(includePaths)],
+    ignorePatterns,
+    rules,
+    reportUnusedSuppressions,
+  };
+}
+
+/** What analysis needs of a configuration. */
+export function toAnalysisSettings(config: EffectiveConfig, workspaceRoots: readonly string[]): AnalysisSettings {
+  return {
+    targetVersion: config.targetVersion,
+    platform: config.platform,
+    includePaths: config.includePaths,
+    workspaceRoots,
+    rules: config.rules,
+    reportUnusedSuppressions: config.reportUnusedSuppressions,
+  };
+}
+
+export function isIgnoredBy(config: EffectiveConfig, path: string): boolean {
+  return isIgnored(path, config.ignorePatterns);
+}
+
+/** The configuration as `--print-config` shows it: every rule with the severity it will have. */
+export function describeConfig(config: EffectiveConfig, path: string): Record<string, unknown> {
+  const rules: Record<string, ConfigSeverity> = {};
+  for (const rule of allRules) rules[rule.id] = configSeverity(effectiveSeverity(rule, config.rules));
+  return {
+    file: path,
+    configFiles: config.files,
+    ignored: isIgnoredBy(config, path),
+    targetVersion: config.targetVersion ?? null,
+    platform: config.platform ?? null,
+    includePaths: config.includePaths,
+    ignorePatterns: config.ignorePatterns.map((pattern) => ({ pattern: pattern.pattern, folder: pattern.folder })),
+    reportUnusedSuppressions: configSeverity(config.reportUnusedSuppressions),
+    rules,
+  };
+}

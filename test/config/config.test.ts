@@ -1,0 +1,192 @@
+/**
+ * Configuration: the JSON reader's positions and errors, what a
+ * `.crmscriptrc.json` may say and the exact place of each mistake, ignore
+ * patterns, and how files found upward, `root`, an explicit file and the
+ * layers below and above them combine.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../server/config/config.js";
+import { isIgnored, parseIgnorePattern } from "../../server/config/ignore.js";
+import { parseJson, plainValue } from "../../server/config/json-document.js";
+import { ConfigResolver, describeConfig, formatConfigProblem } from "../../server/config/resolve.js";
+import { nodeFileSystem } from "../../server/node/file-system.js";
+
+describe("the JSON reader", () => {
+  it("reads values with their ranges, comments and trailing commas", () => {
+    const text = `{\n  // a comment\n  "a": [1, -2.5e3, true, null, "x\\u0041\\n"], /* block */\n  "b": {},\n}`;
+    const parsed = parseJson(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok || parsed.root.kind !== "object") return;
+    expect(plainValue(parsed.root)).toEqual({ a: [1, -2500, true, null, "xA\n"], b: {} });
+    const [a] = parsed.root.properties;
+    expect(text.slice(a?.keyRange.start, a?.keyRange.end)).toBe('"a"');
+    expect(text.slice(a?.value.range.start, a?.value.range.end)).toBe('[1, -2.5e3, true, null, "x\\u0041\\n"]');
+  });
+
+  it.each([
+    ['{"a": 1', 7, "the object is not closed: add }"],
+    ['{"a" 1}', 5, "expected ':' after the property name 'a'"],
+    ["{'a': 1}", 1, "expected a property name in double quotes"],
+    ['{"a": 1 "b": 2}', 8, "expected ',' or '}' after the property value"],
+    ['{"a": "x\n"}', 6, 'the string is not closed: add "'],
+    ['{"a": 1, "a": 2}', 9, "'a' is given twice"],
+    ['{"a": [1, 2}', 11, "expected ',' or ']' after the array item"],
+    ['{"a": tru}', 6, "expected a value (an object, array, string, number, true, false or null), found 't'"],
+    ["/* open", 0, "a comment is not closed: add */"],
+    ['{} {}', 3, "unexpected text after the end of the JSON value"],
+    ["", 0, "the file ends where a value was expected"],
+  ])("reports %j at offset %i", (text, offset, message) => {
+    expect(parseJson(text)).toEqual({ ok: false, offset, message });
+  });
+});
+
+function readText(text: string, kind: "file" | "editor" = "file") {
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const { layer, problems } = readConfig(parsed.root, { source: "/project/.crmscriptrc.json", folder: "/project", kind });
+  return { layer, problems: problems.map((problem) => ({ at: text.slice(problem.range.start, problem.range.end), message: problem.message })) };
+}
+
+describe("reading a configuration", () => {
+  it("reads every property, resolving folders against the file's folder", () => {
+    const { layer, problems } = readText(JSON.stringify({
+      $schema: "./node_modules/crmscript/schemas/crmscriptrc.schema.json",
+      root: true, targetVersion: " 10.2 ", platform: "online", includePaths: ["lib", "/shared"], ignorePatterns: ["vendor/"],
+      rules: { "no-shadow": "off", "keyword-case": "error", "no-unused-variable": 1, "no-netserver-call-in-loop": "warning" },
+      reportUnusedSuppressions: "error",
+    }));
+    expect(problems).toEqual([]);
+    expect(layer).toMatchObject({
+      root: true, targetVersion: "10.2", platform: "online", includePaths: ["/project/lib", "/shared"],
+      rules: { "no-shadow": "off", "keyword-case": "error", "no-unused-variable": "warning", "no-netserver-call-in-loop": "warning" },
+      reportUnusedSuppressions: "error",
+    });
+    expect(layer.ignorePatterns?.map((pattern) => pattern.pattern)).toEqual(["vendor/"]);
+  });
+
+  it("reports each wrong value at its exact place and keeps the rest", () => {
+    const { layer, problems } = readText(`{
+  "rulez": {},
+  "rules": { "no-shadw": "off", "keyword-case": "loud", "no-shadow": "error" },
+  "targetVersion": "latest",
+  "platform": "cloud",
+  "includePaths": "lib",
+  "ignorePatterns": ["ok", 3],
+  "root": "yes"
+}`);
+    expect(problems).toEqual([
+      { at: '"rulez"', message: "unknown property 'rulez'; did you mean 'rules'? (the properties are root, targetVersion, platform, includePaths, ignorePatterns, rules, reportUnusedSuppressions)" },
+      { at: '"no-shadw"', message: "unknown rule 'no-shadw'; did you mean 'no-shadow'?" },
+      { at: '"loud"', message: 'the severity of \'keyword-case\' must be "off", "warn" or "error"' },
+      { at: '"latest"', message: 'targetVersion must be a SuperOffice version such as "10.2" or "9.2 R08"' },
+      { at: '"cloud"', message: 'platform must be "online" or "onsite"' },
+      { at: '"lib"', message: "includePaths must be an array of strings" },
+      { at: "3", message: "each item of ignorePatterns must be a non-empty string" },
+      { at: '"yes"', message: "root must be true or false" },
+    ]);
+    expect(layer.rules).toEqual({ "no-shadow": "error" });
+    expect(layer.ignorePatterns?.map((pattern) => pattern.pattern)).toEqual(["ok"]);
+  });
+
+  it("rejects a value that is not an object", () => {
+    expect(readText("[1]").problems).toEqual([{ at: "[1]", message: 'the configuration must be a JSON object, such as { "rules": { "no-shadow": "off" } }' }]);
+  });
+
+  it("reads editor settings with the same names, without 'root' and without complaining about VS Code's own properties", () => {
+    const { layer, problems } = readText(JSON.stringify({ platform: "online", root: true, somethingElse: 1 }), "editor");
+    expect(layer).toMatchObject({ platform: "online" });
+    expect(layer.root).toBeUndefined();
+    expect(problems.map((problem) => problem.message)).toEqual(["'root' only has a meaning in a configuration file"]);
+  });
+});
+
+describe("ignore patterns", () => {
+  const patterns = (...list: string[]) => list.map((pattern) => parseIgnorePattern(pattern, "/project"));
+  it.each([
+    [["generated.crm"], "/project/a/b/generated.crm", true],
+    [["/generated.crm"], "/project/a/generated.crm", false],
+    [["/generated.crm"], "/project/generated.crm", true],
+    [["vendor/"], "/project/x/vendor/lib.crm", true],
+    [["vendor/"], "/project/vendor", false],
+    [["*.old.crm"], "/project/deep/er/script.old.crm", true],
+    [["legacy/**"], "/project/legacy/a/b.crm", true],
+    [["legacy/**", "!legacy/keep.crm"], "/project/legacy/keep.crm", false],
+    [["legacy/**", "!legacy/keep.crm"], "/project/legacy/drop.crm", true],
+    [["*.crm"], "/elsewhere/a.crm", false],
+  ])("%j: %s ignored = %s", (list, path, expected) => {
+    expect(isIgnored(path, patterns(...list))).toBe(expected);
+  });
+});
+
+describe("finding the configuration of a file", () => {
+  const root = mkdtempSync(join(tmpdir(), "crmscript-config-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (path: string, content: unknown): string => {
+    const full = join(root, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, typeof content === "string" ? content : JSON.stringify(content));
+    return full;
+  };
+  write("repo/.crmscriptrc.json", { targetVersion: "10.0", platform: "online", rules: { "no-shadow": "error", "keyword-case": "off" }, includePaths: ["shared"] });
+  write("repo/scripts/.crmscriptrc.json", { targetVersion: "10.2", rules: { "no-shadow": "off" }, includePaths: ["lib"], ignorePatterns: ["*.gen.crm"] });
+  write("repo/scripts/own/.crmscriptrc.json", { root: true, rules: { "no-empty-block": "error" } });
+  write("repo/broken/.crmscriptrc.json", '{\n  "rules": {\n    "no-shadow": "of"\n  }\n}');
+  write("repo/syntax/.crmscriptrc.json", '{ "rules": { } ');
+  write("other.json", { rules: { "no-self-assign": "error" } });
+
+  it("merges the files from the farthest to the nearest, nearer values winning, nearer include paths first", () => {
+    const resolver = new ConfigResolver(nodeFileSystem);
+    const { config, problems } = resolver.forFile(join(root, "repo/scripts/deep/a.crm"));
+    expect(problems).toEqual([]);
+    expect(config.files).toEqual([join(root, "repo/.crmscriptrc.json"), join(root, "repo/scripts/.crmscriptrc.json")]);
+    expect(config).toMatchObject({ targetVersion: "10.2", platform: "online", rules: { "no-shadow": "off", "keyword-case": "off" } });
+    expect(config.includePaths).toEqual([join(root, "repo/scripts/lib"), join(root, "repo/shared")]);
+    expect(describeConfig(config, join(root, "repo/scripts/x.gen.crm")).ignored).toBe(true);
+  });
+
+  it("stops at a file that says root, and uses no file where there is none", () => {
+    const resolver = new ConfigResolver(nodeFileSystem);
+    expect(resolver.forFile(join(root, "repo/scripts/own/a.crm")).config).toMatchObject({ files: [join(root, "repo/scripts/own/.crmscriptrc.json")], rules: { "no-empty-block": "error" } });
+    expect(resolver.forFile(join(root, "repo/scripts/own/a.crm")).config.targetVersion).toBeUndefined();
+    expect(resolver.forFile(join(root, "a.crm")).config.files).toEqual([]);
+  });
+
+  it("puts the layers below (editor settings) under every file and the layers above (command line) over them", () => {
+    const resolver = new ConfigResolver(nodeFileSystem, {
+      below: [{ source: "editor settings", targetVersion: "9.2", rules: { "no-self-assign": "error", "no-shadow": "warning" } }],
+      above: [{ source: "command line", rules: { "no-shadow": "error" } }],
+    });
+    const { config } = resolver.forFile(join(root, "repo/scripts/a.crm"));
+    expect(config).toMatchObject({ targetVersion: "10.2", rules: { "no-self-assign": "error", "no-shadow": "error", "keyword-case": "off" } });
+  });
+
+  it("uses an explicit file alone, and reports it when it cannot be read", () => {
+    const explicit = new ConfigResolver(nodeFileSystem, { configFile: join(root, "other.json") });
+    expect(explicit.forFile(join(root, "repo/scripts/a.crm")).config).toMatchObject({ files: [join(root, "other.json")], rules: { "no-self-assign": "error" } });
+    const missing = new ConfigResolver(nodeFileSystem, { configFile: join(root, "missing.json") });
+    expect(missing.forFile(join(root, "a.crm")).problems.map(formatConfigProblem)).toEqual([`${join(root, "missing.json")}:1:1: cannot read the configuration file`]);
+  });
+
+  it("reports a broken file with its line and column", () => {
+    const resolver = new ConfigResolver(nodeFileSystem);
+    expect(resolver.forFile(join(root, "repo/broken/a.crm")).problems.map(formatConfigProblem)).toEqual([
+      `${join(root, "repo/broken/.crmscriptrc.json")}:3:18: the severity of 'no-shadow' must be "off", "warn" or "error"`,
+    ]);
+    expect(resolver.forFile(join(root, "repo/syntax/a.crm")).problems.map(formatConfigProblem)).toEqual([
+      `${join(root, "repo/syntax/.crmscriptrc.json")}:1:16: not valid JSON: the object is not closed: add }`,
+    ]);
+  });
+
+  it("reads a changed file again after forget()", () => {
+    const resolver = new ConfigResolver(nodeFileSystem);
+    const file = write("changing/.crmscriptrc.json", { platform: "online" });
+    expect(resolver.forFile(join(root, "changing/a.crm")).config.platform).toBe("online");
+    writeFileSync(file, JSON.stringify({ platform: "onsite" }));
+    expect(resolver.forFile(join(root, "changing/a.crm")).config.platform).toBe("online");
+    resolver.forget();
+    expect(resolver.forFile(join(root, "changing/a.crm")).config.platform).toBe("onsite");
+  });
+});

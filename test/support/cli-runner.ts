@@ -1,0 +1,143 @@
+/**
+ * Running `crmscript-lint` in tests: in-process through `main()` with a
+ * fake `CliIo` over real files in temporary folders, or as the bundled
+ * `dist/crmscript-lint.js` child process (built first when stale); and the
+ * shape of its JSON report.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, expect } from "vitest";
+import { main, type CliIo } from "../../server/cli/main.js";
+import { readSource } from "../../server/node/read-source.js";
+import { repositoryRoot } from "./paths.js";
+
+export const bundle = join(repositoryRoot, "dist", "crmscript-lint.js");
+
+export interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface FakeIoOptions {
+  readonly cwd: string;
+  /** Text on standard input, or an error reading it fails with. */
+  readonly stdin?: string | Error;
+  readonly terminal?: boolean;
+  readonly env?: Record<string, string>;
+  /** Replaces the real file reader (to simulate unreadable files). */
+  readonly readFile?: (path: string) => string;
+  /** Replaces the real file writer (to see what --fix writes). */
+  readonly writeFile?: (path: string, text: string) => void;
+  readonly stderrTerminal?: boolean;
+}
+
+/** Runs the CLI in-process and captures what it writes. */
+export async function lint(argv: readonly string[], options: FakeIoOptions): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    cwd: options.cwd,
+    stdoutIsTerminal: options.terminal ?? false,
+    env: options.env ?? {},
+    writeStdout: (text) => {
+      stdout += text;
+    },
+    writeStderr: (text) => {
+      stderr += text;
+    },
+    readStdin: async () => {
+      if (options.stdin instanceof Error) throw options.stdin;
+      return options.stdin ?? "";
+    },
+    readFile: options.readFile ?? readSource,
+    writeFile: options.writeFile ?? ((path, text) => writeFileSync(path, text)),
+    ...(options.stderrTerminal === undefined ? {} : { stderrIsTerminal: options.stderrTerminal }),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+export interface JsonMessage {
+  ruleId: string | null;
+  severity: number;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fatal?: boolean;
+  fix?: { range: [number, number]; text: string };
+  suppressions?: { kind: string; justification: string }[];
+}
+
+export interface JsonResult {
+  filePath: string;
+  messages: JsonMessage[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  suppressedMessages: JsonMessage[];
+  usedDeprecatedRules: unknown[];
+  output?: string;
+}
+
+export function parseJson(stdout: string): JsonResult[] {
+  const parsed: unknown = JSON.parse(stdout);
+  expect(Array.isArray(parsed)).toBe(true);
+  return parsed as JsonResult[];
+}
+
+export const ANSI = /\u001b\[[0-9;]*m/g;
+
+const temporaryRoots: string[] = [];
+
+/** Creates a temporary folder holding `files` (relative path → content). */
+export function makeTree(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(join(tmpdir(), "crmscript-lint-test-"));
+  temporaryRoots.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(root, ...path.split("/"));
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return root;
+}
+
+afterAll(() => {
+  for (const root of temporaryRoots) rmSync(root, { recursive: true, force: true });
+});
+
+
+/** The newest modification time of the sources bundled into the CLI. */
+function newestSource(): number {
+  let newest = 0;
+  const visit = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  visit(join(repositoryRoot, "grammar"));
+  visit(join(repositoryRoot, "server"));
+  return newest;
+}
+
+/** Builds dist/ when a source is newer than the bundle (run it in a beforeAll). */
+export function ensureBundle(): void {
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) return;
+  const build = spawnSync(process.execPath, ["esbuild.mjs"], { cwd: repositoryRoot, encoding: "utf8", timeout: 120_000 });
+  if (build.status !== 0) throw new Error(`node esbuild.mjs failed (${build.status}): ${build.stderr}`);
+}
+
+export function runBundle(argv: string[], options: { cwd: string; input?: string }) {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  return spawnSync(process.execPath, [bundle, ...argv], { cwd: options.cwd, input: options.input ?? "", encoding: "utf8", env, timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+}
