@@ -141,20 +141,37 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
  * false from `enter` skips the node's children (and its `exit`).
  */
 export function walk(root: Node, enter: (node: Node, parent: Node | undefined) => boolean | void, exit?: (node: Node) => void): void {
-  const stack: { node: Node; parent: Node | undefined; exiting: boolean }[] = [{ node: root, parent: undefined, exiting: false }];
-  const children: Node[] = [];
-  while (stack.length > 0) {
-    const frame = stack.pop() as { node: Node; parent: Node | undefined; exiting: boolean };
-    if (frame.exiting) {
-      exit?.(frame.node);
+  // Three parallel stacks instead of a frame object per node: this walk runs over every node of every file.
+  const nodes: Node[] = [root];
+  const parents: (Node | undefined)[] = [undefined];
+  const exiting: boolean[] = [false];
+  let current: Node = root;
+  const push = (child: Node): void => {
+    nodes.push(child);
+    parents.push(current);
+    exiting.push(false);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Node;
+    const parent = parents.pop();
+    if (exiting.pop() === true) {
+      exit?.(node);
       continue;
     }
-    if (enter(frame.node, frame.parent) === false) continue;
-    if (exit !== undefined) stack.push({ node: frame.node, parent: frame.parent, exiting: true });
-    children.length = 0;
-    forEachChild(frame.node, (child) => children.push(child));
-    for (let index = children.length - 1; index >= 0; index--) {
-      stack.push({ node: children[index] as Node, parent: frame.node, exiting: false });
+    if (enter(node, parent) === false) continue;
+    if (exit !== undefined) {
+      nodes.push(node);
+      parents.push(parent);
+      exiting.push(true);
+    }
+    const first = nodes.length;
+    current = node;
+    forEachChild(node, push);
+    // The children were pushed in source order (all with the same parent); the first must come off the stack first.
+    for (let low = first, high = nodes.length - 1; low < high; low++, high--) {
+      const child = nodes[low] as Node;
+      nodes[low] = nodes[high] as Node;
+      nodes[high] = child;
     }
   }
 }

@@ -13,8 +13,8 @@ await build({
   entryPoints: [which === "lsp" ? "bench/lsp-main.ts" : "bench/main.ts"], outfile, bundle: true, platform: "node", format: "cjs", target: "node20",
   external: ["typescript"], logLevel: "warning", plugins: [jsonAsString], define: { "import.meta.url": "undefined" },
 });
-if (which === "lsp") {
-  // The protocol benchmark talks to the built server.
+{
+  // The protocol benchmark talks to the built server, the lint-tree benchmark runs the built CLI.
   const built = spawnSync(process.execPath, ["esbuild.mjs"], { stdio: "inherit" });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }

@@ -29,6 +29,18 @@ export interface LintedFile {
   readonly dependencies: readonly string[];
 }
 
+export interface LintJob {
+  readonly index: number;
+  readonly file: string;
+  /** The file's text when the main thread has read it already (for the cache); otherwise the worker reads it. */
+  readonly text?: string;
+}
+
+export type JobOutcome =
+  | { readonly kind: "linted"; readonly linted: LintedFile }
+  | { readonly kind: "unreadable"; readonly reason: string }
+  | { readonly kind: "failed"; readonly reason: string };
+
 /** How often fixes are applied and the file analysed again, at most (a fix may make room for another). */
 const MAX_FIX_PASSES = 10;
 
@@ -80,4 +92,23 @@ function toResult(filePath: string, analysis: FileAnalysis, output: string | und
     suppressedMessages: analysis.suppressed.map((suppressed) => toSuppressedMessage(suppressed, lines)),
     ...(output === undefined ? {} : { output }),
   });
+}
+
+/** One job on the thread it is on: read the file unless the job has its text, lint it, and never throw. */
+export function lintJob(linter: FileLinter, job: LintJob, readFile: (path: string) => string): JobOutcome {
+  let text: string;
+  try {
+    text = job.text ?? readFile(job.file);
+  } catch (error) {
+    return { kind: "unreadable", reason: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    return { kind: "linted", linted: linter.lint(job.file, text) };
+  } catch (error) {
+    return { kind: "failed", reason: describeError(error) };
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

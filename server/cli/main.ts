@@ -12,7 +12,7 @@ import { describeConfig, formatConfigProblem, isIgnoredBy, type EffectiveConfig 
 import { findFiles } from "../node/find-files.js";
 import { decodeSource, readSource } from "../node/read-source.js";
 import { parseArguments, USAGE, type CliOptions } from "./arguments.js";
-import { FileLinter, type LinterSetup } from "./file-linter.js";
+import { FileLinter, lintJob, type JobOutcome, type LintJob, type LinterSetup } from "./file-linter.js";
 import { formatFixDiff } from "./formatters/fix-diff.js";
 import { formatGithub } from "./formatters/github.js";
 import { formatJson } from "./formatters/json.js";
@@ -22,7 +22,7 @@ import { formatStylish } from "./formatters/stylish.js";
 import { DEFAULT_CACHE_FILE, LintCache } from "./lint-cache.js";
 import { errorsOnly, lintResult, unreadableFileResult, type LintResult } from "./lint-result.js";
 import { ProgressLine } from "./progress.js";
-import { lintInWorkers, type JobOutcome, type LintJob } from "./worker-pool.js";
+import { lintInWorkers } from "./worker-pool.js";
 
 export interface CliIo {
   readonly cwd: string;
@@ -73,10 +73,6 @@ function useColor(options: CliOptions, io: CliIo): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0") return true;
   return io.stdoutIsTerminal;
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 /** The run's state: results in input order, and whether anything failed outright. */
@@ -185,21 +181,19 @@ async function lintStdin(run: Run): Promise<number | undefined> {
 
 /** Lints one file on this thread; an exception becomes a failed run, not a lost file. */
 function lintOne(run: Run, job: LintJob): LintResult | undefined {
-  const outcome = lintHere(run.linter, job);
+  const outcome = lintHere(run.linter, run.io, job);
   return settle(run, job, outcome);
 }
 
-function lintHere(linter: FileLinter, job: LintJob): JobOutcome {
-  try {
-    return { kind: "linted", linted: linter.lint(job.file, job.text) };
-  } catch (error) {
-    return { kind: "failed", reason: describeError(error) };
-  }
+function lintHere(linter: FileLinter, io: CliIo, job: LintJob): JobOutcome {
+  return lintJob(linter, job, (path) => io.readFile(path));
 }
+
 
 function settle(run: Run, job: LintJob, outcome: JobOutcome): LintResult | undefined {
   if (outcome.kind === "linted") return outcome.linted.result;
   run.failed = true;
+  if (outcome.kind === "unreadable") return unreadableFileResult(job.file, outcome.reason);
   run.io.writeStderr(`crmscript-lint: internal error while linting ${job.file}: ${outcome.reason}\n`);
   return undefined;
 }
@@ -207,43 +201,34 @@ function settle(run: Run, job: LintJob, outcome: JobOutcome): LintResult | undef
 async function lintFiles(run: Run, indexes: readonly number[], files: readonly string[], setup: LinterSetup): Promise<void> {
   const { io, options } = run;
   const cacheFile = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
-  const readOrUndefined = (path: string): string | undefined => {
-    try {
-      return io.readFile(path);
-    } catch {
-      return undefined;
-    }
-  };
-  const cache = options.cache ? new LintCache(readOrUndefined(cacheFile), toolVersion(), readOrUndefined) : undefined;
+  const read = (path: string): string | undefined => readOrUndefined(io, path);
+  const cache = options.cache ? new LintCache(read(cacheFile), toolVersion(), read) : undefined;
   const configKey = (file: string): string => JSON.stringify(describeConfig(run.linter.configs.forFile(file).config, ""));
   const jobs: LintJob[] = [];
   for (const index of indexes) {
     const file = files[index] as string;
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (error) {
-      run.failed = true;
-      run.results[index] = unreadableFileResult(file, error instanceof Error ? error.message : String(error));
+    // Without a cache the thread that lints a file reads it; with one, its text decides whether to lint it.
+    if (cache === undefined) {
+      jobs.push({ index, file });
       continue;
     }
-    run.texts.set(file, text);
-    const cached = options.fix === undefined ? cache?.lookup(file, file, text, configKey(file)) : undefined;
+    const text = read(file);
+    const cached = text === undefined || options.fix !== undefined ? undefined : cache.lookup(file, file, text, configKey(file));
     if (cached !== undefined) run.results[index] = cached;
-    else jobs.push({ index, file, text });
+    else jobs.push(text === undefined ? { index, file } : { index, file, text });
   }
 
   const progress = ProgressLine.forRun(jobs.length, io.stderrIsTerminal === true, (text) => io.writeStderr(text));
   const done = (job: LintJob, outcome: JobOutcome): void => {
     progress.advance();
     run.results[job.index] = settle(run, job, outcome);
-    if (outcome.kind === "linted") cache?.store(job.file, job.text, configKey(job.file), outcome.linted.dependencies, outcome.linted.result);
+    if (outcome.kind === "linted" && job.text !== undefined) cache?.store(job.file, job.text, configKey(job.file), outcome.linted.dependencies, outcome.linted.result);
   };
   const threads = Math.min(options.jobs ?? io.cores ?? 1, Math.ceil(jobs.length / (options.jobs === undefined ? FILES_PER_WORKER : 1)));
   if (io.workerScript !== undefined && threads > 1) {
-    await lintInWorkers(io.workerScript, threads, setup, jobs, done, (job) => lintHere(run.linter, job));
+    await lintInWorkers(io.workerScript, threads, setup, jobs, done, (job) => lintHere(run.linter, io, job));
   } else {
-    for (const job of jobs) done(job, lintHere(run.linter, job));
+    for (const job of jobs) done(job, lintHere(run.linter, io, job));
   }
   progress.finish();
 
@@ -254,6 +239,14 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
     } catch (error) {
       io.writeStderr(`crmscript-lint: cannot write the cache ${cacheFile}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
+  }
+}
+
+function readOrUndefined(io: CliIo, path: string): string | undefined {
+  try {
+    return io.readFile(path);
+  } catch {
+    return undefined;
   }
 }
 
@@ -293,7 +286,7 @@ function format(results: readonly LintResult[], run: Run): string {
     case "stylish": {
       const stylish = formatStylish(results, { color: useColor(options, io), cwd: io.cwd });
       if (options.fix !== "dry-run") return stylish;
-      return formatFixDiff(results, { cwd: io.cwd, originalText: (result) => run.texts.get(result.filePath) }) + stylish;
+      return formatFixDiff(results, { cwd: io.cwd, originalText: (result) => run.texts.get(result.filePath) ?? readOrUndefined(io, result.filePath) }) + stylish;
     }
   }
 }

@@ -2,21 +2,14 @@
  * Lints files on worker threads: each worker runs a `FileLinter` of its own
  * (see lint-worker.ts) and gets the next file as soon as it is done with
  * one, so fast and slow files even out. A worker that dies fails only the
- * files it had; the files left when no worker is alive are linted by the
- * fallback on this thread, so a run always ends with a result per file.
+ * file it was on (the ones waiting behind it go to other workers); the
+ * files left when no worker is alive are linted by the fallback on this
+ * thread, so a run always ends with a result per file.
  */
 import { Worker } from "node:worker_threads";
-import type { LintedFile, LinterSetup } from "./file-linter.js";
+import type { JobOutcome, LintJob, LinterSetup } from "./file-linter.js";
 
-export interface LintJob {
-  readonly index: number;
-  readonly file: string;
-  readonly text: string;
-}
-
-export type JobOutcome = { readonly kind: "linted"; readonly linted: LintedFile } | { readonly kind: "failed"; readonly reason: string };
-
-/** What a worker answers for one job. */
+/** What a worker answers for one job (sent as JSON text). */
 export interface WorkerReply {
   readonly index: number;
   readonly outcome: JobOutcome;
@@ -51,27 +44,31 @@ export async function lintInWorkers(
     for (let count = 0; count < threads; count++) {
       const start: WorkerStart = { role: "crmscript-lint-worker", setup };
       const worker = new Worker(script, { workerData: start, stdout: false, stderr: false });
-      const held = new Set<number>();
+      // The jobs sent to this worker and not answered yet, in the order it works on them.
+      const held: number[] = [];
       let stopped = false;
       alive++;
       const feed = (): void => {
-        while (held.size < IN_FLIGHT && queue.length > 0) {
+        while (held.length < IN_FLIGHT && queue.length > 0) {
           const job = queue.shift() as LintJob;
-          held.add(job.index);
+          held.push(job.index);
           worker.postMessage(job);
         }
-        if (held.size === 0 && !stopped) {
+        if (held.length === 0 && !stopped) {
           stopped = true;
           void worker.terminate();
         }
       };
+      // The worker died on the first job it held; the ones waiting behind it go back to the queue.
       const stop = (reason: string): void => {
-        for (const index of held) onOutcome(byIndex.get(index) as LintJob, { kind: "failed", reason });
-        held.clear();
-        if (!stopped) stopped = true;
+        stopped = true;
+        const failed = held.shift();
+        if (failed !== undefined) onOutcome(byIndex.get(failed) as LintJob, { kind: "failed", reason });
+        queue.unshift(...held.splice(0).map((index) => byIndex.get(index) as LintJob));
       };
-      worker.on("message", (reply: WorkerReply) => {
-        held.delete(reply.index);
+      worker.on("message", (message: string) => {
+        const reply = JSON.parse(message) as WorkerReply;
+        held.splice(held.indexOf(reply.index), 1);
         onOutcome(byIndex.get(reply.index) as LintJob, reply.outcome);
         feed();
       });

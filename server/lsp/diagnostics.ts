@@ -66,9 +66,13 @@ export class DiagnosticsScheduler {
 
   /** The first wave: what the parser found, before semantic analysis (which takes longer on a large file). */
   private publishSyntax(open: OpenDocument): void {
-    const sourceFile = this.ignored(open) ? undefined : this.host.sourceFileOf(open.path);
-    if (sourceFile === undefined) return;
-    const diagnostics = sourceFile.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, sourceFile.lineIndex, open.uri, this.docsBase));
+    // An ignored file's waves are both empty.
+    let diagnostics: LspDiagnostic[] = [];
+    if (!this.ignored(open)) {
+      const sourceFile = this.host.sourceFileOf(open.path);
+      if (sourceFile === undefined) return;
+      diagnostics = sourceFile.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, sourceFile.lineIndex, open.uri, this.docsBase));
+    }
     void this.connection.sendDiagnostics({ uri: open.uri, version: open.document.version, diagnostics });
   }
 

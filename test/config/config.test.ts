@@ -12,7 +12,9 @@ import { readConfig } from "../../server/config/config.js";
 import { isIgnored, parseIgnorePattern } from "../../server/config/ignore.js";
 import { parseJson, plainValue } from "../../server/config/json-document.js";
 import { ConfigResolver, describeConfig, formatConfigProblem } from "../../server/config/resolve.js";
+import { configSchema } from "../../server/config/schema.js";
 import { nodeFileSystem } from "../../server/node/file-system.js";
+import Ajv from "ajv";
 
 describe("the JSON reader", () => {
   it("reads values with their ranges, comments and trailing commas", () => {
@@ -188,5 +190,32 @@ describe("finding the configuration of a file", () => {
     expect(resolver.forFile(join(root, "changing/a.crm")).config.platform).toBe("online");
     resolver.forget();
     expect(resolver.forFile(join(root, "changing/a.crm")).config.platform).toBe("onsite");
+  });
+});
+
+describe("the JSON schema of the configuration file", () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(configSchema());
+  const sample = {
+    $schema: "./node_modules/crmscript/schemas/crmscriptrc.schema.json",
+    root: true, targetVersion: "10.2", platform: "online", includePaths: ["shared"], ignorePatterns: ["vendor/", "!vendor/ours.crm"],
+    rules: { "no-agent-in-loop": "error", "keyword-case": "off", "no-netserver-call-in-loop": "warn" }, reportUnusedSuppressions: "error",
+  };
+
+  it("accepts what the reader accepts", () => {
+    expect(validate(sample), JSON.stringify(validate.errors)).toBe(true);
+    expect(readText(JSON.stringify(sample)).problems).toEqual([]);
+  });
+
+  it.each<[Record<string, unknown>, string]>([
+    [{ rulez: {} }, "unknown property"],
+    [{ rules: { "no-shadw": "off" } }, "unknown rule"],
+    [{ rules: { "no-shadow": "loud" } }, "bad severity"],
+    [{ platform: "cloud" }, "bad platform"],
+    [{ targetVersion: "latest" }, "bad version"],
+    [{ includePaths: "lib" }, "not an array"],
+  ])("rejects %j (%s), as the reader does", (config, _why) => {
+    expect(validate(config)).toBe(false);
+    expect(readText(JSON.stringify(config)).problems).not.toEqual([]);
   });
 });

@@ -117,7 +117,10 @@ function positiveValue(expression: Expression): boolean | undefined {
 function canLeave(loop: Loop): boolean {
   let leaves = false;
   walkWithLoops(loop, (node, innermost) => {
+    if (leaves) return false;
     if (node.kind === "ReturnStatement" || (node.kind === "BreakStatement" && innermost === loop)) leaves = true;
+    // Expressions hold no statements: nothing below them can leave the loop.
+    return !node.kind.endsWith("Expression");
   });
   return leaves;
 }
