@@ -21,7 +21,7 @@ try {
   // `files` is what npm packs (the command-line tools); vsce refuses it next to .vscodeignore.
   delete manifest.files;
   writeFileSync(join(stage, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const path of [".vscodeignore", "LICENSE", "CHANGELOG.md", "syntaxes", "docs", "client"]) {
+  for (const path of [".vscodeignore", "LICENSE", "CHANGELOG.md", "syntaxes", "schemas", "docs", "client"]) {
     cpSync(join(root, path), join(stage, path), { recursive: true });
   }
   cpSync(join(root, "client", "README.md"), join(stage, "README.md"));

@@ -37,7 +37,7 @@ const docsPages = (): string[] => {
 };
 
 describe("the packaged .vsix", () => {
-  it("holds exactly the bundles, grammar, configuration, snippets, icon, diagnostic pages and notices", () => {
+  it("holds exactly the bundles, grammar, configuration, snippets, the configuration file's schema, icon, diagnostic pages and notices", () => {
     expect(archive.names.sort()).toEqual([
       "[Content_Types].xml",
       "extension.vsixmanifest",
@@ -50,6 +50,7 @@ describe("the packaged .vsix", () => {
       "extension/dist/extension.js",
       "extension/package.json",
       "extension/readme.md",
+      "extension/schemas/crmscriptrc.schema.json",
       "extension/syntaxes/crmscript.tmLanguage.json",
       ...docsPages(),
     ].sort());

@@ -4,7 +4,8 @@
  * One scenario against one server: the Problems panel shows the NetServer
  * mistake, completion after `agent.` lists GetContactEntity, hover shows its
  * signature, the file is coloured by the grammar, the status item shows the
- * workspace's target, and the restart command restarts the server.
+ * workspace's target, the schema of `.crmscriptrc.json` completes rule ids
+ * in that file, and the restart command restarts the server.
  * Screenshots go to test-results/vscode/.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -40,6 +41,9 @@ const SCRIPT = [
   "",
 ].join("\n");
 
+// A configuration file with room for one more rule on its third line.
+const CONFIG = ["{", "  \"rules\": {", "", "    \"no-agent-in-loop\": \"error\"", "  }", "}", ""].join("\n");
+
 describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))("VS Code (code-server) with the packaged extension", () => {
   let scratch: string;
   let server: CodeServer | undefined;
@@ -56,6 +60,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
     mkdirSync(join(workspace, ".vscode"), { recursive: true });
     writeFileSync(join(workspace, "greet.crm"), SCRIPT);
     writeFileSync(join(workspace, "list-page.crm"), TEMPLATE);
+    writeFileSync(join(workspace, ".crmscriptrc.json"), CONFIG);
     writeFileSync(join(workspace, ".vscode", "settings.json"), JSON.stringify({ "crmscript.targetVersion": "10.2", "crmscript.platform": "online" }));
     mkdirSync(shots, { recursive: true });
     server = await CodeServer.start(vsix, workspace);
@@ -181,6 +186,25 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
       await openFile("list-page.crm", "%EJSCRIPT_START%");
       await expectDistinctColours(["li", "for", "Item", "print"]);
       await page.screenshot({ path: join(shots, "template.png") });
+    });
+  }, 90_000);
+
+  it("completes rule ids in .crmscriptrc.json from the schema the extension ships", async () => {
+    await step("config-schema", async () => {
+      await openFile(".crmscriptrc.json", "no-agent-in-loop");
+      await page.locator(".editor-instance .view-lines span", { hasText: /"rules"/ }).first().click(WAIT);
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("End");
+      await page.keyboard.type("    \"no-net", { delay: 50 });
+      await page.keyboard.press("Control+Space");
+      const row = page.locator(".suggest-widget .monaco-list-row", { hasText: "no-netserver-call-in-loop" }).first();
+      await row.waitFor(WAIT);
+      await page.screenshot({ path: join(shots, "config-schema.png") });
+      await page.keyboard.press("Escape");
+      for (let undo = 0; undo < 3; undo++) await page.keyboard.press("Control+Z");
+      // The status item belongs to CRMScript editors: back to the script's tab.
+      await page.locator(".tabs-container .tab", { hasText: "greet.crm" }).first().click(WAIT);
+      await page.locator(".editor-instance .view-lines", { hasText: "NSContactAgent agent;" }).first().waitFor(WAIT);
     });
   }, 90_000);
 
