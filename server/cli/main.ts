@@ -51,7 +51,7 @@ export function toolVersion(): string {
 }
 
 /** Below this many files per thread, starting workers costs more than it saves. */
-const FILES_PER_WORKER = 50;
+const FILES_PER_WORKER = 100;
 
 function linterSetup(options: CliOptions, io: CliIo): LinterSetup {
   return {
