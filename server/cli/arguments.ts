@@ -35,8 +35,10 @@ export interface CliOptions {
   readonly cacheLocation: string | undefined;
   /** Worker threads; undefined: as many as there are cores, for a run long enough to gain from them. */
   readonly jobs: number | undefined;
-  /** `--no-ignore`: lint files the configuration's ignore patterns name. */
+  /** `--no-ignore`: lint files the configuration's ignorePatterns name. */
   readonly ignore: boolean;
+  /** `--no-warn-ignored`: say nothing about an ignored file named on the command line. */
+  readonly warnIgnored: boolean;
 }
 
 export type ParsedArguments = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly error: string };
@@ -67,6 +69,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   let cacheLocation: string | undefined;
   let jobs: number | undefined;
   let ignore = true;
+  let warnIgnored = true;
 
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] as string;
@@ -83,7 +86,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     const takeValue = (): string | undefined => {
       if (equals >= 0) return argument.slice(equals + 1);
       const value = argv[index + 1];
-      if (value === undefined || (value.startsWith("-") && value !== "-")) return undefined;
+      // A negative number (`--max-warnings -1`) is a value, not an option.
+      if (value === undefined || (value.startsWith("-") && value !== "-" && !/^-\d+$/.test(value))) return undefined;
       index++;
       return value;
     };
@@ -195,6 +199,9 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
       case "--no-ignore":
         ignore = false;
         break;
+      case "--no-warn-ignored":
+        warnIgnored = false;
+        break;
       case "--color":
         color = true;
         break;
@@ -212,7 +219,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     ok: true,
     options: {
       inputs, format, extensions, stdin, stdinFilename, color, help, version, targetVersion, platform, includePaths,
-      configFile, printConfig, rules, fix, maxWarnings, quiet, cache, cacheLocation, jobs, ignore,
+      configFile, printConfig, rules, fix, maxWarnings, quiet, cache, cacheLocation, jobs, ignore, warnIgnored,
     },
   };
 }
@@ -239,6 +246,7 @@ Options:
       --cache-location <f>   where to keep the cache (implies --cache)
   -j, --jobs <n>             worker threads (default: one per core for long runs)
       --no-ignore            also lint files the configuration's ignorePatterns name
+      --no-warn-ignored      no warning for an ignored file named on the command line
       --ext <list>           extensions searched for in folders (default: .crm,.crmscript)
       --stdin                lint the text on standard input
       --stdin-filename <n>   the file name to report (and find the configuration by) for --stdin

@@ -3,9 +3,12 @@
  * file whose text, configuration and included files are all unchanged
  * (compared by content hash) and written by the same tool version.
  * Results with fixes applied, fatal problems or includes that were not
- * found are not kept: they depend on more than those contents.
+ * found are not kept: they depend on more than those contents. Paths are
+ * kept relative to the working folder, so a cache restored into another
+ * checkout (a CI cache) still applies.
  */
 import { createHash } from "node:crypto";
+import { relative, resolve } from "node:path";
 import type { LintResult } from "./lint-result.js";
 
 interface CacheEntry {
@@ -34,7 +37,13 @@ export class LintCache {
   private changed = false;
 
   /** `text` is the cache file's content, if there is one; anything unreadable or from another version starts an empty cache. */
-  constructor(text: string | undefined, private readonly tool: string, private readonly readFile: (path: string) => string | undefined) {
+  constructor(
+    text: string | undefined,
+    private readonly tool: string,
+    /** The folder paths are kept relative to. */
+    private readonly root: string,
+    private readonly readFile: (path: string) => string | undefined,
+  ) {
     let entries: Record<string, CacheEntry> = {};
     try {
       const parsed = text === undefined ? undefined : (JSON.parse(text) as Partial<CacheFile>);
@@ -47,17 +56,18 @@ export class LintCache {
 
   /** The stored result for `path` (reported as `filePath`), when everything it depends on is unchanged. */
   lookup(path: string, filePath: string, text: string, config: string): LintResult | undefined {
-    const entry = this.entries[path];
+    const entry = this.entries[this.key(path)];
     if (entry === undefined || entry.hash !== contentHash(text) || entry.config !== config) return undefined;
-    for (const [dependency, hash] of Object.entries(entry.dependencies)) if (this.hashOf(dependency) !== hash) return undefined;
+    for (const [dependency, hash] of Object.entries(entry.dependencies)) if (this.hashOf(resolve(this.root, dependency)) !== hash) return undefined;
     return { ...entry.result, filePath };
   }
 
   store(path: string, text: string, config: string, dependencies: readonly string[], result: LintResult): void {
     const cacheable = result.output === undefined && result.fatalErrorCount === 0 && !result.messages.some((message) => message.ruleId === "include-not-found");
+    const key = this.key(path);
     if (!cacheable) {
-      if (this.entries[path] !== undefined) {
-        delete this.entries[path];
+      if (this.entries[key] !== undefined) {
+        delete this.entries[key];
         this.changed = true;
       }
       return;
@@ -66,9 +76,9 @@ export class LintCache {
     for (const dependency of dependencies) {
       const hash = this.hashOf(dependency);
       if (hash === undefined) return;
-      hashes[dependency] = hash;
+      hashes[this.key(dependency)] = hash;
     }
-    this.entries[path] = { hash: contentHash(text), config, dependencies: hashes, result };
+    this.entries[key] = { hash: contentHash(text), config, dependencies: hashes, result };
     this.changed = true;
   }
 
@@ -77,6 +87,10 @@ export class LintCache {
     if (!this.changed) return undefined;
     const file: CacheFile = { format: 1, tool: this.tool, entries: this.entries };
     return JSON.stringify(file);
+  }
+
+  private key(path: string): string {
+    return relative(this.root, path).split("\\").join("/");
   }
 
   private hashOf(path: string): string | undefined {

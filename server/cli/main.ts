@@ -5,9 +5,9 @@
  * fixes when asked and formats the report. All I/O goes through `CliIo`,
  * so tests run it in-process.
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { describeConfig, formatConfigProblem, isIgnoredBy, type EffectiveConfig } from "../config/resolve.js";
 import { findFiles } from "../node/find-files.js";
 import { decodeSource, readSource } from "../node/read-source.js";
@@ -120,7 +120,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (configs === undefined) return EXIT_FAILURE;
     const files = search.files.filter((file, index) => {
       if (!options.ignore || !isIgnoredBy(configs[index] as EffectiveConfig, file)) return true;
-      if (search.explicit.has(file)) run.results[index] = ignoredFileResult(file, io.cwd);
+      if (search.explicit.has(file) && options.warnIgnored) run.results[index] = ignoredFileResult(file, io.cwd);
       return false;
     });
     await lintFiles(run, files.map((file) => search.files.indexOf(file)), search.files, setup);
@@ -169,10 +169,14 @@ async function lintStdin(run: Run): Promise<number | undefined> {
     return EXIT_FAILURE;
   }
   const filePath = run.options.stdinFilename ?? "<stdin>";
-  const { problems } = run.linter.configs.forFile(resolve(run.io.cwd, filePath));
+  const { config, problems } = run.linter.configs.forFile(resolve(run.io.cwd, filePath));
   if (problems.length > 0) {
     for (const problem of problems) run.io.writeStderr(`crmscript-lint: ${formatConfigProblem(problem)}\n`);
     return EXIT_FAILURE;
+  }
+  if (run.options.stdinFilename !== undefined && run.options.ignore && isIgnoredBy(config, resolve(run.io.cwd, filePath))) {
+    if (run.options.warnIgnored) run.results.push(ignoredFileResult(filePath, run.io.cwd));
+    return undefined;
   }
   run.texts.set(filePath, text);
   run.results.push(lintOne(run, { index: 0, file: filePath, text }));
@@ -202,7 +206,7 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
   const { io, options } = run;
   const cacheFile = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
   const read = (path: string): string | undefined => readOrUndefined(io, path);
-  const cache = options.cache ? new LintCache(read(cacheFile), toolVersion(), read) : undefined;
+  const cache = options.cache ? new LintCache(read(cacheFile), toolVersion(), io.cwd, read) : undefined;
   const configKey = (file: string): string => JSON.stringify(describeConfig(run.linter.configs.forFile(file).config, ""));
   const jobs: LintJob[] = [];
   for (const index of indexes) {
@@ -269,7 +273,7 @@ function report(run: Run): number {
   io.writeStdout(format(results, run));
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings;
-  if (tooManyWarnings) io.writeStderr(`crmscript-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows\n`);
+  if (tooManyWarnings) io.writeStderr(`crmscript-lint: ${warnings} ${warnings === 1 ? "warning" : "warnings"}, more than --max-warnings ${options.maxWarnings} allows\n`);
   if (run.failed) return EXIT_FAILURE;
   return results.some((result) => result.errorCount > 0) || tooManyWarnings ? EXIT_ERRORS : EXIT_OK;
 }
@@ -306,7 +310,10 @@ export function processIo(): CliIo {
       return decodeSource(Buffer.concat(chunks));
     },
     readFile: readSource,
-    writeFile: (path, text) => writeFileSync(path, text),
+    writeFile: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    },
     // The bundle is a CommonJS file that is also the worker's script.
     ...(typeof __filename === "string" ? { workerScript: __filename } : {}),
     cores: availableParallelism(),

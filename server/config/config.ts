@@ -66,6 +66,7 @@ export function configSeverity(severity: RuleSeverity): ConfigSeverity {
 
 /** `warn`, `warning`, `error`, `off`, or ESLint's 0, 1, 2; undefined for anything else. */
 export function parseSeverity(value: unknown): RuleSeverity | undefined {
+  if (typeof value === "string" && /^\s*[0-2]\s*$/.test(value)) return SEVERITY_NUMBERS[Number(value)];
   if (typeof value === "string") return SEVERITY_WORDS[value.trim().toLowerCase()];
   if (typeof value === "number") return SEVERITY_NUMBERS[value];
   return undefined;

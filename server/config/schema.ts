@@ -12,8 +12,9 @@ export const CONFIG_SCHEMA_PATH = "schemas/crmscriptrc.schema.json";
 
 type Schema = Record<string, unknown>;
 
-const SEVERITY_VALUES = ["off", "warn", "error"];
-const SEVERITY_DESCRIPTIONS = ["Not reported.", "Reported as a warning.", "Reported as an error."];
+// `warning` is the spelling the first settings used; it stays valid.
+const SEVERITY_VALUES = ["off", "warn", "error", "warning"];
+const SEVERITY_DESCRIPTIONS = ["Not reported.", "Reported as a warning.", "Reported as an error.", "The same as warn."];
 
 function severity(description: string, defaultValue?: string): Schema {
   return { type: "string", enum: SEVERITY_VALUES, enumDescriptions: SEVERITY_DESCRIPTIONS, ...(defaultValue === undefined ? {} : { default: defaultValue }), markdownDescription: description };

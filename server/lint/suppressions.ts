@@ -6,11 +6,12 @@
  *   /* crmscript-lint-disable no-agent-in-loop *\/ … /* crmscript-lint-enable no-agent-in-loop *\/
  *
  * Without codes a comment covers every code. Any diagnostic can be
- * suppressed except syntax errors and internal failures. A comment, or one
- * code in it, that suppresses nothing is reported as `unused-suppression`;
- * so is a code that does not exist.
+ * suppressed except syntax errors and internal failures (`…-internal-error`).
+ * A comment, or one code in it, that suppresses nothing is reported as
+ * `unused-suppression`; so is a code that does not exist or cannot be
+ * suppressed.
  */
-import type { Comment, Diagnostic, Fix, LineIndex, TextRange } from "../../grammar/index.js";
+import { syntaxCodes, type Comment, type Diagnostic, type Fix, type LineIndex, type TextRange } from "../../grammar/index.js";
 import { semanticCodes } from "../semantics/index.js";
 import { lintCodes } from "./lint-codes.js";
 import { ruleById } from "./registry.js";
@@ -81,7 +82,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
 }
 
 function suppressible(code: string): boolean {
-  return !code.startsWith("syntax") && code !== "lint-internal-error";
+  return !code.startsWith("syntax") && !code.endsWith("-internal-error");
 }
 
 function readDirectives(text: string, comments: readonly Comment[]): Directive[] {
@@ -141,7 +142,10 @@ function unusedDiagnostics(directives: readonly Directive[], regions: readonly R
     if (directive.kind === "enable") continue;
     const own = regions.filter((region) => region.directive === directive);
     const unknown = directive.codes.filter((code) => !isKnownCode(code));
-    for (const code of unknown) report(directive, `'${code}' is not a rule or diagnostic code: correct it or remove it from the comment`);
+    for (const code of unknown) {
+      const reason = Object.hasOwn(syntaxCodes, code) ? "is a syntax error, which cannot be suppressed: fix the code" : "is not a rule or diagnostic code: correct it";
+      report(directive, `'${code}' ${reason}, or remove it from the comment`);
+    }
     if (own.every((region) => !region.used) && unknown.length === 0) {
       const what = directive.codes.length === 0 ? "no problem" : directive.codes.map((code) => `'${code}'`).join(", ");
       const verb = directive.codes.length === 0 ? "is" : "is not";

@@ -9,7 +9,7 @@ import { basename } from "node:path";
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { AnalysisSettings } from "../analysis/settings.js";
 import { CONFIG_FILE_NAME, type ConfigLayer } from "../config/config.js";
-import { ConfigResolver, isIgnoredBy, toAnalysisSettings, type ConfigFileProblem } from "../config/resolve.js";
+import { ConfigResolver, formatConfigProblem, isIgnoredBy, toAnalysisSettings, type ConfigFileProblem } from "../config/resolve.js";
 import { nodeFileSystem } from "../node/file-system.js";
 import { editorSettingsLayer, type EditorSettings } from "./settings.js";
 import type { UriMap } from "./uris.js";
@@ -67,7 +67,7 @@ export class ServerConfiguration {
     for (const file of this.shownProblems) if (!byFile.has(file)) void this.connection.sendDiagnostics({ uri: this.uris.toUri(file), diagnostics: [] });
     for (const [file, problems] of byFile) {
       void this.connection.sendDiagnostics({ uri: this.uris.toUri(file), diagnostics: problems.map(toDiagnostic) });
-      this.connection.console.warn(`${file}:${problems[0]?.line}:${problems[0]?.column}: ${problems[0]?.message}`);
+      for (const problem of problems) this.connection.console.warn(formatConfigProblem(problem));
     }
     this.shownProblems = new Set(byFile.keys());
   }

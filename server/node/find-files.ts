@@ -2,7 +2,8 @@
  * Turns file arguments (files, folders, quoted globs) into the list
  * of files to lint. Folders are searched recursively for the configured
  * extensions, skipping `node_modules` and dot-folders; a file named
- * explicitly is always linted, whatever its extension.
+ * explicitly is found whatever its extension (the caller may still leave it
+ * out by the configuration's ignore patterns, and knows it was named).
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";

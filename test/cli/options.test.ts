@@ -42,6 +42,7 @@ describe("configuration files", () => {
     const root = makeTree({ ".crmscriptrc.json": JSON.stringify({ rules: { "no-unused-variable": "error" }, targetVersion: "7.0" }), "a.crm": UNUSED });
     expect(codes((await lint(["-f", "json", "--rule", "no-unused-variable:warn", "a.crm"], { cwd: root })).stdout)).toEqual(["no-unused-variable:1"]);
     expect(codes((await lint(["-f", "json", "--rule=no-unused-variable=off", "a.crm"], { cwd: root })).stdout)).toEqual([]);
+    expect(codes((await lint(["-f", "json", "--rule", "no-unused-variable:2", "a.crm"], { cwd: root })).stdout)).toEqual(["no-unused-variable:2"]);
     const printed = JSON.parse((await lint(["--print-config", "a.crm", "--target-version", "10.2"], { cwd: root })).stdout) as { targetVersion: string };
     expect(printed.targetVersion).toBe("10.2");
   });
@@ -91,6 +92,13 @@ describe("configuration files", () => {
     const named = await lint(["-f", "json", "a.old.crm"], { cwd: root });
     expect(parseJson(named.stdout)[0]?.messages.map((message) => [message.severity, message.message])).toEqual([
       [1, "a.old.crm is not linted: the configuration's ignorePatterns name it (use --no-ignore to lint it)"],
+    ]);
+    const quiet = await lint(["-f", "json", "--no-warn-ignored", "--max-warnings", "0", "a.old.crm"], { cwd: root });
+    expect(quiet.code).toBe(0);
+    expect(parseJson(quiet.stdout)).toEqual([]);
+    const stdin = await lint(["-f", "json", "--stdin", "--stdin-filename", "generated/new.crm"], { cwd: root, stdin: TYPE_ERROR });
+    expect(parseJson(stdin.stdout)[0]?.messages.map((message) => message.message)).toEqual([
+      "generated/new.crm is not linted: the configuration's ignorePatterns name it (use --no-ignore to lint it)",
     ]);
     const all = await lint(["-f", "json", "--no-ignore", "."], { cwd: root });
     expect(all.code).toBe(1);
@@ -180,6 +188,7 @@ describe("--max-warnings and --quiet", () => {
     const over = await lint(["--max-warnings", "1", "a.crm"], { cwd: root });
     expect(over.code).toBe(1);
     expect(over.stderr).toBe("crmscript-lint: 2 warnings, more than --max-warnings 1 allows\n");
+    expect((await lint(["--max-warnings", "-1", "a.crm"], { cwd: root })).code).toBe(0);
     expect((await lint(["--max-warnings", "2", "a.crm"], { cwd: root })).code).toBe(0);
     expect((await lint(["--max-warnings=0", "a.crm"], { cwd: root })).code).toBe(1);
     expect((await lint(["--max-warnings", "lots", "a.crm"], { cwd: root })).code).toBe(2);

@@ -95,6 +95,13 @@ Integer x = ; // crmscript-lint-disable-line
     expect(applyFixes(analysis.sourceFile.text, fixes).text).toBe(`Void f() {\n  printLine("x");\n}\n`);
   });
 
+  it("say that a syntax error cannot be suppressed", () => {
+    checkFixture(`printLine("x");; // crmscript-lint-disable-line syntax-empty-statement
+//             ^ warning syntax-empty-statement
+//               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning unused-suppression: 'syntax-empty-statement' is a syntax error, which cannot be suppressed
+`, { rules });
+  });
+
   it("ignore ordinary comments that mention the prefix", () => {
     checkFixture(`// see crmscript-lint-disable-next-line in the docs\nprintLine("x");\n`, { rules });
   });
