@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
-import { describeConfig, formatConfigProblem, isIgnoredBy, type EffectiveConfig } from "../config/resolve.js";
+import { describeConfig, formatConfigProblem, isIgnoredBy, toAnalysisSettings, type ConfigFileProblem, type EffectiveConfig } from "../config/resolve.js";
 import { findFiles } from "../node/find-files.js";
 import { decodeSource, readSource } from "../node/read-source.js";
 import { parseArguments, USAGE, type CliOptions } from "./arguments.js";
@@ -118,36 +118,38 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (search.problems.length > 0) run.failed = true;
     const configs = configurationsOf(search.files, linter, io);
     if (configs === undefined) return EXIT_FAILURE;
-    const files = search.files.filter((file, index) => {
-      if (!options.ignore || !isIgnoredBy(configs[index] as EffectiveConfig, file)) return true;
-      if (search.explicit.has(file) && options.warnIgnored) run.results[index] = ignoredFileResult(file, io.cwd);
-      return false;
+    const indexes: number[] = [];
+    search.files.forEach((file, index) => {
+      if (!options.ignore || !isIgnoredBy(configs[index] as EffectiveConfig, file)) indexes.push(index);
+      else if (search.explicit.has(file) && options.warnIgnored) run.results[index] = ignoredFileResult(file, io.cwd);
     });
-    await lintFiles(run, files.map((file) => search.files.indexOf(file)), search.files, setup);
+    await lintFiles(run, indexes, search.files, setup);
   }
   return report(run);
 }
 
 /** Each file's configuration, or undefined (after saying why) when a configuration file is broken. */
 function configurationsOf(files: readonly string[], linter: FileLinter, io: CliIo): EffectiveConfig[] | undefined {
-  const problems = new Set<string>();
+  const problems: ConfigFileProblem[] = [];
   const configs = files.map((file) => {
     const { config, problems: found } = linter.configs.forFile(file);
-    for (const problem of found) problems.add(formatConfigProblem(problem));
+    problems.push(...found);
     return config;
   });
-  if (problems.size === 0) return configs;
-  for (const problem of problems) io.writeStderr(`crmscript-lint: ${problem}\n`);
+  return reportConfigProblems(problems, io) ? undefined : configs;
+}
+
+/** Prints each configuration problem once; true when there was any (the run must stop). */
+function reportConfigProblems(problems: readonly ConfigFileProblem[], io: CliIo): boolean {
+  if (problems.length === 0) return false;
+  for (const problem of new Set(problems.map(formatConfigProblem))) io.writeStderr(`crmscript-lint: ${problem}\n`);
   io.writeStderr("crmscript-lint: fix the configuration and run again\n");
-  return undefined;
+  return true;
 }
 
 function printConfig(linter: FileLinter, path: string, io: CliIo): number {
   const { config, problems } = linter.configs.forFile(path);
-  if (problems.length > 0) {
-    for (const problem of problems) io.writeStderr(`crmscript-lint: ${formatConfigProblem(problem)}\n`);
-    return EXIT_FAILURE;
-  }
+  if (reportConfigProblems(problems, io)) return EXIT_FAILURE;
   io.writeStdout(`${JSON.stringify(describeConfig(config, path), null, 2)}\n`);
   return EXIT_OK;
 }
@@ -170,10 +172,7 @@ async function lintStdin(run: Run): Promise<number | undefined> {
   }
   const filePath = run.options.stdinFilename ?? "<stdin>";
   const { config, problems } = run.linter.configs.forFile(resolve(run.io.cwd, filePath));
-  if (problems.length > 0) {
-    for (const problem of problems) run.io.writeStderr(`crmscript-lint: ${formatConfigProblem(problem)}\n`);
-    return EXIT_FAILURE;
-  }
+  if (reportConfigProblems(problems, run.io)) return EXIT_FAILURE;
   if (run.options.stdinFilename !== undefined && run.options.ignore && isIgnoredBy(config, resolve(run.io.cwd, filePath))) {
     if (run.options.warnIgnored) run.results.push(ignoredFileResult(filePath, run.io.cwd));
     return undefined;
@@ -207,7 +206,14 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
   const cacheFile = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
   const read = (path: string): string | undefined => readOrUndefined(io, path);
   const cache = options.cache ? new LintCache(read(cacheFile), toolVersion(), io.cwd, read) : undefined;
-  const configKey = (file: string): string => JSON.stringify(describeConfig(run.linter.configs.forFile(file).config, ""));
+  // What of a file's configuration changes its result; the resolver shares one configuration object per folder.
+  const keys = new WeakMap<EffectiveConfig, string>();
+  const configKey = (file: string): string => {
+    const { config } = run.linter.configs.forFile(file);
+    let key = keys.get(config);
+    if (key === undefined) keys.set(config, (key = JSON.stringify(toAnalysisSettings(config, [io.cwd]))));
+    return key;
+  };
   const jobs: LintJob[] = [];
   for (const index of indexes) {
     const file = files[index] as string;
