@@ -92,6 +92,9 @@ describe("lint rules", () => {
     it(`${id} has its own test file`, () => {
       expect(statSync(join(repositoryRoot, "test", "lint", "rules", `${id}.test.ts`)).isFile()).toBe(true);
     });
+    it(`${id} has its generated page under docs/rules/`, () => {
+      expect(readFileSync(join(repositoryRoot, "docs", "rules", `${id}.md`), "utf8")).toMatch(new RegExp(`^# ${id}\n`));
+    });
   }
 });
 

@@ -3,8 +3,36 @@
  * what file arguments and configuration ignore patterns are written in.
  */
 
-/** A glob (`*`, `**`, `?`, `[abc]`, `{a,b}`) as a regular expression over `/`-separated relative paths. */
+/** The offsets of the `{` and `}` that pair up; any other brace is an ordinary character. */
+function pairedBraces(glob: string): Set<number> {
+  const paired = new Set<number>();
+  const open: number[] = [];
+  for (let index = 0; index < glob.length; index++) {
+    if (glob[index] === "{") open.push(index);
+    else if (glob[index] === "}" && open.length > 0) {
+      paired.add(open.pop() as number);
+      paired.add(index);
+    }
+  }
+  return paired;
+}
+
+/**
+ * A glob (`*`, `**`, `?`, `[abc]`, `{a,b}`) as a regular expression over
+ * `/`-separated relative paths. A pattern that makes no sense as a glob
+ * (an unpaired brace, a class such as `[z-a]`) matches its own text.
+ */
 export function globToRegExp(glob: string): RegExp {
+  try {
+    return new RegExp(`^${globSource(glob)}$`);
+  } catch {
+    const literal = glob.replace(/[.*+?^$(){}|[\]\\]/g, "\\$&");
+    return new RegExp(`^${literal}$`);
+  }
+}
+
+function globSource(glob: string): string {
+  const paired = pairedBraces(glob);
   let source = "";
   let braceDepth = 0;
   for (let index = 0; index < glob.length; index++) {
@@ -28,17 +56,17 @@ export function globToRegExp(glob: string): RegExp {
         source += `[${content}]`;
         index = close;
       }
-    } else if (char === "{") {
+    } else if (char === "{" && paired.has(index)) {
       braceDepth++;
       source += "(?:";
-    } else if (char === "}" && braceDepth > 0) {
+    } else if (char === "}" && paired.has(index)) {
       braceDepth--;
       source += ")";
     } else if (char === "," && braceDepth > 0) {
       source += "|";
     } else {
-      source += char.replace(/[.+^$()|\\\]}]/g, "\\$&");
+      source += char.replace(/[.+^$()|\\\]{}]/g, "\\$&");
     }
   }
-  return new RegExp(`^${source}$`);
+  return source;
 }

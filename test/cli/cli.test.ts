@@ -242,7 +242,11 @@ describe("--help and --version", () => {
       expect(run.code).toBe(0);
       expect(run.stderr).toBe("");
       expect(run.stdout).toMatch(/^Usage: crmscript-lint /);
-      for (const option of ["--format", "--ext", "--stdin", "--stdin-filename", "--target-version", "--platform", "--include-path", "--color", "--no-color", "--help", "--version"]) expect(run.stdout).toContain(option);
+      for (const option of [
+        "--format", "--ext", "--stdin", "--stdin-filename", "--target-version", "--platform", "--include-path", "--color", "--no-color", "--help", "--version",
+        "--config", "--print-config", "--rule", "--fix", "--fix-dry-run", "--max-warnings", "--quiet", "--cache", "--cache-location", "--jobs", "--no-ignore", "--no-warn-ignored",
+        "sarif", "github", "crmscript-lint-disable-next-line",
+      ]) expect(run.stdout).toContain(option);
       expect(run.stdout).not.toContain("syntax-missing-semicolon");
     }
   });

@@ -12,9 +12,12 @@ import { readConfig } from "../../server/config/config.js";
 import { isIgnored, parseIgnorePattern } from "../../server/config/ignore.js";
 import { parseJson, plainValue } from "../../server/config/json-document.js";
 import { ConfigResolver, describeConfig, formatConfigProblem } from "../../server/config/resolve.js";
+import { globToRegExp } from "../../server/config/glob.js";
 import { configSchema } from "../../server/config/schema.js";
 import { nodeFileSystem } from "../../server/node/file-system.js";
 import Ajv from "ajv";
+import fc from "fast-check";
+import { jsonNodeOf } from "../../server/config/json-document.js";
 
 describe("the JSON reader", () => {
   it("reads values with their ranges, comments and trailing commas", () => {
@@ -217,5 +220,46 @@ describe("the JSON schema of the configuration file", () => {
   ])("rejects %j (%s), as the reader does", (config, _why) => {
     expect(validate(config)).toBe(false);
     expect(readText(JSON.stringify(config)).problems).not.toEqual([]);
+  });
+});
+
+describe("robustness", () => {
+  it("the JSON reader never throws, whatever the text, and reads back what JSON.stringify writes", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
+      parseJson(text);
+    }), { numRuns: 2000 });
+    fc.assert(fc.property(fc.jsonValue(), (value) => {
+      const parsed = parseJson(JSON.stringify(value, null, 1) ?? "null");
+      expect(parsed.ok && plainValue(parsed.root)).toEqual(JSON.parse(JSON.stringify(value) ?? "null"));
+    }), { numRuns: 500 });
+  });
+
+  it("reading a configuration never throws, whatever the value", () => {
+    fc.assert(fc.property(fc.jsonValue(), fc.dictionary(fc.constantFrom("rules", "root", "targetVersion", "platform", "includePaths", "ignorePatterns", "reportUnusedSuppressions"), fc.jsonValue()), (value, config) => {
+      for (const kind of ["file", "editor"] as const) {
+        readConfig(jsonNodeOf(value), { source: "x", folder: "/project", kind });
+        readConfig(jsonNodeOf(config), { source: "x", folder: "/project", kind });
+      }
+    }), { numRuns: 1000 });
+  });
+});
+
+describe("globs that make no sense", () => {
+  it.each([
+    ["{", "{", true],
+    ["a{b", "a{b", true],
+    ["{a,b", "{a,b", true],
+    ["[z-a].crm", "[z-a].crm", true],
+    ["{a,b}.crm", "b.crm", true],
+    ["x}.crm", "x}.crm", true],
+  ])("%s matches %s: %s", (glob, path, expected) => {
+    expect(globToRegExp(glob).test(path)).toBe(expected);
+  });
+
+  it("never throw", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 30 }), (glob) => {
+      globToRegExp(glob);
+      parseIgnorePattern(glob, "/project");
+    }), { numRuns: 3000 });
   });
 });
