@@ -39,6 +39,8 @@ export interface CliOptions {
   readonly ignore: boolean;
   /** `--no-warn-ignored`: say nothing about an ignored file named on the command line. */
   readonly warnIgnored: boolean;
+  /** `--report-suppressed`: SARIF also lists suppressed problems, marked as suppressed. */
+  readonly reportSuppressed: boolean;
 }
 
 export type ParsedArguments = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly error: string };
@@ -70,6 +72,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   let jobs: number | undefined;
   let ignore = true;
   let warnIgnored = true;
+  let reportSuppressed = false;
 
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] as string;
@@ -202,6 +205,9 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
       case "--no-warn-ignored":
         warnIgnored = false;
         break;
+      case "--report-suppressed":
+        reportSuppressed = true;
+        break;
       case "--color":
         color = true;
         break;
@@ -219,7 +225,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     ok: true,
     options: {
       inputs, format, extensions, stdin, stdinFilename, color, help, version, targetVersion, platform, includePaths,
-      configFile, printConfig, rules, fix, maxWarnings, quiet, cache, cacheLocation, jobs, ignore, warnIgnored,
+      configFile, printConfig, rules, fix, maxWarnings, quiet, cache, cacheLocation, jobs, ignore, warnIgnored, reportSuppressed,
     },
   };
 }
@@ -247,6 +253,8 @@ Options:
   -j, --jobs <n>             worker threads (default: one per core for long runs)
       --no-ignore            also lint files the configuration's ignorePatterns name
       --no-warn-ignored      no warning for an ignored file named on the command line
+      --report-suppressed    sarif: also list suppressed problems, marked as suppressed (GitHub code
+                             scanning ignores the mark and opens alerts for them)
       --ext <list>           extensions searched for in folders (default: .crm,.crmscript)
       --stdin                lint the text on standard input
       --stdin-filename <n>   the file name to report (and find the configuration by) for --stdin

@@ -290,7 +290,7 @@ function format(results: readonly LintResult[], run: Run): string {
     case "json":
       return formatJson(results);
     case "sarif":
-      return formatSarif(results, { cwd: io.cwd, toolVersion: toolVersion(), docs: packageDocs() });
+      return formatSarif(results, { cwd: io.cwd, toolVersion: toolVersion(), docs: packageDocs(), includeSuppressed: options.reportSuppressed });
     case "github":
       return formatGithub(results, { cwd: io.cwd });
     case "stylish": {

@@ -252,6 +252,10 @@ describe("the report formats from the command line", () => {
     expect(log.runs[0]?.results.map((result) => [result.ruleId, result.locations[0]?.physicalLocation.artifactLocation.uri])).toEqual([
       ["keyword-case", "a.crm"], ["keyword-case", "a.crm"], [expect.any(String), "b.crm"],
     ]);
+    const suppressedRoot = makeTree({ "s.crm": `${LEVEL}Integer x = 1;\n// crmscript-lint-disable-next-line keyword-case -- legacy\nIF (x > 0) { printLine("x"); }\n` });
+    const resultsOf = async (argv: string[]) => (JSON.parse((await lint(["-f", "sarif", ...argv, "s.crm"], { cwd: suppressedRoot })).stdout) as { runs: { results: { suppressions?: { justification: string }[] }[] }[] }).runs[0]?.results;
+    expect((await resultsOf([])) ?? []).toEqual([]);
+    expect((await resultsOf(["--report-suppressed"]))?.map((result) => result.suppressions?.[0]?.justification)).toEqual(["legacy"]);
     const github = await lint(["-f", "github", "."], { cwd: root });
     expect(github.stdout.split("\n").filter((line) => line !== "").map((line) => line.slice(0, line.indexOf(","))).sort()).toEqual(["::error file=b.crm", "::warning file=a.crm", "::warning file=a.crm"]);
   });
