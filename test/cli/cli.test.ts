@@ -244,7 +244,7 @@ describe("--help and --version", () => {
       expect(run.stdout).toMatch(/^Usage: crmscript-lint /);
       for (const option of [
         "--format", "--ext", "--stdin", "--stdin-filename", "--target-version", "--platform", "--include-path", "--color", "--no-color", "--help", "--version",
-        "--config", "--print-config", "--rule", "--fix", "--fix-dry-run", "--max-warnings", "--quiet", "--cache", "--cache-location", "--jobs", "--no-ignore", "--no-warn-ignored",
+        "--config", "--print-config", "--rule", "--fix", "--fix-dry-run", "--max-warnings", "--quiet", "--cache", "--cache-location", "--jobs", "--no-ignore", "--no-warn-ignored", "--report-suppressed",
         "sarif", "github", "crmscript-lint-disable-next-line",
       ]) expect(run.stdout).toContain(option);
       expect(run.stdout).not.toContain("syntax-missing-semicolon");
