@@ -67,7 +67,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
   const reported: Diagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
   for (const diagnostic of input.diagnostics) {
-    const region = suppressible(diagnostic.code)
+    const region = isSuppressible(diagnostic.code)
       ? regions.find((candidate) => (candidate.code === undefined || candidate.code === diagnostic.code) && diagnostic.range.start >= candidate.start && diagnostic.range.start < candidate.end)
       : undefined;
     if (region === undefined) {
@@ -81,8 +81,9 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
   return { reported, suppressed };
 }
 
-function suppressible(code: string): boolean {
-  return !code.startsWith("syntax") && !code.endsWith("-internal-error");
+/** Whether a comment can suppress diagnostics with this code. */
+export function isSuppressible(code: string): boolean {
+  return !code.startsWith("syntax") && !code.endsWith("-internal-error") && code !== "unused-suppression";
 }
 
 function readDirectives(text: string, comments: readonly Comment[]): Directive[] {

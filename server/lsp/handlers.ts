@@ -12,7 +12,7 @@ import { readdirSync } from "node:fs";
 import { LineIndex } from "../../grammar/index.js";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
 import { SCRIPT_EXTENSIONS } from "../analysis/include-files.js";
-import { quickFixes } from "../features/code-actions.js";
+import { quickFixes, suppressionActions } from "../features/code-actions.js";
 import { complete, type CompletionEntry } from "../features/completion/complete.js";
 import { documentLinks } from "../features/document-links.js";
 import { foldingRanges } from "../features/folding.js";
@@ -216,7 +216,7 @@ export function registerHandlers(context: HandlerContext): void {
     if (analysis === undefined) return null;
     const lines = analysis.sourceFile.lineIndex;
     const range = { start: toOffset(lines, params.range.start), end: toOffset(lines, params.range.end) };
-    return quickFixes(analysis, range).map((fix) => ({
+    return [...quickFixes(analysis, range), ...suppressionActions(analysis, range)].map((fix) => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       isPreferred: fix.preferred,

@@ -3,7 +3,8 @@
  * links and quick fixes.
  */
 import { describe, expect, it } from "vitest";
-import { quickFixes } from "../../server/features/code-actions.js";
+import { quickFixes, suppressionActions } from "../../server/features/code-actions.js";
+import { applyFixes } from "../../server/lint/fixes.js";
 import { documentLinks } from "../../server/features/document-links.js";
 import { foldingRanges } from "../../server/features/folding.js";
 import { semanticTokens } from "../../server/features/semantic-tokens.js";
@@ -103,5 +104,44 @@ describe("quick fixes", () => {
     ]);
     const insert = quickFixes(run.analysis(), { start: 0, end: 20 })[0];
     expect(insert?.edits).toEqual([{ range: { start: 19, end: 19 }, text: ";" }]);
+  });
+});
+
+describe("suppression actions", () => {
+  const rules = ["no-unused-variable", "no-shadow"];
+  const codesAfter = (source: string, title: string, at: number): { text: string; codes: string[] } => {
+    const run = runFixture(source, { rules });
+    const action = suppressionActions(run.analysis(), { start: at, end: at }).find((candidate) => candidate.title === title);
+    if (action === undefined) throw new Error(`no action '${title}'`);
+    const text = applyFixes(source, action.edits).text;
+    return { text, codes: runFixture(text, { rules }).analysis().diagnostics.map((diagnostic) => diagnostic.code) };
+  };
+
+  it("suppress a diagnostic on its line (indented like it) or in the whole file, leaving no other problem", () => {
+    const source = "#setLanguageLevel 4;\nVoid f() {\n  Integer spare = 0;\n}\nf();\n";
+    const at = source.indexOf("spare");
+    expect(codesAfter(source, "Suppress 'no-unused-variable' on this line", at)).toEqual({
+      text: "#setLanguageLevel 4;\nVoid f() {\n  // crmscript-lint-disable-next-line no-unused-variable\n  Integer spare = 0;\n}\nf();\n",
+      codes: [],
+    });
+    expect(codesAfter(source, "Suppress 'no-unused-variable' in this file", at)).toEqual({
+      text: `/* crmscript-lint-disable no-unused-variable */\n${source}`,
+      codes: [],
+    });
+  });
+
+  it("add a code to a directive already on the line above", () => {
+    const source = "#setLanguageLevel 4;\nVoid f(Integer total) {\n  if (total > 0) {\n    // crmscript-lint-disable-next-line no-unused-variable\n    Integer total = 1;\n  }\n}\nf(1);\n";
+    const result = codesAfter(source, "Suppress 'no-shadow' on this line", source.lastIndexOf("total = 1"));
+    expect(result.text).toContain("// crmscript-lint-disable-next-line no-unused-variable, no-shadow\n    Integer total = 1;");
+    expect(result.codes).toEqual([]);
+  });
+
+  it("are not offered for syntax errors, nor in templates", () => {
+    const broken = runFixture("#setLanguageLevel 4;\nInteger x = ;\n", { rules });
+    expect(suppressionActions(broken.analysis(), { start: 0, end: 40 })).toEqual([]);
+    const template = runFixture("%EJSCRIPT_START%\n<p><% Void f() { Integer spare = 0; } f(); %></p>\n%EJSCRIPT_END%\n", { rules });
+    expect(template.analysis().diagnostics.map((diagnostic) => diagnostic.code)).toContain("no-unused-variable");
+    expect(suppressionActions(template.analysis(), { start: 0, end: 200 })).toEqual([]);
   });
 });
