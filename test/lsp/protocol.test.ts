@@ -174,7 +174,8 @@ describe("language features", () => {
     const actions = await client.request<{ title: string; edit: WorkspaceEdit }[]>("textDocument/codeAction", {
       textDocument: { uri }, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } }, context: { diagnostics: published.diagnostics },
     });
-    expect(actions.map((action) => action.title)).toEqual(["Change to 'counter'"]);
+    expect(actions.map((action) => action.title)).toEqual(["Change to 'counter'", "Suppress 'undeclared-name' on this line", "Suppress 'undeclared-name' in this file"]);
+    expect(actions[1]?.edit.changes?.[uri]).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: "// crmscript-lint-disable-next-line undeclared-name\n" }]);
     expect(actions[0]?.edit.changes?.[uri]).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } }, newText: "counter" }]);
   });
 
