@@ -41,6 +41,15 @@ export type JobOutcome =
   | { readonly kind: "unreadable"; readonly reason: string }
   | { readonly kind: "failed"; readonly reason: string };
 
+/** The file's text, or undefined when it cannot be read (included scripts, configuration files, the cache). */
+export function readOrUndefined(readFile: (path: string) => string, path: string): string | undefined {
+  try {
+    return readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** How often fixes are applied and the file analysed again, at most (a fix may make room for another). */
 const MAX_FIX_PASSES = 10;
 
@@ -49,15 +58,7 @@ export class FileLinter {
   private readonly host: AnalysisHost;
 
   constructor(private readonly setup: LinterSetup, readFile: (path: string) => string) {
-    const reader = {
-      readFile: (path: string): string | undefined => {
-        try {
-          return readFile(path);
-        } catch {
-          return undefined;
-        }
-      },
-    };
+    const reader = { readFile: (path: string) => readOrUndefined(readFile, path) };
     this.configs = new ConfigResolver(reader, {
       above: [setup.overrides],
       ...(setup.configFile === undefined ? {} : { configFile: resolve(setup.cwd, setup.configFile) }),

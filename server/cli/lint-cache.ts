@@ -54,12 +54,12 @@ export class LintCache {
     this.entries = entries;
   }
 
-  /** The stored result for `path` (reported as `filePath`), when everything it depends on is unchanged. */
-  lookup(path: string, filePath: string, text: string, config: string): LintResult | undefined {
+  /** The stored result for `path`, when everything it depends on is unchanged. */
+  lookup(path: string, text: string, config: string): LintResult | undefined {
     const entry = this.entries[this.key(path)];
     if (entry === undefined || entry.hash !== contentHash(text) || entry.config !== config) return undefined;
     for (const [dependency, hash] of Object.entries(entry.dependencies)) if (this.hashOf(resolve(this.root, dependency)) !== hash) return undefined;
-    return { ...entry.result, filePath };
+    return { ...entry.result, filePath: path };
   }
 
   store(path: string, text: string, config: string, dependencies: readonly string[], result: LintResult): void {

@@ -12,7 +12,7 @@ import { describeConfig, formatConfigProblem, isIgnoredBy, toAnalysisSettings, t
 import { findFiles } from "../node/find-files.js";
 import { decodeSource, readSource } from "../node/read-source.js";
 import { parseArguments, USAGE, type CliOptions } from "./arguments.js";
-import { FileLinter, lintJob, type JobOutcome, type LintJob, type LinterSetup } from "./file-linter.js";
+import { FileLinter, lintJob, readOrUndefined, type JobOutcome, type LintJob, type LinterSetup } from "./file-linter.js";
 import { formatFixDiff } from "./formatters/fix-diff.js";
 import { formatGithub } from "./formatters/github.js";
 import { formatJson } from "./formatters/json.js";
@@ -204,7 +204,7 @@ function settle(run: Run, job: LintJob, outcome: JobOutcome): LintResult | undef
 async function lintFiles(run: Run, indexes: readonly number[], files: readonly string[], setup: LinterSetup): Promise<void> {
   const { io, options } = run;
   const cacheFile = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
-  const read = (path: string): string | undefined => readOrUndefined(io, path);
+  const read = (path: string): string | undefined => readOrUndefined((file) => io.readFile(file), path);
   const cache = options.cache ? new LintCache(read(cacheFile), toolVersion(), io.cwd, read) : undefined;
   // What of a file's configuration changes its result; the resolver shares one configuration object per folder.
   const keys = new WeakMap<EffectiveConfig, string>();
@@ -223,7 +223,7 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
       continue;
     }
     const text = read(file);
-    const cached = text === undefined || options.fix !== undefined ? undefined : cache.lookup(file, file, text, configKey(file));
+    const cached = text === undefined || options.fix !== undefined ? undefined : cache.lookup(file, text, configKey(file));
     if (cached !== undefined) run.results[index] = cached;
     else jobs.push(text === undefined ? { index, file } : { index, file, text });
   }
@@ -249,14 +249,6 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
     } catch (error) {
       io.writeStderr(`crmscript-lint: cannot write the cache ${cacheFile}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
-  }
-}
-
-function readOrUndefined(io: CliIo, path: string): string | undefined {
-  try {
-    return io.readFile(path);
-  } catch {
-    return undefined;
   }
 }
 
@@ -296,7 +288,7 @@ function format(results: readonly LintResult[], run: Run): string {
     case "stylish": {
       const stylish = formatStylish(results, { color: useColor(options, io), cwd: io.cwd });
       if (options.fix !== "dry-run") return stylish;
-      return formatFixDiff(results, { cwd: io.cwd, originalText: (result) => run.texts.get(result.filePath) ?? readOrUndefined(io, result.filePath) }) + stylish;
+      return formatFixDiff(results, { cwd: io.cwd, originalText: (result) => run.texts.get(result.filePath) ?? readOrUndefined((file) => io.readFile(file), result.filePath) }) + stylish;
     }
   }
 }

@@ -78,7 +78,7 @@ export class ConfigResolver {
       const chain = this.options.configFile !== undefined ? [this.options.configFile] : this.chainFor(folder);
       const read = chain.map((file) => this.read(file));
       const layers = [...(this.options.below ?? []), ...read.flatMap((file) => file.layer ?? []), ...(this.options.above ?? [])];
-      result = { config: { ...mergeLayers(layers), files: chain }, problems: read.flatMap((file) => file.problems) };
+      result = { config: mergeLayers(layers, chain), problems: read.flatMap((file) => file.problems) };
       this.merged.set(folder, result);
     }
     return result;
@@ -132,7 +132,8 @@ function readConfigFile(file: string, text: string | undefined, explicit: boolea
   return { exists: true, layer, problems: problems.map((problem) => at(problem.range.start, problem.range.end, problem.message)) };
 }
 
-export function mergeLayers(layers: readonly ConfigLayer[]): EffectiveConfig {
+/** The layers combined, lowest first; `files` are the configuration files among them, for reports. */
+export function mergeLayers(layers: readonly ConfigLayer[], files: readonly string[] = []): EffectiveConfig {
   const rules: Record<string, RuleSeverity> = {};
   let targetVersion: string | undefined;
   let platform: Platform | undefined;
@@ -148,7 +149,7 @@ export function mergeLayers(layers: readonly ConfigLayer[]): EffectiveConfig {
     ignorePatterns.push(...(layer.ignorePatterns ?? []));
   }
   return {
-    files: [],
+    files,
     ...(targetVersion === undefined ? {} : { targetVersion }),
     ...(platform === undefined ? {} : { platform }),
     includePaths: [...new Set(includePaths)],
