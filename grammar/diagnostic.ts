@@ -18,10 +18,12 @@ export interface RelatedLocation {
   readonly message: string;
 }
 
-/** A text change that certainly fixes a problem, safe to apply without asking (`--fix`, quick fixes). */
+/** A text change that fixes a problem. */
 export interface Fix {
   readonly range: TextRange;
   readonly text: string;
+  /** What the change does, as a quick-fix menu shows it ("Add .toString()"); editors make one up from the text when it is missing. */
+  readonly title?: string;
 }
 
 export interface Diagnostic {
@@ -32,8 +34,10 @@ export interface Diagnostic {
   /** What was expected and what was found, in the user's terms. */
   readonly message: string;
   readonly related?: readonly RelatedLocation[];
-  /** The safe fix, when there is one. */
+  /** The safe fix, when there is one: it certainly fixes the problem, so `--fix` applies it without asking. */
   readonly fix?: Fix;
+  /** A fix the editor offers but `--fix` never applies, because it may change what the script does (ESLint's suggestions). */
+  readonly suggestedFix?: Fix;
   /** Names the author probably meant (for "did you mean" quick fixes that replace the range). */
   readonly suggestions?: readonly string[];
 }

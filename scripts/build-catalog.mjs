@@ -3,10 +3,12 @@
 //
 // What it does: keeps only the fields the product uses (facts: names, kinds, parameter names and
 // types, return types, overloads, enum members and values, since/envir, doc-page ids, triggers, and
-// `deprecated` where the source marks an item so) by copying them field by field from a whitelist,
-// so no description text can slip through; checks that every type named in a signature is
-// declared; writes one line per type, enum, function and trigger, sorted by name, so a change is
-// a one-line diff. The output is deterministic.
+// `deprecated` where the source marks an item so, `undocumented` for names the docs use without
+// documenting them, and the built-in members of every array and struct from `dataStructures`) by
+// copying them field by field from a whitelist, so no description text can slip through; checks
+// that every type named in a signature is declared (in `dataStructures` the docs' placeholder
+// `{type}` also counts); writes one line per type, enum, function, trigger and data structure,
+// sorted by name, so a change is a one-line diff. The output is deterministic.
 //
 // Usage: node scripts/build-catalog.mjs [path/to/shared/crmscript-api/catalog.json]
 import { readFileSync, writeFileSync } from "node:fs";
@@ -35,36 +37,42 @@ const overload = (o, isCtor) => {
 };
 const sortedEntries = (object) => Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-const types = {};
-for (const [name, type] of sortedEntries(source.types)) {
-  const out = pick(type, ["kind", "ns", "uid", "page", "since", "envir", "src", "deprecated"]);
+const classEntry = (type) => {
+  const out = pick(type, ["kind", "ns", "uid", "page", "since", "envir", "src", "deprecated", "undocumented"]);
   if (type.ctors !== undefined) out.ctors = type.ctors.map((o) => overload(o, true));
   out.methods = Object.fromEntries(sortedEntries(type.methods ?? {}).map(([method, overloads]) => [method, overloads.map((o) => overload(o, false))]));
-  types[name] = out;
-}
+  return out;
+};
+const types = Object.fromEntries(sortedEntries(source.types).map(([name, type]) => [name, classEntry(type)]));
+const dataStructures = Object.fromEntries(sortedEntries(source.dataStructures ?? {}).map(([name, type]) => [name, classEntry(type)]));
 const enums = {};
 for (const [name, en] of sortedEntries(source.enums)) {
-  enums[name] = { ...pick(en, ["ns", "uid", "page", "since", "src", "deprecated"]), members: { ...en.members } };
+  enums[name] = { ...pick(en, ["ns", "uid", "page", "since", "src", "deprecated", "undocumented"]), members: { ...en.members } };
 }
 const functions = Object.fromEntries(sortedEntries(source.functions).map(([name, overloads]) => [name, overloads.map((o) => overload(o, false))]));
 const triggers = Object.fromEntries(sortedEntries(source.triggers).map(([name, t]) => [name, pick(t, ["event", "since", "inputs", "outputs"])]));
 const aliases = { ...source.aliases };
 
-// Every type named in a signature must be declared (the catalog README names one known gap: NSBinary).
-const KNOWN_UNDECLARED = new Set(["NSBinary"]);
-const declared = (typeName) => {
+// Every type named in a signature must be declared; in a data structure `{type}` stands for the
+// element type of an array or the struct itself.
+const declared = (typeName, placeholderAllowed) => {
   const base = typeName.replace(/(\[\])+$/, "");
-  return base in types || base in enums || base in aliases || KNOWN_UNDECLARED.has(base);
+  return Object.hasOwn(types, base) || Object.hasOwn(enums, base) || Object.hasOwn(aliases, base) || (placeholderAllowed && base === "{type}");
 };
-const checkSignature = (where, o) => {
-  for (const p of o.params) if (!declared(p.type)) problems.push(`${where}: undeclared parameter type ${p.type}`);
-  if (o.returns !== undefined && !declared(o.returns)) problems.push(`${where}: undeclared return type ${o.returns}`);
+const checkSignature = (where, o, placeholderAllowed) => {
+  for (const p of o.params) if (!declared(p.type, placeholderAllowed)) problems.push(`${where}: undeclared parameter type ${p.type}`);
+  if (o.returns !== undefined && !declared(o.returns, placeholderAllowed)) problems.push(`${where}: undeclared return type ${o.returns}`);
 };
-for (const [name, type] of Object.entries(types)) {
-  for (const o of type.ctors ?? []) checkSignature(`${name} constructor`, o);
-  for (const [method, overloads] of Object.entries(type.methods)) for (const o of overloads) checkSignature(`${name}.${method}`, o);
-}
-for (const [name, overloads] of Object.entries(functions)) for (const o of overloads) checkSignature(name, o);
+const checkClasses = (classes, placeholderAllowed) => {
+  for (const [name, type] of Object.entries(classes)) {
+    for (const o of type.ctors ?? []) checkSignature(`${name} constructor`, o, placeholderAllowed);
+    for (const [method, overloads] of Object.entries(type.methods)) for (const o of overloads) checkSignature(`${name}.${method}`, o, placeholderAllowed);
+  }
+};
+checkClasses(types, false);
+checkClasses(dataStructures, true);
+for (const [name, overloads] of Object.entries(functions)) for (const o of overloads) checkSignature(name, o, false);
+for (const required of ["Array", "Struct"]) if (!Object.hasOwn(dataStructures, required)) problems.push(`dataStructures.${required} is missing`);
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
@@ -92,6 +100,7 @@ section("types", types, false);
 section("enums", enums, false);
 section("functions", functions, false);
 section("triggers", triggers, false);
+section("dataStructures", dataStructures, false);
 lines.push(`"aliases":${JSON.stringify(aliases)}`, "}");
 writeFileSync(targetPath, `${lines.join("\n")}\n`);
-console.log(`wrote ${targetPath}: ${Object.keys(types).length} types, ${Object.keys(enums).length} enums, ${Object.keys(functions).length} functions, ${Object.keys(triggers).length} triggers`);
+console.log(`wrote ${targetPath}: ${Object.keys(types).length} types, ${Object.keys(enums).length} enums, ${Object.keys(functions).length} functions, ${Object.keys(triggers).length} triggers, ${Object.keys(dataStructures).length} data structures`);

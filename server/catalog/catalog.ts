@@ -3,8 +3,8 @@
  * triggers, type aliases) and the documentation-link rule.
  *
  * Entries are built from the raw data the first time they are asked for and
- * then kept: a script touches a few dozen of the 439 classes, so building
- * all 8,302 overloads up front would make every start-up pay for the whole
+ * then kept: a script touches a few dozen of the 451 classes, so building
+ * all 8,489 overloads up front would make every start-up pay for the whole
  * API. `validateAll()` builds everything and returns what was malformed.
  */
 import { EntryBuilder, type Json } from "./entries.js";
@@ -16,6 +16,8 @@ export interface CatalogSections {
   readonly enums: Json;
   readonly functions: Json;
   readonly triggers: Json;
+  /** `Array` and `Struct`: the built-in members of every array and every struct. */
+  readonly dataStructures: Json;
   readonly aliases: ReadonlyMap<string, string>;
   /** The page URL template, with `{page}` where the page name goes. */
   readonly pageUrl: string;
@@ -58,6 +60,7 @@ export class Catalog {
   private readonly functionSection: LazySection<MethodInfo>;
   private readonly enumSection: LazySection<EnumInfo>;
   private readonly triggerSection: LazySection<TriggerInfo>;
+  private readonly dataStructureSection: LazySection<ClassInfo>;
 
   constructor(private readonly sections: CatalogSections) {
     const builder = new EntryBuilder(this.problems);
@@ -65,6 +68,7 @@ export class Catalog {
     this.functionSection = new LazySection(sections.functions, (name, raw) => builder.functionInfo(name, raw));
     this.enumSection = new LazySection(sections.enums, (name, raw) => builder.enumInfo(name, raw));
     this.triggerSection = new LazySection(sections.triggers, (name, raw) => builder.triggerInfo(name, raw));
+    this.dataStructureSection = new LazySection(sections.dataStructures, (name, raw) => builder.classInfo(name, raw, "dataStructures"));
   }
 
   classNamed(name: string): ClassInfo | undefined {
@@ -80,11 +84,19 @@ export class Catalog {
     return this.functionSection.get(name);
   }
 
+  /**
+   * The members every array (`Array`) or every struct (`Struct`) has. Their
+   * signatures may name `TYPE_PLACEHOLDER`: the element type, or the struct.
+   */
+  dataStructure(name: "Array" | "Struct"): ClassInfo | undefined {
+    return this.dataStructureSection.get(name);
+  }
+
   trigger(name: string): TriggerInfo | undefined {
     return this.triggerSection.get(name);
   }
 
-  /** The declared name an undeclared signature type stands for (`NSExecuteOnEvent` → `ExecuteOnEvent`). */
+  /** The declared name an undeclared signature type stands for (`NSExecuteOnEvent` → `ExecuteOnEvent`), from the catalog's `aliases`. */
   aliasOf(name: string): string | undefined {
     return this.sections.aliases.get(name);
   }
@@ -116,7 +128,8 @@ export class Catalog {
 
   /** Builds every entry and returns one line per malformed one (empty for good data). */
   validateAll(): readonly string[] {
-    for (const section of [this.classSection, this.functionSection, this.enumSection, this.triggerSection]) for (const _ of section.all());
+    const sections = [this.classSection, this.functionSection, this.enumSection, this.triggerSection, this.dataStructureSection];
+    for (const section of sections) for (const _ of section.all());
     return [...this.problems];
   }
 

@@ -8,7 +8,7 @@ import type { ClassInfo, EnumInfo, MethodInfo, Namespace, OverloadInfo, Paramete
 
 export type Json = Record<string, unknown>;
 
-const NAMESPACES: ReadonlySet<string> = new Set<Namespace>(["Global", "Native", "NetServer"]);
+const NAMESPACES: ReadonlySet<string> = new Set<Namespace>(["Global", "Native", "NetServer", "DataStructure"]);
 
 export function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -20,7 +20,7 @@ function optionalString(value: unknown): string | undefined {
 
 function provenanceOf(raw: Json): Provenance {
   const deprecated = raw.deprecated === true ? true : optionalString(raw.deprecated) || undefined;
-  return { since: optionalString(raw.since), onsiteOnly: raw.envir === "onsite", fromLanguageServer: raw.src === "lt", deprecated };
+  return { since: optionalString(raw.since), onsiteOnly: raw.envir === "onsite", fromLanguageServer: raw.src === "lt", deprecated, undocumented: raw.undocumented === true };
 }
 
 export class EntryBuilder {
@@ -72,10 +72,12 @@ export class EntryBuilder {
     return Object.freeze({ name, owner, overloads: Object.freeze(overloads) });
   }
 
-  classInfo(name: string, raw: unknown): ClassInfo | undefined {
-    const where = `types.${name}`;
+  /** A class of `types`, or (section `dataStructures`) the pseudo-class `Array` or `Struct`, whose namespace must be DataStructure. */
+  classInfo(name: string, raw: unknown, section: "types" | "dataStructures" = "types"): ClassInfo | undefined {
+    const where = `${section}.${name}`;
     if (!isObject(raw)) return this.problem(where, "not an object");
     if (typeof raw.ns !== "string" || !NAMESPACES.has(raw.ns)) return this.problem(where, `unknown namespace ${String(raw.ns)}`);
+    if ((raw.ns === "DataStructure") !== (section === "dataStructures")) return this.problem(where, `namespace ${raw.ns} does not belong in ${section}`);
     if (typeof raw.uid !== "string") return this.problem(where, "no uid");
     if (!isObject(raw.methods)) return this.problem(where, "methods is not an object");
     const methods = new Map<string, MethodInfo>();

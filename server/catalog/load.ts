@@ -34,6 +34,7 @@ export function loadCatalog(data: unknown): LoadedCatalog {
     enums: section("enums"),
     functions: section("functions"),
     triggers: section("triggers"),
+    dataStructures: section("dataStructures"),
     aliases,
     pageUrl: typeof docs.pageUrl === "string" ? docs.pageUrl : "https://docs.superoffice.com/en/automation/crmscript/reference/{page}.html",
     functionsPage: typeof docs.functionsPage === "string" ? docs.functionsPage : "CRMScript.Global.Void",

@@ -7,7 +7,11 @@
  * into semantic types is the semantics layer's job.
  */
 
-export type Namespace = "Global" | "Native" | "NetServer";
+/** `DataStructure` holds the pseudo-classes `Array` and `Struct`: the built-in members of every array and every struct. */
+export type Namespace = "Global" | "Native" | "NetServer" | "DataStructure";
+
+/** The documentation's placeholder in `DataStructure` signatures: an array's element type, or the struct itself. */
+export const TYPE_PLACEHOLDER = "{type}";
 
 export interface RawParameter {
   readonly name: string;
@@ -33,6 +37,7 @@ export interface RawClass {
   readonly envir?: string;
   readonly src?: string;
   readonly deprecated?: string | true;
+  readonly undocumented?: true;
   readonly ctors?: readonly RawOverload[];
   readonly methods: Readonly<Record<string, readonly RawOverload[]>>;
 }
@@ -44,6 +49,7 @@ export interface RawEnum {
   readonly since?: string;
   readonly src?: string;
   readonly deprecated?: string | true;
+  readonly undocumented?: true;
   readonly members: Readonly<Record<string, number | null>>;
 }
 
@@ -61,6 +67,7 @@ export interface RawCatalog {
   readonly enums: Readonly<Record<string, RawEnum>>;
   readonly functions: Readonly<Record<string, readonly RawOverload[]>>;
   readonly triggers: Readonly<Record<string, RawTrigger>>;
+  readonly dataStructures: Readonly<Record<"Array" | "Struct", RawClass>>;
   readonly aliases: Readonly<Record<string, string>>;
 }
 
@@ -74,6 +81,12 @@ export interface Provenance {
   readonly fromLanguageServer: boolean;
   /** Set when the catalog marks the item deprecated: the reason or replacement it gives, or true. No source does so today. */
   readonly deprecated: string | true | undefined;
+  /**
+   * True for a name the documentation uses in signatures but documents nowhere
+   * (`NSBinary`): a known name whose members (or enum members) are unknown, so
+   * nothing about them can be checked.
+   */
+  readonly undocumented: boolean;
 }
 
 export interface ParameterInfo {

@@ -3,7 +3,7 @@
  * `--format json`: 1-based lines and columns (UTF-16), severity 1 for a
  * warning and 2 for an error, the diagnostic code as `ruleId`.
  */
-import type { Diagnostic, LineIndex } from "../../grammar/index.js";
+import type { Diagnostic, Fix, LineIndex } from "../../grammar/index.js";
 import { isAutoFixable } from "../lint/fixes.js";
 import type { SuppressedDiagnostic } from "../lint/suppressions.js";
 
@@ -18,7 +18,14 @@ export interface LintMessage {
   /** Set when the file could not be linted at all (for example, it cannot be read). */
   readonly fatal?: true;
   /** The safe fix, as ESLint writes it: offsets into the file's text (UTF-16) and the replacement. */
-  readonly fix?: { readonly range: readonly [number, number]; readonly text: string };
+  readonly fix?: EslintFix;
+  /** Fixes to offer a person but never to apply automatically, as ESLint writes them. */
+  readonly suggestions?: readonly { readonly desc: string; readonly fix: EslintFix }[];
+}
+
+export interface EslintFix {
+  readonly range: readonly [number, number];
+  readonly text: string;
 }
 
 /** Why a message was not reported: the suppression comment that silenced it, and its reason after `--`. */
@@ -58,7 +65,12 @@ export function toLintMessage(diagnostic: Diagnostic, lines: LineIndex): LintMes
     endLine: end.line + 1,
     endColumn: end.column + 1,
   };
-  return isAutoFixable(diagnostic) ? { ...message, fix: { range: [diagnostic.fix.range.start, diagnostic.fix.range.end], text: diagnostic.fix.text } } : message;
+  const eslintFix = (fix: Fix): EslintFix => ({ range: [fix.range.start, fix.range.end], text: fix.text });
+  return {
+    ...message,
+    ...(isAutoFixable(diagnostic) ? { fix: eslintFix(diagnostic.fix) } : {}),
+    ...(diagnostic.suggestedFix === undefined ? {} : { suggestions: [{ desc: diagnostic.suggestedFix.title ?? "Apply the suggested change", fix: eslintFix(diagnostic.suggestedFix) }] }),
+  };
 }
 
 export function toSuppressedMessage(suppressed: SuppressedDiagnostic, lines: LineIndex): SuppressedLintMessage {

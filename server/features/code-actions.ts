@@ -5,7 +5,7 @@
  * or type. And the suppression comments for a diagnostic, on its line or in
  * the whole file, as ESLint's editor integrations offer them.
  */
-import type { Diagnostic, TextRange } from "../../grammar/index.js";
+import type { Diagnostic, Fix, TextRange } from "../../grammar/index.js";
 import type { FileAnalysis } from "../analysis/host.js";
 import { isSuppressible, SUPPRESSION_PREFIX } from "../lint/suppressions.js";
 
@@ -21,14 +21,17 @@ function overlaps(a: TextRange, b: TextRange): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
+function fixTitle(fix: Fix): string {
+  if (fix.title !== undefined) return fix.title;
+  return fix.text === ";" ? "Insert the missing ';'" : fix.text === "" ? "Remove it" : `Change to '${fix.text}'`;
+}
+
 export function quickFixes(analysis: FileAnalysis, range: TextRange): QuickFix[] {
   const fixes: QuickFix[] = [];
   for (const diagnostic of analysis.diagnostics) {
     if (!overlaps(diagnostic.range, range)) continue;
-    if (diagnostic.fix !== undefined) {
-      const title = diagnostic.fix.text === ";" ? "Insert the missing ';'" : diagnostic.fix.text === "" ? "Remove it" : `Change to '${diagnostic.fix.text}'`;
-      fixes.push({ title, diagnostic, edits: [diagnostic.fix], preferred: true });
-    }
+    if (diagnostic.fix !== undefined) fixes.push({ title: fixTitle(diagnostic.fix), diagnostic, edits: [diagnostic.fix], preferred: true });
+    if (diagnostic.suggestedFix !== undefined) fixes.push({ title: fixTitle(diagnostic.suggestedFix), diagnostic, edits: [diagnostic.suggestedFix], preferred: false });
     (diagnostic.suggestions ?? []).forEach((suggestion, index) => {
       fixes.push({ title: `Change to '${suggestion}'`, diagnostic, edits: [{ range: diagnostic.range, text: suggestion }], preferred: index === 0 && diagnostic.suggestions?.length === 1 });
     });

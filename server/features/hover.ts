@@ -67,17 +67,22 @@ export function describeResolution(host: AnalysisHost, resolution: Resolution): 
       const what = info.namespace === "Global" ? "built-in type" : info.namespace === "NetServer" ? "NetServer class" : "native class";
       const constructors = (info.constructors ?? []).filter((overload) => overload.parameters.length > 0)
         .map((overload) => `${info.name}(${overload.parameters.map((parameter) => `${parameter.type} ${parameter.name}`).join(", ")})`);
-      const lines = [codeBlock([`class ${info.name}`, ...constructors]), `${what}, ${info.methods.size} methods`];
+      const summary = info.undocumented ? `${what} that the documentation names in signatures but does not document: its members are unknown` : `${what}, ${info.methods.size} methods`;
+      const lines = [codeBlock([`class ${info.name}`, ...constructors]), summary];
       const facts = provenanceLine(info);
       if (facts !== "") lines.push(facts);
-      lines.push(documentationLink(catalog, info));
+      if (!info.undocumented) lines.push(documentationLink(catalog, info));
       return lines.join("\n\n");
     }
     case "catalog-enum": {
       const info = resolution.info;
       const shown = [...info.members].slice(0, 25).map(([name, value]) => (value === null ? name : `${name} = ${value}`));
       const more = info.members.size > shown.length ? [`… ${info.members.size - shown.length} more`] : [];
-      return [codeBlock([`enum ${info.name}`, ...shown, ...more]), "A NetServer enum: CRMScript passes its values as Integer.", documentationLink(catalog, info)].join("\n\n");
+      const spelled = resolution.alias === undefined ? "" : `\`${resolution.alias}\` is another spelling of this enum. `;
+      const lines = [codeBlock([`enum ${info.name}`, ...shown, ...more]), `${spelled}A NetServer enum: CRMScript passes its values as Integer, and as a type it means Integer.`];
+      if (info.undocumented) lines.push("The documentation names it in signatures but does not list its members.");
+      else lines.push(documentationLink(catalog, info));
+      return lines.join("\n\n");
     }
     case "intrinsic-method": {
       const receiver = resolution.method.receiver.kind === "array" ? "every array" : "every struct";

@@ -41,10 +41,16 @@ export function overloadsMarkdown(catalog: Catalog, signatures: readonly Signatu
   const parts = [codeBlock(ordered.map((signature) => signatureToString(signature)))];
   if (signatures.length > 1) parts.push(`${signatures.length} overloads${chosen === undefined ? "" : "; the first is the one this call uses"}.`);
   const focus = chosen ?? (signatures.length === 1 ? signatures[0] : undefined);
-  if (focus?.origin.kind === "catalog") parts.push(catalogDetails(catalog, focus.origin.overload));
+  const focusOverload = focus === undefined ? undefined : catalogOverloadOf(focus);
+  if (focusOverload !== undefined) parts.push(catalogDetails(catalog, focusOverload));
   else if (focus === undefined) {
-    const first = signatures.find((signature) => signature.origin.kind === "catalog");
-    if (first?.origin.kind === "catalog") parts.push(documentationLink(catalog, first.origin.overload));
+    const first = signatures.map(catalogOverloadOf).find((overload) => overload !== undefined);
+    if (first !== undefined) parts.push(documentationLink(catalog, first));
   }
   return parts.join("\n\n");
+}
+
+/** The catalog entry a signature comes from: a class, function or `dataStructures` member. */
+function catalogOverloadOf(signature: Signature): OverloadInfo | undefined {
+  return signature.origin.kind === "user" ? undefined : signature.origin.overload;
 }

@@ -209,8 +209,10 @@ export class StatementChecker {
     const type = this.expressions.check(expression, place);
     if (returnsValue) {
       this.expressions.checkFits(type, { type: fn.returnType, description: `the return value of '${fn.name}'` }, expression);
-    } else if (fn !== undefined && expression.kind === "CallExpression" && isClass(type, "Void")) {
-      this.facts.report("return-void-call", expression, `'${fn.name}' returns Void, so this returns nothing: call it on its own line, then write 'return;'`);
+    } else if (expression.kind === "CallExpression" && isClass(type, "Void")) {
+      // Official code does this, in Void functions and at the top level of EJScript endpoints (spec E18, A15-4).
+      const where = fn === undefined ? "the top level of a script returns no value" : `'${fn.name}' returns Void`;
+      this.facts.report("return-void-call", expression, `${where}, so this returns nothing: call it on its own line, then write 'return;'`);
     } else if (type.kind !== "unknown" || fn !== undefined) {
       this.facts.report("return-value-in-void", expression,
         fn === undefined ? "the top level of a script returns no value: write 'return;' to end the script" : `'${fn.name}' returns Void, so return takes no value here`);

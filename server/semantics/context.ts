@@ -114,10 +114,11 @@ export class CheckContext {
       this.checkAvailability(classType.info, text, name);
       return classType;
     }
-    const enumInfo = this.catalog.enumNamed(text);
-    if (enumInfo !== undefined) {
-      this.facts.resolve(name, { kind: "catalog-enum", info: enumInfo });
-      this.facts.report("enum-as-type", name, `${text} is a NetServer enum, not a type: CRMScript passes enum values as Integer, so declare an Integer`);
+    const enumType = this.types.enumOfTypeName(text);
+    if (enumType !== undefined) {
+      this.facts.resolve(name, { kind: "catalog-enum", info: enumType.info, alias: enumType.alias });
+      const spelled = enumType.alias === undefined ? "" : ` (written ${text})`;
+      this.facts.report("enum-as-type", name, `${enumType.info.name}${spelled} is a NetServer enum, so as a type it means Integer (spec A15-2); write Integer to say so`);
       return this.types.builtin("Integer");
     }
     if (!this.firstReport(text)) return unknownType;

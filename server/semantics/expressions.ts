@@ -27,6 +27,39 @@ export const literalTypes: Partial<Record<A.Expression["kind"], BuiltinTypeName>
   IntegerLiteral: "Integer", LongLiteral: "Long", FloatLiteral: "Float", StringLiteral: "String", BooleanLiteral: "Bool",
 };
 
+/**
+ * Global functions whose documentation states that a non-String argument
+ * fails (the overview page calls `print(Integer)` a type error, spec §3.3,
+ * E7): they keep the error instead of the A15-5 warning.
+ */
+const STRICT_STRING_FUNCTIONS: ReadonlySet<string> = new Set(["print", "printLine"]);
+
+/** Whether a signature takes a scalar for a String parameter with a warning (spec A15-5): built-in and NetServer members, not user functions. */
+function convertsScalarsToString(signature: Signature): boolean {
+  switch (signature.origin.kind) {
+    case "user":
+      return false;
+    case "intrinsic":
+      return true;
+    case "catalog":
+      return signature.origin.overload.owner !== undefined || !STRICT_STRING_FUNCTIONS.has(signature.name);
+  }
+}
+
+/**
+ * `.toString()` after an argument where that is certainly what converting
+ * it means: a name, call, member or element of type Integer, Long, Bool,
+ * Byte, Date, DateTime or Time, or an Integer literal written as a String.
+ * None for Float (its toString needs a number of decimals) or for other
+ * expressions, where a method call would need parentheses never documented.
+ */
+function toStringFix(argument: A.Expression, type: Type): A.Fix | undefined {
+  if (isClass(type, "Float")) return undefined;
+  if (argument.kind === "IntegerLiteral") return { range: { start: argument.start, end: argument.end }, text: `"${argument.value}"`, title: `Write it as the String "${argument.value}"` };
+  if (!["Identifier", "CallExpression", "MemberExpression", "IndexExpression"].includes(argument.kind)) return undefined;
+  return { range: { start: argument.end, end: argument.end }, text: ".toString()", title: "Add .toString()" };
+}
+
 export class ExpressionChecker {
   constructor(private readonly context: CheckContext) {}
 
@@ -221,7 +254,7 @@ export class ExpressionChecker {
       return unknownType;
     }
     if (this.context.catalog.enumNamed(name.name) !== undefined) {
-      this.facts.report("enum-as-type", name, `${name.name} is a NetServer enum: CRMScript has no enum values, pass the Integer value instead`);
+      this.facts.report("enum-as-type", name, `${name.name} is a NetServer enum, which CRMScript treats as Integer (spec A15-2): pass the Integer value instead`);
       return this.builtin("Integer");
     }
     this.reportUnknownName(name, place, "function");
@@ -252,6 +285,7 @@ export class ExpressionChecker {
     const members = this.context.members.membersOf(receiver);
     const group = members.methods.get(member.name);
     if (group === undefined) {
+      if (!members.complete) return unknownType;
       const field = members.fields.get(member.name);
       if (field !== undefined) {
         this.facts.refer(member, field, false);
@@ -299,14 +333,17 @@ export class ExpressionChecker {
    * E7). Returns the chosen signature, or undefined after a report.
    */
   private resolveCall(call: A.CallExpression, signatures: readonly Signature[], argumentTypes: readonly Type[], what: string): Signature | undefined {
-    const choice = chooseOverload(signatures, argumentTypes);
+    const choice = chooseOverload(signatures, argumentTypes, convertsScalarsToString);
     let chosen: Signature | undefined;
     if (choice.kind === "chosen") {
       chosen = choice.signature;
       choice.conversions.forEach((kind, index) => {
+        const argument = call.arguments[index] as A.Expression;
         if (kind === "narrowing") {
-          this.facts.report("narrowing-conversion", call.arguments[index] as A.Expression,
+          this.facts.report("narrowing-conversion", argument,
             `argument ${index + 1} of ${what} is a Long where an Integer is expected: values beyond ±2147483647 are cut off`);
+        } else if (kind === "implicit-string") {
+          this.reportImplicitString(argument, index, argumentTypes[index] as Type, (chosen as Signature).parameters[index]?.name ?? "", what);
         }
       });
     } else if (choice.kind === "count") {
@@ -334,6 +371,14 @@ export class ExpressionChecker {
     }
     const given = argumentTypes.map((type) => typeToString(type)).join(", ");
     this.facts.report("argument-type", this.argumentsRange(call), `no overload of ${what} takes (${given}): ${this.listSignatures(candidates)}`);
+  }
+
+  /** A scalar given to a String parameter of a built-in (spec A15-5): a warning, and `.toString()` offered where that is certain to work. */
+  private reportImplicitString(argument: A.Expression, index: number, type: Type, parameter: string, what: string): void {
+    const method = conversionMethod(type, this.builtin("String")) ?? "toString()";
+    this.facts.report("implicit-string-conversion", argument,
+      `argument ${index + 1} of ${what} ('${parameter}') is a String: the ${typeToString(type)} is converted implicitly, which the documentation does not promise; convert it with ${method}`,
+      { suggestedFix: toStringFix(argument, type) });
   }
 
   private listSignatures(signatures: readonly Signature[]): string {
@@ -386,7 +431,7 @@ export class ExpressionChecker {
       this.facts.report("method-used-as-value", member, `'${member.name}' is a method of ${typeToString(receiver)}: call it as '${member.name}(…)'`);
       return unknownType;
     }
-    this.reportUnknownMember(receiver, member, [...members.fields.keys(), ...members.methods.keys()], "field");
+    if (members.complete) this.reportUnknownMember(receiver, member, [...members.fields.keys(), ...members.methods.keys()], "field");
     return unknownType;
   }
 
@@ -405,12 +450,20 @@ export class ExpressionChecker {
   private index(expression: A.IndexExpression, place: Place): Type {
     const objectType = this.check(expression.object, place);
     const indexType = this.check(expression.index, place);
+    if (isClass(objectType, "Map")) {
+      // Spec A15-1: `map["key"]` reads or stores the String value of a key.
+      if (indexType.kind !== "unknown" && !isClass(indexType, "String")) {
+        this.facts.report("map-key-not-string", expression.index,
+          `a Map is indexed by a String key, found ${typeToString(indexType)}.${conversionHint(indexType, this.builtin("String"))}`);
+      }
+      return this.builtin("String");
+    }
     if (indexType.kind !== "unknown" && !isClass(indexType, "Integer")) {
       this.facts.report("index-not-integer", expression.index, `an array index must be Integer, found ${typeToString(indexType)}.${conversionHint(indexType, this.builtin("Integer"))}`);
     }
     if (objectType.kind === "array") return objectType.element;
     if (objectType.kind !== "unknown") {
-      const advice = isClass(objectType, "Map") ? ": read a Map with get(key)" : isClass(objectType, "String") ? ": use subString() for parts of a String" : "";
+      const advice = isClass(objectType, "String") ? ": use subString() for parts of a String" : "";
       this.facts.report("not-indexable", expression.object, `${typeToString(objectType)} is not an array, so it cannot be indexed with [ ]${advice}`);
     }
     return unknownType;

@@ -5,7 +5,7 @@
  * facts, and the diagnostics. Side tables keyed by syntax node: the AST
  * itself stays untouched. The query API (`SemanticModel`) reads these.
  */
-import type { CallExpression, Diagnostic, Expression, FunctionDeclaration, Identifier, IncludeDirective, RelatedLocation, Statement, TextRange } from "../../grammar/index.js";
+import type { CallExpression, Diagnostic, Expression, Fix, FunctionDeclaration, Identifier, IncludeDirective, RelatedLocation, Statement, TextRange } from "../../grammar/index.js";
 import type { IncludeResolution } from "./includes.js";
 import type { Scope } from "./scope.js";
 import { semanticCodes, type SemanticCode } from "./semantic-codes.js";
@@ -31,6 +31,15 @@ export interface IncludeFacts {
   readonly resolution: IncludeResolution;
 }
 
+/** What a semantic diagnostic may carry beside its message. */
+export interface ReportExtras {
+  readonly related?: readonly RelatedLocation[];
+  /** Names the author probably meant. */
+  readonly suggestions?: readonly string[];
+  /** A change the editor offers; never applied by `--fix`. */
+  readonly suggestedFix?: Fix;
+}
+
 export class SemanticFacts {
   readonly diagnostics: Diagnostic[] = [];
   readonly expressionTypes = new Map<Expression, Type>();
@@ -54,14 +63,15 @@ export class SemanticFacts {
     readonly globalScope: Scope,
   ) {}
 
-  report(code: SemanticCode, range: TextRange, message: string, extra: { readonly related?: readonly RelatedLocation[]; readonly suggestions?: readonly string[] } = {}): void {
+  report(code: SemanticCode, range: TextRange, message: string, extra: ReportExtras = {}): void {
     const severity = semanticCodes[code].severity;
     const diagnostic: Diagnostic = { code, severity, range: { start: range.start, end: range.end }, message };
-    const { related, suggestions } = extra;
+    const { related, suggestions, suggestedFix } = extra;
     this.diagnostics.push({
       ...diagnostic,
       ...(related !== undefined && related.length > 0 ? { related } : {}),
       ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
+      ...(suggestedFix !== undefined ? { suggestedFix } : {}),
     });
   }
 

@@ -1,13 +1,13 @@
 /**
  * The members of every type: catalog methods of classes, the built-in
- * methods of arrays (spec §3.2) and of structs (spec §4.3), and a struct's
- * own fields and methods; plus catalog overloads turned into `Signature`s.
- * Used by the checker to resolve `x.name(…)` and by completion to list
- * what may follow a `.`.
+ * members of every array and every struct (the catalog's `dataStructures`,
+ * spec §3.2, §4.3), and a struct's own fields and methods; plus catalog
+ * overloads turned into `Signature`s. Used by the checker to resolve
+ * `x.name(…)` and by completion to list what may follow a `.`.
  */
-import type { MethodInfo, OverloadInfo } from "../catalog/types.js";
+import type { ClassInfo, MethodInfo, OverloadInfo } from "../catalog/types.js";
 import type { FunctionSymbol, IntrinsicMethod, Resolution, Signature, VariableSymbol } from "./symbols.js";
-import { unknownType, type ArrayType, type StructType, type Type, type TypeTable } from "./types.js";
+import type { ArrayType, StructType, Type, TypeTable } from "./types.js";
 
 /** The methods of one name on one type, with everything needed to resolve and describe a call. */
 export interface MethodGroup {
@@ -21,15 +21,16 @@ export interface TypeMembers {
   /** Struct fields (classes and arrays have none: NetServer properties are Get/Set methods). */
   readonly fields: ReadonlyMap<string, VariableSymbol>;
   readonly methods: ReadonlyMap<string, MethodGroup>;
+  /**
+   * False when the catalog does not know the type's members (a name the
+   * documentation never documents, or missing catalog data): a member that is
+   * not listed may still exist, so it is not an error.
+   */
+  readonly complete: boolean;
 }
 
-const NO_MEMBERS: TypeMembers = { fields: new Map(), methods: new Map() };
-
-interface IntrinsicSpec {
-  readonly name: string;
-  readonly returns: Type | "element";
-  readonly parameters: readonly { readonly name: string; readonly type: Type | "element" }[];
-}
+const NO_FIELDS: ReadonlyMap<string, VariableSymbol> = new Map();
+const NO_MEMBERS: TypeMembers = { fields: NO_FIELDS, methods: new Map(), complete: false };
 
 export class MemberTable {
   private readonly signatures = new WeakMap<OverloadInfo, Signature>();
@@ -37,41 +38,8 @@ export class MemberTable {
   private readonly classMembers = new Map<string, TypeMembers>();
   private readonly arrayMembers = new WeakMap<ArrayType, TypeMembers>();
   private readonly structMembers = new WeakMap<StructType, TypeMembers>();
-  private readonly arraySpecs: readonly IntrinsicSpec[];
-  private readonly structSpecs: readonly IntrinsicSpec[];
 
-  constructor(readonly types: TypeTable) {
-    const integer = types.builtin("Integer");
-    const string = types.builtin("String");
-    const voidType = types.builtin("Void");
-    const parameter = (name: string, type: Type | "element") => ({ name, type });
-    // Spec §3.2: T is the element type (for T[][] that is T[]).
-    this.arraySpecs = [
-      { name: "length", returns: integer, parameters: [] },
-      { name: "first", returns: "element", parameters: [] },
-      { name: "last", returns: "element", parameters: [] },
-      { name: "popBack", returns: "element", parameters: [] },
-      { name: "popFront", returns: "element", parameters: [] },
-      { name: "pushBack", returns: voidType, parameters: [] },
-      { name: "pushBack", returns: voidType, parameters: [parameter("value", "element")] },
-      { name: "pushFront", returns: voidType, parameters: [] },
-      { name: "pushFront", returns: voidType, parameters: [parameter("value", "element")] },
-      { name: "insert", returns: voidType, parameters: [parameter("index", integer), parameter("value", "element")] },
-      { name: "clear", returns: voidType, parameters: [] },
-      { name: "sort", returns: voidType, parameters: [] },
-      { name: "buildString", returns: string, parameters: [parameter("separator", string)] },
-      { name: "toJsonString", returns: string, parameters: [] },
-      { name: "fromJsonString", returns: voidType, parameters: [parameter("json", string)] },
-    ];
-    // Spec §4.3: every struct has these; a struct may define its own toString().
-    this.structSpecs = [
-      { name: "fromXMLNode", returns: voidType, parameters: [parameter("node", types.classType("XMLNode") ?? unknownType)] },
-      { name: "toJson", returns: voidType, parameters: [parameter("builder", types.classType("JSONBuilder") ?? unknownType)] },
-      { name: "toJsonString", returns: string, parameters: [] },
-      { name: "fromJsonString", returns: voidType, parameters: [parameter("json", string)] },
-      { name: "toString", returns: string, parameters: [] },
-    ];
-  }
+  constructor(readonly types: TypeTable) {}
 
   /** A catalog overload as a signature (parameter and return types resolved), made once. */
   catalogSignature(overload: OverloadInfo): Signature {
@@ -129,24 +97,29 @@ export class MemberTable {
       const info = this.types.catalog.classNamed(name);
       const methods = new Map<string, MethodGroup>();
       if (info !== undefined) for (const method of info.methods.values()) methods.set(method.name, this.catalogGroup(method));
-      members = { fields: NO_MEMBERS.fields, methods };
+      members = { fields: NO_FIELDS, methods, complete: info !== undefined && !info.undocumented };
       this.classMembers.set(name, members);
     }
     return members;
   }
 
+  /** The catalog's `Array` members, with `{type}` standing for the element type (for `T[][]` that is `T[]`). */
   private membersOfArray(type: ArrayType): TypeMembers {
     let members = this.arrayMembers.get(type);
     if (members === undefined) {
-      members = { fields: NO_MEMBERS.fields, methods: this.intrinsicGroups(this.arraySpecs, type, type.element, new Map()) };
+      const builtins = this.types.catalog.dataStructure("Array");
+      members = { fields: NO_FIELDS, methods: this.builtinGroups(builtins, type, type.element, new Map()), complete: builtins !== undefined };
       this.arrayMembers.set(type, members);
     }
     return members;
   }
 
   /**
-   * A struct's fields and methods, and the built-in struct methods it does
-   * not define itself. Made on first use, once the struct is fully declared.
+   * A struct's fields and methods, and the catalog's `Struct` members every
+   * struct has (with `{type}` standing for the struct). A user method of the
+   * same name adds overloads to the built-in ones instead of hiding them
+   * (spec A15-3); its own signatures come first, so it wins an exact tie.
+   * Made on first use, once the struct is fully declared.
    */
   private membersOfStruct(type: StructType): TypeMembers {
     let members = this.structMembers.get(type);
@@ -161,34 +134,40 @@ export class MemberTable {
           resolve: (chosen) => ({ kind: "user-call", overloads, symbol: chosen?.origin.kind === "user" ? chosen.origin.symbol : undefined }),
         });
       }
-      members = { fields: symbol.fields, methods: this.intrinsicGroups(this.structSpecs, type, type, methods) };
+      const builtins = this.types.catalog.dataStructure("Struct");
+      members = { fields: symbol.fields, methods: this.builtinGroups(builtins, type, type, methods), complete: builtins !== undefined };
       this.structMembers.set(type, members);
     }
     return members;
   }
 
-  /** Adds the intrinsic methods of `specs` to `methods`, except names the type defines itself. */
-  private intrinsicGroups(specs: readonly IntrinsicSpec[], receiver: ArrayType | StructType, element: Type, methods: Map<string, MethodGroup>): Map<string, MethodGroup> {
-    const defined = new Set(methods.keys());
-    const byName = new Map<string, Signature[]>();
-    for (const spec of specs) {
-      if (defined.has(spec.name)) continue;
-      const method: IntrinsicMethod = { kind: "intrinsic-method", name: spec.name, receiver };
-      const resolveType = (type: Type | "element"): Type => (type === "element" ? element : type);
-      const signature: Signature = {
-        name: spec.name,
+  /**
+   * Adds the members of a `dataStructures` pseudo-class to `methods`, with
+   * `placeholder` for `{type}`. A name the type defines itself keeps its own
+   * signatures first and gains the built-in ones as further overloads.
+   */
+  private builtinGroups(builtins: ClassInfo | undefined, receiver: ArrayType | StructType, placeholder: Type, methods: Map<string, MethodGroup>): Map<string, MethodGroup> {
+    if (builtins === undefined) return methods;
+    for (const builtin of builtins.methods.values()) {
+      const method: IntrinsicMethod = { kind: "intrinsic-method", name: builtin.name, receiver };
+      const signatures: Signature[] = builtin.overloads.map((overload) => ({
+        name: builtin.name,
         ownerName: receiver.kind === "struct" ? receiver.name : undefined,
-        parameters: spec.parameters.map((parameter) => ({ name: parameter.name, type: resolveType(parameter.type) })),
-        returnType: resolveType(spec.returns),
-        origin: { kind: "intrinsic", method },
-      };
-      const list = byName.get(spec.name) ?? [];
-      list.push(signature);
-      byName.set(spec.name, list);
-    }
-    for (const [name, signatures] of byName) {
-      const method = (signatures[0]?.origin as { method: IntrinsicMethod }).method;
-      methods.set(name, { name, signatures, resolve: () => ({ kind: "intrinsic-method", method, signatures }) });
+        parameters: overload.parameters.map((parameter) => ({ name: parameter.name, type: this.types.fromCatalogSpelling(parameter.type, placeholder) })),
+        returnType: this.types.fromCatalogSpelling(overload.returns, placeholder),
+        origin: { kind: "intrinsic", method, overload },
+      }));
+      const builtinResolution: Resolution = { kind: "intrinsic-method", method, signatures };
+      const own = methods.get(builtin.name);
+      if (own === undefined) {
+        methods.set(builtin.name, { name: builtin.name, signatures, resolve: () => builtinResolution });
+        continue;
+      }
+      methods.set(builtin.name, {
+        name: builtin.name,
+        signatures: [...own.signatures, ...signatures],
+        resolve: (chosen) => (chosen?.origin.kind === "intrinsic" ? builtinResolution : own.resolve(chosen)),
+      });
     }
     return methods;
   }

@@ -2,31 +2,47 @@
  * Overload resolution (spec §4.2, §3.3): given the signatures a call could
  * mean and the types of its arguments, picks one. Exact matches win; then
  * the candidate needing the fewest conversions (Integer → Float or Long,
- * anything → Generic, and Long → Integer with a warning); ties go to the
- * first candidate in declaration or catalog order.
+ * anything → Generic, then Long → Integer with a warning, and last a scalar
+ * passed to a String parameter of a signature that converts it implicitly,
+ * spec A15-5, also with a warning); ties go to the first candidate in
+ * declaration or catalog order.
  */
 import type { Signature } from "./symbols.js";
-import { conversion, type Conversion, type Type } from "./types.js";
+import { conversion, isClass, isScalar, type Conversion, type Type } from "./types.js";
+
+/** How one argument fits its parameter: a conversion of values, or the implicit String conversion of built-in members (A15-5). */
+export type ArgumentConversion = Conversion | "implicit-string";
 
 export type OverloadChoice =
-  | { readonly kind: "chosen"; readonly signature: Signature; readonly conversions: readonly Conversion[] }
+  | { readonly kind: "chosen"; readonly signature: Signature; readonly conversions: readonly ArgumentConversion[] }
   /** No signature takes this many arguments. */
   | { readonly kind: "count"; readonly arities: readonly number[] }
   /** Signatures take this many arguments, but none accepts their types. */
   | { readonly kind: "types"; readonly candidates: readonly Signature[] };
 
-export function chooseOverload(signatures: readonly Signature[], argumentTypes: readonly Type[]): OverloadChoice {
+const COST: Record<ArgumentConversion, number> = { exact: 0, widening: 1, narrowing: 100, "implicit-string": 10_000, none: Number.POSITIVE_INFINITY };
+
+/**
+ * `convertsToString(signature)` says whether a signature takes a scalar
+ * (Integer, Float, Date, …) for a String parameter; by default none does.
+ */
+export function chooseOverload(signatures: readonly Signature[], argumentTypes: readonly Type[], convertsToString: (signature: Signature) => boolean = () => false): OverloadChoice {
   const candidates = signatures.filter((signature) => signature.parameters.length === argumentTypes.length);
   if (candidates.length === 0) {
     const arities = [...new Set(signatures.map((signature) => signature.parameters.length))].sort((a, b) => a - b);
     return { kind: "count", arities };
   }
-  let best: { signature: Signature; conversions: Conversion[]; cost: number } | undefined;
+  let best: { signature: Signature; conversions: ArgumentConversion[]; cost: number } | undefined;
   for (const signature of candidates) {
-    const conversions = argumentTypes.map((type, index) => conversion(type, (signature.parameters[index] as { type: Type }).type));
+    const implicitString = convertsToString(signature);
+    const conversions = argumentTypes.map((type, index): ArgumentConversion => {
+      const parameter = (signature.parameters[index] as { type: Type }).type;
+      const kind = conversion(type, parameter);
+      return kind === "none" && implicitString && isScalar(type) && isClass(parameter, "String") ? "implicit-string" : kind;
+    });
     if (conversions.includes("none")) continue;
-    // Narrowing costs more than widening, so an overload that loses digits is the last resort.
-    const cost = conversions.reduce((sum, kind) => sum + (kind === "widening" ? 1 : kind === "narrowing" ? 100 : 0), 0);
+    // Narrowing costs more than widening, so an overload that loses digits is a late resort; an implicit String the last.
+    const cost = conversions.reduce((sum, kind) => sum + COST[kind], 0);
     if (best === undefined || cost < best.cost) best = { signature, conversions, cost };
     if (cost === 0) break;
   }

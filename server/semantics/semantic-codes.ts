@@ -16,7 +16,7 @@ export const semanticCodes = {
   "not-a-value": { severity: "error", summary: "A function or type name used where a value is expected." },
   "not-callable": { severity: "error", summary: "A variable or field called like a function." },
   "void-variable": { severity: "error", summary: "A variable, field or parameter of type Void." },
-  "enum-as-type": { severity: "error", summary: "A NetServer enum used as a type; CRMScript passes enum values as Integer." },
+  "enum-as-type": { severity: "warning", summary: "A NetServer enum name (or the reference's alias of one) used as a type, where it means Integer." },
   "struct-constructor": { severity: "error", summary: "A struct called like a constructor; structs have none (declare the variable, or write a factory function)." },
   "recursive-struct": { severity: "error", summary: "A struct with a field of its own type (E11)." },
   // Types of expressions and statements (E4, E5, E8, E12, E14, E16, E18).
@@ -25,6 +25,7 @@ export const semanticCodes = {
   "operator-type": { severity: "error", summary: "An operator applied to types it does not support, such as String + Integer." },
   "not-indexable": { severity: "error", summary: "'[…]' applied to a value that is not an array." },
   "index-not-integer": { severity: "error", summary: "An array index that is not an Integer." },
+  "map-key-not-string": { severity: "error", summary: "A Map indexed with something other than a String key." },
   "foreach-not-array": { severity: "error", summary: "foreach over a value that is not an array." },
   "foreach-type-mismatch": { severity: "error", summary: "A foreach variable whose type differs from the element type of the array." },
   "throw-not-string": { severity: "error", summary: "throw with a value that is not a String." },
@@ -37,6 +38,7 @@ export const semanticCodes = {
   "method-used-as-value": { severity: "error", summary: "A method named without '(…)', as if it were a field." },
   "argument-count": { severity: "error", summary: "A call with a number of arguments that no overload takes." },
   "argument-type": { severity: "error", summary: "A call whose argument types match no overload." },
+  "implicit-string-conversion": { severity: "warning", summary: "A number, Bool or date passed to a String parameter of a built-in or NetServer member, which converts it without the documentation promising so." },
   "unsortable-array": { severity: "error", summary: "sort() on a multi-dimensional array, or on structs without a 'Bool compare(S other)' method." },
   // Loops and structs (E10).
   "this-outside-struct": { severity: "error", summary: "'this' outside a struct method." },

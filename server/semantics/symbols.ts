@@ -60,7 +60,7 @@ export interface StructSymbol {
 
 export type UserSymbol = VariableSymbol | FunctionSymbol | StructSymbol;
 
-/** A built-in method of every struct (spec §4.3) or of every array (spec §3.2). */
+/** A built-in method of every struct (spec §4.3) or of every array (spec §3.2), from the catalog's `dataStructures`. */
 export interface IntrinsicMethod {
   readonly kind: "intrinsic-method";
   readonly name: string;
@@ -71,7 +71,8 @@ export interface IntrinsicMethod {
 export type SignatureOrigin =
   | { readonly kind: "catalog"; readonly overload: OverloadInfo }
   | { readonly kind: "user"; readonly symbol: FunctionSymbol }
-  | { readonly kind: "intrinsic"; readonly method: IntrinsicMethod };
+  /** `overload` is the catalog's `dataStructures` entry, whose `{type}` the signature has replaced. */
+  | { readonly kind: "intrinsic"; readonly method: IntrinsicMethod; readonly overload: OverloadInfo };
 
 /** A callable signature with its types resolved, whatever declared it. */
 export interface Signature {
@@ -90,7 +91,8 @@ export type Resolution =
   /** A call of user functions or methods; `symbol` is the chosen overload when resolution chose one. */
   | { readonly kind: "user-call"; readonly overloads: readonly FunctionSymbol[]; readonly symbol: FunctionSymbol | undefined }
   | { readonly kind: "catalog-class"; readonly info: ClassInfo }
-  | { readonly kind: "catalog-enum"; readonly info: EnumInfo }
+  /** `alias` is how the name was written when it is not the enum's own name (`NSExecuteOnEvent`). */
+  | { readonly kind: "catalog-enum"; readonly info: EnumInfo; readonly alias?: string | undefined }
   | { readonly kind: "catalog-function"; readonly method: MethodInfo; readonly overload: OverloadInfo | undefined }
   | { readonly kind: "catalog-method"; readonly method: MethodInfo; readonly overload: OverloadInfo | undefined }
   | { readonly kind: "intrinsic-method"; readonly method: IntrinsicMethod; readonly signatures: readonly Signature[] };

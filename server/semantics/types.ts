@@ -8,7 +8,7 @@
  * and per array of a given element type, so type equality is `===`.
  */
 import type { Catalog } from "../catalog/catalog.js";
-import type { ClassInfo } from "../catalog/types.js";
+import { TYPE_PLACEHOLDER, type ClassInfo, type EnumInfo } from "../catalog/types.js";
 import type { StructSymbol } from "./symbols.js";
 
 export interface ClassType {
@@ -94,19 +94,36 @@ export class TypeTable {
 
   /**
    * A type written in a catalog signature (`Integer`, `NSLink[]`, an enum
-   * name, an alias). Enums are passed as Integer (spec §3.1); names the
-   * catalog does not declare (`NSBinary`) are unknown.
+   * name, an alias). Enum names mean Integer (spec §3.1, A15-2); `{type}`,
+   * the placeholder of the `dataStructures` members, means `placeholder`.
+   * Only names the catalog does not declare at all are unknown.
    */
-  fromCatalogSpelling(spelling: string): Type {
+  fromCatalogSpelling(spelling: string, placeholder: Type = unknownType): Type {
     let dimensions = 0;
     let name = spelling;
     while (name.endsWith("[]")) {
       dimensions++;
       name = name.slice(0, -2);
     }
-    const aliased = this.catalog.aliasOf(name) ?? name;
-    const element = this.classType(aliased) ?? (this.catalog.enumNamed(aliased) !== undefined ? this.builtin("Integer") : unknownType);
+    if (name === TYPE_PLACEHOLDER) return arrayOfDimensions(placeholder, dimensions);
+    const element = this.classType(this.catalog.aliasOf(name) ?? name) ?? (this.enumOfTypeName(name) !== undefined ? this.builtin("Integer") : unknownType);
     return arrayOfDimensions(element, dimensions);
+  }
+
+  /**
+   * The enum a type name stands for (spec A15-2), which then means Integer:
+   * an enum's own name; a catalog alias (`NSExecuteOnEvent` for
+   * `ExecuteOnEvent`); or, when no class has the name, `NS` before an enum
+   * name, as the official language server spells enums (`NSActivityStatus`).
+   * `alias` is the name as written when it is not the enum's own.
+   */
+  enumOfTypeName(name: string): { readonly info: EnumInfo; readonly alias: string | undefined } | undefined {
+    const own = this.catalog.enumNamed(name);
+    if (own !== undefined) return { info: own, alias: undefined };
+    const aliased = this.catalog.aliasOf(name);
+    const target = aliased ?? (name.startsWith("NS") && this.classType(name) === undefined ? name.slice(2) : undefined);
+    const info = target === undefined ? undefined : this.catalog.enumNamed(target);
+    return info === undefined ? undefined : { info, alias: name };
   }
 }
 
@@ -117,6 +134,13 @@ export function isClass(type: Type, name: BuiltinTypeName | string): boolean {
 /** Integer, Long and Float: the types arithmetic works on (spec §6.2). */
 export function isNumeric(type: Type): boolean {
   return type.kind === "class" && (type.name === "Integer" || type.name === "Long" || type.name === "Float");
+}
+
+/** The value types a built-in String parameter converts implicitly (spec A15-5). */
+const SCALAR_NAMES: ReadonlySet<string> = new Set(["Integer", "Long", "Float", "Bool", "Byte", "Date", "DateTime", "Time"]);
+
+export function isScalar(type: Type): boolean {
+  return type.kind === "class" && SCALAR_NAMES.has(type.name);
 }
 
 export function isUnknown(type: Type): boolean {

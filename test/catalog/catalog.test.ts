@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinCatalog } from "../../server/catalog/builtin-catalog.js";
 import { loadCatalog } from "../../server/catalog/load.js";
+import type { ClassInfo } from "../../server/catalog/types.js";
 import { TypeTable } from "../../server/semantics/types.js";
 
 const { catalog, problems } = builtinCatalog();
@@ -17,7 +18,7 @@ describe("the committed catalog", () => {
     expect(catalog.validateAll()).toEqual([]);
   });
 
-  it("holds the complete API: 439 classes, 8,302 method overloads, 201 global-function overloads, 219 enums, 96 triggers", () => {
+  it("holds the complete API: 451 classes, 8,489 method overloads, 201 global-function overloads, 222 enums, 96 triggers", () => {
     const classes = [...catalog.classes()];
     const overloads = classes.reduce((sum, info) => sum + [...info.methods.values()].reduce((count, method) => count + method.overloads.length, 0), 0);
     const constructors = classes.reduce((sum, info) => sum + (info.constructors?.length ?? 0), 0);
@@ -34,12 +35,36 @@ describe("the committed catalog", () => {
       enumMembers: enums.reduce((sum, info) => sum + info.members.size, 0),
       triggers: [...catalog.triggers()].length,
     }).toEqual({
-      classes: 439, byNamespace: [10, 59, 370], overloads: 8302, constructors: 452,
-      functionNames: 183, functionOverloads: 201, enums: 219, enumMembers: 2065, triggers: 96,
+      classes: 451, byNamespace: [10, 59, 382], overloads: 8489, constructors: 475,
+      functionNames: 183, functionOverloads: 201, enums: 222, enumMembers: 2075, triggers: 96,
     });
   });
 
-  it("resolves every type named in a signature (enums as Integer), except the one the catalog documents as undeclared", () => {
+  it("holds the built-in members of every array and every struct, with the {type} placeholder", () => {
+    const memberCounts = (info: ClassInfo | undefined) => ({
+      names: info?.methods.size,
+      overloads: [...(info?.methods.values() ?? [])].reduce((sum, method) => sum + method.overloads.length, 0),
+    });
+    const array = catalog.dataStructure("Array");
+    const struct = catalog.dataStructure("Struct");
+    expect({ array: memberCounts(array), struct: memberCounts(struct) }).toEqual({ array: { names: 13, overloads: 15 }, struct: { names: 6, overloads: 6 } });
+    expect(array?.namespace).toBe("DataStructure");
+    expect(array?.methods.get("first")?.overloads[0]?.returns).toBe("{type}");
+    expect([...(struct?.methods.keys() ?? [])]).toEqual(["compare", "fromJsonString", "fromXMLNode", "toJson", "toJsonString", "toString"]);
+    // Not type names a script can declare.
+    expect(catalog.classNamed("Array")).toBeUndefined();
+    expect(catalog.classNamed("Struct")).toBeUndefined();
+  });
+
+  it("marks the names the documentation uses without documenting them: known, without members", () => {
+    const undocumentedClasses = [...catalog.classes()].filter((info) => info.undocumented).map((info) => [info.name, info.methods.size, info.constructors]);
+    const undocumentedEnums = [...catalog.enums()].filter((info) => info.undocumented).map((info) => [info.name, info.members.size]);
+    expect(undocumentedClasses).toEqual([["NSBinary", 0, undefined], ["NSContentInfo", 0, undefined], ["NSWorkflowEventResult", 0, undefined]]);
+    expect(undocumentedEnums).toEqual([["NSWorkflowEventType", 0], ["NSWorkflowWaitForActionType", 0]]);
+    expect(catalog.classNamed("NSContactAgent")?.undocumented).toBe(false);
+  });
+
+  it("resolves every type named in a signature (enums and aliases as Integer, {type} as the element or struct type)", () => {
     const types = new TypeTable(catalog);
     const unresolved = new Set<string>();
     const check = (spelling: string): void => {
@@ -55,7 +80,21 @@ describe("the committed catalog", () => {
       }
     }
     for (const method of catalog.globalFunctions()) for (const overload of method.overloads) [overload.returns, ...overload.parameters.map((p) => p.type)].forEach(check);
-    expect([...unresolved]).toEqual(["NSBinary"]);
+    const integer = types.builtin("Integer");
+    for (const name of ["Array", "Struct"] as const) {
+      for (const method of catalog.dataStructure(name)?.methods.values() ?? []) {
+        for (const overload of method.overloads) {
+          for (const spelling of [overload.returns, ...overload.parameters.map((p) => p.type)]) {
+            if (types.fromCatalogSpelling(spelling, integer).kind === "unknown") unresolved.add(`${name}.${method.name}: ${spelling}`);
+          }
+        }
+      }
+    }
+    expect([...unresolved]).toEqual([]);
+    expect(types.fromCatalogSpelling("{type}", integer)).toBe(integer);
+    expect(types.fromCatalogSpelling("{type}[]", integer)).toEqual({ kind: "array", element: integer });
+    expect(types.fromCatalogSpelling("NSBinary")).toEqual(types.classType("NSBinary"));
+    expect(types.fromCatalogSpelling("NSWorkflowEventType")).toBe(integer);
     expect(types.fromCatalogSpelling("NSExecuteOnEvent")).toBe(types.builtin("Integer"));
     expect(types.fromCatalogSpelling("NSLocalizedField[][]").kind).toBe("array");
   });
@@ -86,19 +125,19 @@ describe("documentation links", () => {
   it("use the catalog's own anchor where it differs from the signature, and the page name where it differs from the uid", () => {
     const pow = catalog.globalFunction("pow")?.overloads[0];
     expect(catalog.overloadUrl(pow as never)).toBe(`${page}/CRMScript.Global.Void.html#CRMScript_Global_Void_pow__`);
-    const addressType = catalog.enumNamed("AddressType");
-    expect(catalog.pageUrl(addressType as never)).toBe(`${page}/CRMScript.NetServer.Addresstype.html`);
-    expect(catalog.enumMemberUrl(addressType as never, "Unknown")).toBe(`${page}/CRMScript.NetServer.Addresstype.html#CRMScript_NetServer_AddressType_Unknown`);
+    const checkoutState = catalog.enumNamed("CheckoutState");
+    expect(catalog.pageUrl(checkoutState as never)).toBe(`${page}/CRMScript.NetServer.Checkoutstate.html`);
+    expect(catalog.enumMemberUrl(checkoutState as never, "NotCheckedOut")).toBe(`${page}/CRMScript.NetServer.Checkoutstate.html#CRMScript_NetServer_CheckoutState_NotCheckedOut`);
   });
 });
 
 describe("malformed data", () => {
   it("is reported, never thrown", () => {
     expect(loadCatalog("not json").problems).toContain("the catalog data is not a JSON object");
-    expect(loadCatalog({ schema: "other/9", types: {}, enums: {}, functions: {}, triggers: {}, aliases: {} }).problems).toEqual(["schema is other/9, expected crmscript-api-catalog/1"]);
+    expect(loadCatalog({ schema: "other/9", types: {}, enums: {}, functions: {}, triggers: {}, dataStructures: {}, aliases: {} }).problems).toEqual(["schema is other/9, expected crmscript-api-catalog/1"]);
     expect(loadCatalog({ schema: "crmscript-api-catalog/1" }).problems).toEqual([
       "aliases: missing or not an object", "types: missing or not an object", "enums: missing or not an object",
-      "functions: missing or not an object", "triggers: missing or not an object",
+      "functions: missing or not an object", "triggers: missing or not an object", "dataStructures: missing or not an object",
     ]);
   });
 
@@ -112,6 +151,7 @@ describe("malformed data", () => {
       enums: { Broken: { uid: "u", members: { A: "one" } } },
       functions: { f: [{ params: "none" }] },
       triggers: {},
+      dataStructures: { Array: { kind: "class", ns: "Native", uid: "CRMScript.DataStructure.Array", methods: {} } },
       aliases: {},
     });
     expect(partial.classNamed("Good")?.methods.get("run")?.overloads).toHaveLength(1);
@@ -121,6 +161,7 @@ describe("malformed data", () => {
       "types.Bad: unknown namespace Elsewhere",
       "functions.f: params is not a list",
       "enums.Broken.A: value is neither a number nor null",
+      "dataStructures.Array: namespace Native does not belong in dataStructures",
     ]);
   });
 });

@@ -60,6 +60,16 @@ describe("members after a dot", () => {
     expect(result.labels).toEqual(expect.arrayContaining(["toJsonString", "fromJsonString", "toString"]));
   });
 
+  it("lists the rebuilt catalog's members: the 11.x workflow API, a struct's own toJson beside the built-in one, nothing for an undocumented class", () => {
+    const workflow = completeAt("NSWorkflowAgent w;\nw.$0\n");
+    expect(workflow.labels).toEqual(expect.arrayContaining(["CreateDefaultWorkflowStepFromType", "SendEvent", "TryAddPersonsToEmailFlow"]));
+    expect(workflow.entry("SetStatusOnWorkflow")?.detail).toBe("Integer NSWorkflowAgent.SetStatusOnWorkflow(Integer emailFlowId, Integer status)");
+    const struct = completeAt("struct Reply { String s; String toJson() { JSONBuilder jb; this.toJson(jb); return jb.getString(); } };\nReply r;\nr.$0\n");
+    expect(struct.entries.filter((entry) => entry.label === "toJson").map((entry) => entry.detail)).toEqual(["String Reply.toJson() (+1 overloads)"]);
+    expect(struct.labels).toEqual(expect.arrayContaining(["compare", "fromXMLNode", "toJsonString"]));
+    expect(completeAt("NSDSAParameters p;\np.GetSeed().$0\n").entries).toEqual([]);
+  });
+
   it("completes members of this inside a struct method", () => {
     expect(completeAt("struct Box { Integer size; Void grow() { this.$0 } };\n").labels).toEqual(expect.arrayContaining(["size", "grow"]));
   });

@@ -56,6 +56,35 @@ describe("hover", () => {
     expect(call).toContain("Void ok(String body)\nVoid ok()");
   });
 
+  it("says that an enum or an alias of one means Integer as a type (spec A15-2)", () => {
+    const alias = hoverAt("NSExecute$0OnEvent when;\n") ?? "";
+    expect(alias).toContain("enum ExecuteOnEvent");
+    expect(alias).toContain("`NSExecuteOnEvent` is another spelling of this enum. A NetServer enum: CRMScript passes its values as Integer, and as a type it means Integer.");
+    expect(alias).toContain("CRMScript.NetServer.ExecuteOnEvent.html");
+    expect(hoverAt("NSWorkflowEvent$0Type t;\n")).toContain("does not list its members");
+  });
+
+  it("describes the rebuilt catalog's members: the workflow API, both SetAddress overloads, undocumented classes", () => {
+    const workflow = hoverAt("NSWorkflowAgent w;\nw.SetStatusOn$0Workflow(7, 2);\n") ?? "";
+    expect(workflow).toContain("Integer NSWorkflowAgent.SetStatusOnWorkflow(Integer emailFlowId, Integer status)");
+    expect(workflow).toContain("Since SuperOffice 11.2");
+    const address = hoverAt("NSContactEntity c;\nNSAddress a;\nc.SetAdd$0ress(a);\n") ?? "";
+    expect(address).toContain("Void NSContactEntity.SetAddress(NSAddress address)\nVoid NSContactEntity.SetAddress(NSLocalizedField[][] address)");
+    const binary = hoverAt("NSBin$0ary seed;\n") ?? "";
+    expect(binary).toContain("NetServer class that the documentation names in signatures but does not document: its members are unknown");
+    expect(binary).not.toContain("SuperOffice documentation");
+  });
+
+  it("links the built-in members of arrays and structs to the DataStructure pages, with {type} filled in", () => {
+    const first = hoverAt("NSLink[] links;\nNSLink l = links.fir$0st();\n") ?? "";
+    expect(first).toContain("NSLink first()");
+    expect(first).toContain("Built-in method of every array.");
+    expect(first).toContain("CRMScript.DataStructure.Array.html#CRMScript_DataStructure_Array_first");
+    const toJson = hoverAt("struct Reply { String s; String toJson() { JSONBuilder jb; this.toJ$0son(jb); return jb.getString(); } };\n") ?? "";
+    expect(toJson).toContain("Void Reply.toJson(JSONBuilder builder)");
+    expect(toJson).toContain("Built-in method of every struct.");
+  });
+
   it("shows the type of an expression that is not a name", () => {
     expect(hoverAt('String s = ("a" + "b"$0);\n')).toBe("```crmscript\nString\n```");
   });
@@ -108,6 +137,15 @@ describe("signature help", () => {
     const help = helpAt("// Adds VAT to a price.\nFloat withVat(Float price, Float rate) { return price * (1.0 + rate); }\nFloat p = withVat(100.0, $0\n");
     expect(help?.signatures[0]).toMatchObject({ label: "Float withVat(Float price, Float rate)", documentation: "Adds VAT to a price." });
     expect(help?.activeParameter).toBe(1);
+  });
+
+  it("offers a user struct method and the built-in struct member of the same name as overloads", () => {
+    const help = helpAt("struct Reply { String s; String toJson() { JSONBuilder jb; this.toJson($0); return jb.getString(); } };\n");
+    expect(help?.signatures.map((signature) => signature.label)).toEqual(["String Reply.toJson()", "Void Reply.toJson(JSONBuilder builder)"]);
+    const address = helpAt("NSContactEntity c;\nc.SetAddress($0\n");
+    expect(address?.signatures.map((signature) => signature.label)).toEqual([
+      "Void NSContactEntity.SetAddress(NSAddress address)", "Void NSContactEntity.SetAddress(NSLocalizedField[][] address)",
+    ]);
   });
 
   it("says nothing outside a call", () => {

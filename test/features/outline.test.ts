@@ -105,6 +105,32 @@ describe("quick fixes", () => {
     const insert = quickFixes(run.analysis(), { start: 0, end: 20 })[0];
     expect(insert?.edits).toEqual([{ range: { start: 19, end: 19 }, text: ";" }]);
   });
+
+  it("offer .toString() for a scalar given to a built-in String parameter, where that certainly converts it, and never to --fix", () => {
+    const source = [
+      "EventData ed = getEventData();",
+      "Integer orgNr = 987654;",
+      "DateTime now;",
+      "Float rate = 1.5;",
+      "Integer[] ids;",
+      'ed.setOutputValue("a", orgNr);',
+      'ed.setOutputValue("b", now);',
+      'ed.setOutputValue("c", ids.first());',
+      'ed.setOutputValue("d", 42);',
+      'ed.setOutputValue("e", rate);',
+      'ed.setOutputValue("f", orgNr + 1);',
+      "",
+    ].join("\n");
+    const analysis = runFixture(source).analysis();
+    const offered = quickFixes(analysis, { start: 0, end: source.length });
+    expect(offered.map((fix) => `${fix.title}${fix.preferred ? " (preferred)" : ""}`)).toEqual([
+      "Add .toString()", "Add .toString()", "Add .toString()", 'Write it as the String "42"',
+    ]);
+    const fixed = applyFixes(source, offered.flatMap((fix) => fix.edits)).text;
+    expect(fixed).toContain('ed.setOutputValue("a", orgNr.toString());\ned.setOutputValue("b", now.toString());\ned.setOutputValue("c", ids.first().toString());\ned.setOutputValue("d", "42");');
+    expect(runFixture(fixed).analysis().diagnostics.map((diagnostic) => diagnostic.code)).toEqual(["implicit-string-conversion", "implicit-string-conversion"]);
+    expect(analysis.diagnostics.filter((diagnostic) => diagnostic.fix !== undefined)).toEqual([]);
+  });
 });
 
 describe("suppression actions", () => {

@@ -20,7 +20,7 @@ const examples = readdirSync(specExamplesRoot).filter((name) => name.endsWith(".
 
 describe("spec conformance programs (syntax)", () => {
   it("are all present", () => {
-    expect(examples).toHaveLength(70);
+    expect(examples).toHaveLength(78);
   });
 
   for (const name of examples) {

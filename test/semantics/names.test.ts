@@ -198,9 +198,11 @@ Void take(Void v) { }
 
   it("explains that NetServer enums are Integers", () => {
     checkFixture(`
-  SaleStatus status;
-//^^^^^^^^^^ error enum-as-type: passes enum values as Integer
-Integer sold = 2;
+  SaleStatus status = 2;
+//^^^^^^^^^^ warning enum-as-type: SaleStatus is a NetServer enum, so as a type it means Integer
+Integer sold = status;
+  NSActivityStatus spelledByTheLanguageServer = sold;
+//^^^^^^^^^^^^^^^^ warning enum-as-type: ActivityStatus (written NSActivityStatus) is a NetServer enum
 `);
   });
 

@@ -93,7 +93,7 @@ FHBitSet flags;
 flags.set(3);
 flags.set("4");
 flags.set(true);
-//        ^^^^ error argument-type: no overload of FHBitSet.set takes (Bool)
+//        ^^^^ warning implicit-string-conversion: argument 1 of FHBitSet.set ('rep') is a String: the Bool is converted implicitly
 `);
   });
 

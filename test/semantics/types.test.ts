@@ -154,10 +154,9 @@ if (flag != 0) printLine("ok");
 String[3] a;
 a["first"] = "x";
 //^^^^^^^ error index-not-integer
-Map m;
-String v = m["key"];
-//         ^ error not-indexable: read a Map with get(key)
-//           ^^^^^ error index-not-integer
+Integer n = 4;
+String s = n[0];
+//         ^ error not-indexable: Integer is not an array
 `);
   });
 

@@ -52,4 +52,9 @@ export const specExpectations: Readonly<Record<string, readonly ExpectedDiagnost
   "66-assignment-in-condition.crmscript": [error("syntax-assignment-in-expression", 4)],
   "67-hex-literal.crmscript": [error("syntax-invalid-number", 3)],
   "69-method-on-string-literal.crmscript": [warning("syntax-method-on-literal", 3)],
+  "72-map-index-integer.crmscript": [error("map-key-not-string", 5)],
+  "73-enum-name-as-type.crmscript": [warning("enum-as-type", 3)],
+  "76-top-level-return-void-call.crmscript": [warning("return-void-call", 7)],
+  "77-implicit-string-argument.crmscript": [warning("implicit-string-conversion", 5)],
+  "78-string-argument-user-function.crmscript": [error("argument-type", 6)],
 };

@@ -41,6 +41,7 @@ describe("no-deprecated-api with catalog entries marked deprecated", () => {
     docs: { pageUrl: "https://example.invalid/{page}.html", functionsPage: "CRMScript.Global.Void" },
     enums: {},
     triggers: {},
+    dataStructures: {},
     aliases: {},
     types: {
       Void: global("Void"),
