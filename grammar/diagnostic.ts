@@ -6,10 +6,18 @@ import type { TextRange } from "./text.js";
 
 export type Severity = "error" | "warning" | "info" | "hint";
 
-/** What a registry of diagnostic codes says about each code: its severity and a one-line summary for documentation. */
+/**
+ * What a registry of diagnostic codes says about each code: its severity, a
+ * one-line summary, and why it has that severity (spec §15's policy: an
+ * error only where the script certainly fails in SuperOffice; at most a
+ * warning where official material does the thing; no error where the
+ * catalog lacks a fact), with the source that says so. Both go into the
+ * code's documentation page.
+ */
 export interface DiagnosticCodeInfo {
   readonly severity: Severity;
   readonly summary: string;
+  readonly basis: string;
 }
 
 /** A second location that explains a diagnostic (for example, the `{` that is never closed). */

@@ -87,7 +87,7 @@ describe("lint rules", () => {
   for (const id of ruleFiles) {
     it(`${id} documents what, why, how to fix, and invalid and valid examples in its header`, () => {
       const header = readFileSync(join(rulesFolder, `${id}.ts`), "utf8").split("*/")[0] ?? "";
-      for (const part of [`Rule: ${id}`, "What:", "Why:", "Fix:", "Invalid:", "Valid:"]) expect(header).toContain(part);
+      for (const part of [`Rule: ${id}`, "What:", "Why:", "Fix:", "Severity:", "Invalid:", "Valid:"]) expect(header).toContain(part);
     });
     it(`${id} has its own test file`, () => {
       expect(statSync(join(repositoryRoot, "test", "lint", "rules", `${id}.test.ts`)).isFile()).toBe(true);

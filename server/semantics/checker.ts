@@ -283,13 +283,13 @@ export class StatementChecker {
     return symbol;
   }
 
-  /** Reserved words and built-in class names may not be declared (spec §1.4, E3). */
+  /** Reserved words may not be declared (spec §1.4, E3); other catalog class names are a warning. */
   private checkDeclaredName(name: A.Identifier, what: string): void {
     const text = name.name;
     if (RESERVED_NAMES.has(text)) {
       this.facts.report("reserved-name", name, `'${text}' is a reserved word in CRMScript and cannot be used as ${what} name: choose another name, such as '${text.toLowerCase()}Value'`);
     } else if (this.context.catalog.classNamed(text) !== undefined) {
-      this.facts.report("reserved-name", name, `'${text}' is the name of a built-in class and cannot be used as ${what} name: choose another name`);
+      this.facts.report("builtin-class-name", name, `'${text}' is the name of a built-in class; whether it may also be ${what} name is not documented: choose another name`);
     }
   }
 

@@ -133,10 +133,10 @@ Person[] people;
 people.sort();
 Note[] notes;
 notes.sort();
-//    ^^^^ error unsortable-array: needs a method 'Bool compare(Note other)'
+//    ^^^^ warning unsortable-array: needs a method 'Bool compare(Note other)'
 Integer[][] grid;
 grid.sort();
-//   ^^^^ error unsortable-array: one-dimensional
+//   ^^^^ warning unsortable-array: one-dimensional
 `);
   });
 

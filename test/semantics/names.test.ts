@@ -142,17 +142,18 @@ ok("x");
 `);
   });
 
-  it("reports reserved words and built-in class names used as names", () => {
+  it("reports reserved words as errors and other built-in class names as warnings", () => {
     checkFixture(`
 Integer Ticket = 5;
 //      ^^^^^^ error reserved-name: 'Ticket' is a reserved word
 String Map = "x";
-//     ^^^ error reserved-name: built-in class
+//     ^^^ warning builtin-class-name: 'Map' is the name of a built-in class
 Void SearchEngine() { }
-//   ^^^^^^^^^^^^ error reserved-name
+//   ^^^^^^^^^^^^ warning builtin-class-name
 struct User { Integer id; };
 //     ^^^^ error reserved-name
 Integer ticket = 1;
+Map stillTheClass;
 `);
   });
 

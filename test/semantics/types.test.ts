@@ -193,7 +193,7 @@ Void report() {
 }
 Integer count() {
   return;
-//^^^^^^^ error missing-return-value: returns Integer
+//^^^^^^^ warning missing-return-value: returns Integer
 }
 return 5;
 //     ^ error return-value-in-void: top level

@@ -8,6 +8,9 @@
  * nothing promises it will, and mixed spellings are harder to read.
  * Fix: write the word in lower case (a safe automatic fix).
  *
+ * Severity: a warning: official code writes `If`, `Return`, `True` and
+ * `Struct` and runs (spec A1).
+ *
  * Invalid:
  *   If (done) Return True;
  * Valid:

@@ -8,6 +8,8 @@
  * and suggests the agent remembers something between calls.
  * Fix: declare the agent once, before the loop (or at the top of the script).
  *
+ * Severity: a warning: a fresh agent per round works, it is only slower.
+ *
  * Invalid:
  *   for (Integer id = 1; id <= 10; id++) {
  *     NSPersonAgent personAgent;

@@ -13,6 +13,9 @@
  * Fix: remove the test (keep or delete the code it guards), or write the
  * condition you meant; give an endless loop a `break`.
  *
+ * Severity: a warning: `while (true)` with a `break` is a normal loop, and a
+ * constant `if` still compiles.
+ *
  * Invalid:
  *   if (1 == 1) printLine("always");
  *   while (true) {

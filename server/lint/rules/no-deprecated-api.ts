@@ -14,6 +14,9 @@
  * and field names (SearchEngine criteria and fields) against the new names;
  * replace deprecated API with what the catalog names.
  *
+ * Severity: a warning: deprecated API and levels 1 and 2 still run (level 2
+ * appears in a current tutorial, spec §2.1).
+ *
  * Invalid:
  *   #setLanguageLevel 2;
  *   SearchEngine se;

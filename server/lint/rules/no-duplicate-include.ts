@@ -11,6 +11,10 @@
  * Fix: remove the repeated directive (a safe automatic fix: the whole line
  * when the directive is alone on it).
  *
+ * Severity: a warning: each script is included once (spec §2.2, A13), so the
+ * repeat is harmless; official chatbot code includes one id twice through
+ * different paths.
+ *
  * Invalid:
  *   #include "lib-string";
  *   #include "lib-dates";

@@ -10,6 +10,8 @@
  * Fix: write the code the block should run, remove the statement, or put a
  * comment in the block that says why it is empty.
  *
+ * Severity: a warning: an empty block compiles and runs; it only does nothing.
+ *
  * Invalid:
  *   try {
  *     printLine(getCgiVariable("id"));

@@ -7,6 +7,9 @@
  * (official libraries do this), but it is almost always an oversight.
  * Fix: return a value on every path, for example a default at the end.
  *
+ * Severity: a warning: official libraries do it and run (LIB
+ * lib-orderedmap.crm and lib-math.crm, spec §9.2).
+ *
  * Invalid:
  *   Integer sign(Integer x) {
  *     if (x > 0) return 1;

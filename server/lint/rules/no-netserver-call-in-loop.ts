@@ -10,6 +10,9 @@
  * (`GetPersonList(ids)`, `GetContactList(ids)`), a Find method or a
  * SearchEngine query, and loop over the result.
  *
+ * Severity: off by default and at most a warning: every such call works, and
+ * many scripts must call NetServer once per item.
+ *
  * Invalid:
  *   NSPersonAgent personAgent;
  *   for (Integer id = 1; id <= 10; id++) {

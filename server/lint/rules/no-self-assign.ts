@@ -10,6 +10,8 @@
  * name (`this.total = total`) or a leftover from editing.
  * Fix: remove the assignment, or assign the value you meant.
  *
+ * Severity: a warning: the assignment runs; it only has no effect.
+ *
  * Invalid:
  *   struct Counter {
  *     Integer total;

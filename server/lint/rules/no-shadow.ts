@@ -7,6 +7,9 @@
  * which is easy to misread; CRMScript allows it without a word.
  * Fix: give the inner variable its own name.
  *
+ * Severity: a warning: the documentation allows a parameter named like a
+ * field, and official code shadows names (spec §4.5, §9.2).
+ *
  * Invalid:
  *   Void count(Integer total) {
  *     if (total > 0) {

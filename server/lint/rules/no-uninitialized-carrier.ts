@@ -20,6 +20,10 @@
  * or `Get…Entity(id)`, a carrier from an agent's `Get…` method or by setting
  * its fields with `Set…`.
  *
+ * Severity: a warning: the declaration default-constructs the carrier
+ * (D10), and whether a save then fails depends on the entity and on what
+ * the script sets before it, which cannot be known here (spec §9.2).
+ *
  * Invalid:
  *   NSPersonAgent personAgent;
  *   NSPersonEntity person;

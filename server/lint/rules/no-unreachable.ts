@@ -7,6 +7,9 @@
  * early return, and it hides what the script really does.
  * Fix: delete the statements, or move the statement that ends the path.
  *
+ * Severity: a warning: the documentation itself shows code after a `return`
+ * (DOCS22 fundamentals/functions.md, spec §9.2).
+ *
  * Invalid:
  *   Void greet() {
  *     return;

@@ -18,6 +18,8 @@
  * editing, or a sign that a call was removed or misspelt.
  * Fix: remove the function, or call it.
  *
+ * Severity: a warning: an unused function compiles and runs.
+ *
  * Invalid:
  *   Void greet(String name) {
  *     printLine("Hello " + name);

@@ -8,6 +8,8 @@
  * Why: usually a leftover from editing, or a typo in a later use.
  * Fix: remove the declaration, or use the value.
  *
+ * Severity: a warning: an unused variable compiles and runs (spec §9.2).
+ *
  * Invalid:
  *   Void f() {
  *     Integer count = 0;

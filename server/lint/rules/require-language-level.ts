@@ -9,6 +9,9 @@
  * Fix: start the script with `#setLanguageLevel 4;` (SuperOffice 10.2.2 and
  * later) or the level it was written for.
  *
+ * Severity: a warning: scripts without the directive run; every library script
+ * of the official samples starts with it (spec §2.1, A20).
+ *
  * Invalid:
  *   printLine("hello");
  * Valid:
