@@ -136,6 +136,22 @@ describe("JSON output", () => {
     expect(result?.messages).toEqual([expect.objectContaining({ ruleId: "syntax-empty-statement", line: 3, column: 10, endLine: 3, endColumn: 11 })]);
   });
 
+  it("lists a fix that --fix does not apply as an ESLint suggestion, and --fix leaves it alone", async () => {
+    const text = `${LEVEL}EventData ed = getEventData();\nInteger orgNr = 5;\ned.setOutputValue("OrgNr", orgNr);\n`;
+    const root = makeTree({ "event.crm": text });
+    const [result] = parseJson((await lint(["-f", "json", "event.crm"], { cwd: root })).stdout);
+    const end = text.indexOf("orgNr);") + "orgNr".length;
+    expect(result?.messages).toEqual([expect.objectContaining({
+      ruleId: "implicit-string-conversion", severity: 1,
+      suggestions: [{ desc: "Add .toString()", fix: { range: [end, end], text: ".toString()" } }],
+    })]);
+    expect(result?.messages[0]?.fix).toBeUndefined();
+    expect(result?.fixableWarningCount).toBe(0);
+    const written: string[] = [];
+    await lint(["--fix", "event.crm"], { cwd: root, writeFile: (_path, fixed) => written.push(fixed) });
+    expect(written).toEqual([]);
+  });
+
   it("accepts --format=json", async () => {
     const root = makeTree({ "warn.crm": EMPTY_STATEMENT });
     const run = await lint(["--format=json", "warn.crm"], { cwd: root });

@@ -70,6 +70,7 @@ export interface JsonMessage {
   endColumn: number;
   fatal?: boolean;
   fix?: { range: [number, number]; text: string };
+  suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
   suppressions?: { kind: string; justification: string }[];
 }
 
