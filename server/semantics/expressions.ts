@@ -10,6 +10,7 @@ import type * as A from "../../grammar/index.js";
 import type { MethodInfo, OverloadInfo } from "../catalog/types.js";
 import type { CheckContext, Place } from "./context.js";
 import { conversionHint, conversionMethod } from "./conversion-hints.js";
+import { DISPUTED_ARITIES } from "./disputed-members.js";
 import { chooseOverload, describeArities } from "./overloads.js";
 import type { MethodGroup } from "./members.js";
 import { bestNames, didYouMean } from "./suggest.js";
@@ -44,6 +45,12 @@ function convertsScalarsToString(signature: Signature): boolean {
     case "catalog":
       return signature.origin.overload.owner !== undefined || !STRICT_STRING_FUNCTIONS.has(signature.name);
   }
+}
+
+/** Whether the signatures are those of a catalog method whose parameter count official examples contradict. */
+function isDisputedArity(signatures: readonly Signature[]): boolean {
+  const origin = signatures[0]?.origin;
+  return origin?.kind === "catalog" && origin.overload.owner !== undefined && DISPUTED_ARITIES.has(`${origin.overload.owner.name}.${origin.overload.name}`);
 }
 
 /**
@@ -346,6 +353,8 @@ export class ExpressionChecker {
           this.reportImplicitString(argument, index, argumentTypes[index] as Type, (chosen as Signature).parameters[index]?.name ?? "", what);
         }
       });
+    } else if (choice.kind === "count" && isDisputedArity(signatures)) {
+      // The catalog's parameter count is contradicted by official examples: no error (spec §15).
     } else if (choice.kind === "count") {
       const arities = describeArities(choice.arities);
       const expected = choice.arities.length === 1 && choice.arities[0] === 1 ? "1 argument" : `${arities} arguments`;

@@ -149,7 +149,7 @@ export const semanticCodes = {
   "argument-count": {
     severity: "error",
     summary: "A call with a number of arguments that no overload takes.",
-    basis: "Calls are checked against the documented overloads before the script runs (DOCS22 fundamentals/functions.md, spec E6).",
+    basis: "Calls are checked against the documented overloads before the script runs (DOCS22 fundamentals/functions.md, spec E6). Not reported for a member whose parameter count official examples contradict (Rsa.verifySignature).",
   },
   "argument-type": {
     severity: "error",

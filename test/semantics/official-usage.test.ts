@@ -221,6 +221,18 @@ user.setValue("name", "Ada", "extra");
 `);
   });
 
+  it("does not count the arguments of Rsa.verifySignature, which its own reference examples call with 2 of its 3 parameters", () => {
+    checkFixture(`
+Rsa rsa;
+rsa.loadPublicKey("-----BEGIN PUBLIC KEY-----");
+Byte[] signature;
+Bool valid = rsa.verifySignature("payload", signature);
+Bool alsoValid = rsa.verifySignature("payload", signature, 1);
+rsa.loadPublicKey("key", "password");
+//                ^^^^^^^^^^^^^^^^^ error argument-count: Rsa.loadPublicKey expects 1 argument, 2 given
+`);
+  });
+
   it("has the 11.x workflow API, with enum-typed parameters taking Integers", () => {
     checkFixture(`
 NSWorkflowAgent workflows;
