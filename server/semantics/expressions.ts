@@ -260,8 +260,9 @@ export class ExpressionChecker {
       this.facts.report("not-callable", name, `'${name.name}' is a variable, not a function`);
       return unknownType;
     }
-    if (this.context.catalog.enumNamed(name.name) !== undefined) {
-      this.facts.report("enum-as-type", name, `${name.name} is a NetServer enum, which CRMScript treats as Integer (spec A15-2): pass the Integer value instead`);
+    const enumType = this.context.types.enumOfTypeName(name.name);
+    if (enumType !== undefined) {
+      this.facts.report("enum-as-type", name, `${enumType.info.name} is a NetServer enum, which CRMScript treats as Integer (spec A15-2): pass the Integer value instead`);
       return this.builtin("Integer");
     }
     this.reportUnknownName(name, place, "function");

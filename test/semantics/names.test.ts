@@ -204,6 +204,8 @@ Void take(Void v) { }
 Integer sold = status;
   NSActivityStatus spelledByTheLanguageServer = sold;
 //^^^^^^^^^^^^^^^^ warning enum-as-type: ActivityStatus (written NSActivityStatus) is a NetServer enum
+Integer open = NSActivityStatus(1);
+//             ^^^^^^^^^^^^^^^^ warning enum-as-type: ActivityStatus is a NetServer enum, which CRMScript treats as Integer
 `);
   });
 
