@@ -1,6 +1,11 @@
 /**
- * Parses the command line of `crmscript-lint` into options, or a usage error.
+ * The command line of `crmscript-lint`: the options it takes, read by
+ * `node:util`'s `parseArgs` in strict mode and checked into `CliOptions`, or
+ * a usage error that names the option and says what to write; and the
+ * `--help` text.
  */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { SCRIPT_EXTENSIONS } from "../analysis/script-files.js";
 import { isValidVersion, type Platform, type RuleSeverity } from "../analysis/settings.js";
 import { parseRuleAssignment } from "../config/config.js";
 
@@ -9,7 +14,7 @@ export type OutputFormat = "stylish" | "json" | "sarif" | "github";
 export interface CliOptions {
   readonly inputs: string[];
   readonly format: OutputFormat;
-  readonly extensions: string[];
+  readonly extensions: readonly string[];
   readonly stdin: boolean;
   readonly stdinFilename: string | undefined;
   /** true/false to force colours on or off; undefined to colour only on a terminal. */
@@ -45,189 +50,251 @@ export interface CliOptions {
 
 export type ParsedArguments = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly error: string };
 
-export const DEFAULT_EXTENSIONS = [".crm", ".crmscript"];
+export const DEFAULT_EXTENSIONS: readonly string[] = SCRIPT_EXTENSIONS;
+
 
 const FORMATS: readonly OutputFormat[] = ["stylish", "json", "sarif", "github"];
+const FORMAT_LIST = FORMATS.join(" or ");
+
+type Draft = { -readonly [K in keyof CliOptions]: CliOptions[K] };
+
+/**
+ * One option, under its long name. A flag (no `needs`) takes no value. An
+ * option with a value says what the value must be ("--jobs needs …"); `apply`
+ * returns false for a value that is not that, or a message of its own.
+ */
+interface OptionSpec {
+  readonly short?: string;
+  readonly needs?: string;
+  readonly apply: (options: Draft, value: string) => false | string | void;
+}
+
+const isFormat = (value: string): value is OutputFormat => (FORMATS as readonly string[]).includes(value);
+const isPlatform = (value: string): value is Platform => value === "online" || value === "onsite";
+const isFilled = (value: string): boolean => value.trim() !== "";
+
+/** The `apply` of an option whose value `set` stores when it is `valid`. */
+function checked(valid: (value: string) => boolean, set: (options: Draft, value: string) => void): OptionSpec["apply"] {
+  return (options, value) => {
+    if (!valid(value)) return false;
+    set(options, value);
+    return undefined;
+  };
+}
+
+const OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  help: { short: "h", apply: (options) => { options.help = true; } },
+  version: { short: "v", apply: (options) => { options.version = true; } },
+  format: {
+    short: "f",
+    needs: `a value: ${FORMAT_LIST}`,
+    apply: (options, value) => {
+      if (!isFormat(value)) return `unknown format '${value}': use ${FORMAT_LIST}`;
+      options.format = value;
+      return undefined;
+    },
+  },
+  config: { short: "c", needs: "a configuration file", apply: (options, value) => { options.configFile = value; } },
+  "print-config": { needs: "the file whose configuration to show", apply: (options, value) => { options.printConfig = value; } },
+  rule: {
+    needs: "rule-id:severity, such as --rule no-shadow:off (severity off, warn or error)",
+    apply: (options, value) => {
+      const rule = parseRuleAssignment(value);
+      if (rule === undefined || typeof rule === "string") return rule ?? false;
+      options.rules = { ...options.rules, [rule.id]: rule.severity };
+      return undefined;
+    },
+  },
+  "target-version": {
+    needs: "a SuperOffice version such as 10.2 or 9.2 R08",
+    apply: checked(isValidVersion, (options, value) => { options.targetVersion = value.trim(); }),
+  },
+  platform: { needs: "'online' or 'onsite'", apply: checked(isPlatform, (options, value) => { options.platform = value as Platform; }) },
+  "include-path": { short: "I", needs: "a folder", apply: checked(isFilled, (options, value) => { options.includePaths.push(value); }) },
+  fix: { apply: (options) => { options.fix = "write"; } },
+  "fix-dry-run": { apply: (options) => { options.fix = "dry-run"; } },
+  "max-warnings": {
+    needs: "a whole number",
+    apply: checked((value) => /^-?\d+$/.test(value.trim()), (options, value) => { options.maxWarnings = Number(value); }),
+  },
+  quiet: { short: "q", apply: (options) => { options.quiet = true; } },
+  cache: { apply: (options) => { options.cache = true; } },
+  "cache-location": {
+    needs: "a file",
+    apply: checked(isFilled, (options, value) => {
+      options.cacheLocation = value;
+      options.cache = true;
+    }),
+  },
+  jobs: {
+    short: "j",
+    needs: "a number of worker threads, 1 or more",
+    apply: checked((value) => /^[1-9]\d*$/.test(value.trim()), (options, value) => { options.jobs = Number(value); }),
+  },
+  "no-ignore": { apply: (options) => { options.ignore = false; } },
+  "no-warn-ignored": { apply: (options) => { options.warnIgnored = false; } },
+  "report-suppressed": { apply: (options) => { options.reportSuppressed = true; } },
+  ext: {
+    needs: "a comma-separated list of extensions, such as .crm,.crmscript",
+    apply: checked(isFilled, (options, value) => {
+      const items = value.split(",").map((item) => item.trim()).filter((item) => item !== "");
+      options.extensions = items.map((item) => (item.startsWith(".") ? item : `.${item}`));
+    }),
+  },
+  stdin: { apply: (options) => { options.stdin = true; } },
+  "stdin-filename": { needs: "a file name", apply: (options, value) => { options.stdinFilename = value; } },
+  color: { apply: (options) => { options.color = true; } },
+  "no-color": { apply: (options) => { options.color = false; } },
+};
+
+/** The same options as `parseArgs` takes them: a flag is a boolean, an option with a value a string. */
+const PARSE_OPTIONS: ParseArgsConfig["options"] = Object.fromEntries(Object.entries(OPTIONS).map(([name, spec]) => {
+  const type = spec.needs === undefined ? "boolean" : "string";
+  return [name, spec.short === undefined ? { type } : { type, short: spec.short }];
+}));
+
+/** The option of that long name; undefined for any other name, `constructor` included. */
+const specOf = (name: string): OptionSpec | undefined => (Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined);
+
+/** The option spelt exactly so (`--jobs`, `-j`). */
+function optionSpelt(spelling: string): OptionSpec | undefined {
+  if (spelling.startsWith("--")) return specOf(spelling.slice(2));
+  return Object.values(OPTIONS).find((spec) => spec.short !== undefined && `-${spec.short}` === spelling);
+}
+
+type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+type OptionToken = Extract<Token, { kind: "option" }>;
 
 export function parseArguments(argv: readonly string[]): ParsedArguments {
-  const inputs: string[] = [];
-  let format: OutputFormat = "stylish";
-  let extensions = DEFAULT_EXTENSIONS;
-  let stdin = false;
-  let stdinFilename: string | undefined;
-  let color: boolean | undefined;
-  let help = false;
-  let version = false;
-  let targetVersion: string | undefined;
-  let platform: Platform | undefined;
-  const includePaths: string[] = [];
-  let configFile: string | undefined;
-  let printConfig: string | undefined;
-  const rules: Record<string, RuleSeverity> = {};
-  let fix: CliOptions["fix"];
-  let maxWarnings: number | undefined;
-  let quiet = false;
-  let cache = false;
-  let cacheLocation: string | undefined;
-  let jobs: number | undefined;
-  let ignore = true;
-  let warnIgnored = true;
-  let reportSuppressed = false;
-
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index] as string;
-    if (argument === "--") {
-      inputs.push(...argv.slice(index + 1));
-      break;
-    }
-    if (!argument.startsWith("-") || argument === "-") {
-      inputs.push(argument);
-      continue;
-    }
-    const equals = argument.indexOf("=");
-    const name = equals >= 0 ? argument.slice(0, equals) : argument;
-    const takeValue = (): string | undefined => {
-      if (equals >= 0) return argument.slice(equals + 1);
-      const value = argv[index + 1];
-      // A negative number (`--max-warnings -1`) is a value, not an option.
-      if (value === undefined || (value.startsWith("-") && value !== "-" && !/^-\d+$/.test(value))) return undefined;
-      index++;
-      return value;
-    };
-    switch (name) {
-      case "-h":
-      case "--help":
-        help = true;
-        break;
-      case "-v":
-      case "--version":
-        version = true;
-        break;
-      case "-f":
-      case "--format": {
-        const value = takeValue();
-        if (value === undefined) return { ok: false, error: `${name} needs a value: ${FORMATS.join(" or ")}` };
-        if (!FORMATS.includes(value as OutputFormat)) return { ok: false, error: `unknown format '${value}': use ${FORMATS.join(" or ")}` };
-        format = value as OutputFormat;
-        break;
-      }
-      case "--ext": {
-        const value = takeValue();
-        if (value === undefined || value.trim() === "") return { ok: false, error: "--ext needs a comma-separated list of extensions, such as .crm,.crmscript" };
-        extensions = value.split(",").map((item) => item.trim()).filter((item) => item !== "").map((item) => (item.startsWith(".") ? item : `.${item}`));
-        break;
-      }
-      case "--stdin":
-        stdin = true;
-        break;
-      case "--stdin-filename": {
-        const value = takeValue();
-        if (value === undefined) return { ok: false, error: "--stdin-filename needs a file name" };
-        stdinFilename = value;
-        break;
-      }
-      case "--target-version": {
-        const value = takeValue();
-        if (value === undefined || !isValidVersion(value)) return { ok: false, error: `${name} needs a SuperOffice version such as 10.2 or 9.2 R08` };
-        targetVersion = value.trim();
-        break;
-      }
-      case "--platform": {
-        const value = takeValue();
-        if (value !== "online" && value !== "onsite") return { ok: false, error: `${name} needs 'online' or 'onsite'` };
-        platform = value;
-        break;
-      }
-      case "-I":
-      case "--include-path": {
-        const value = takeValue();
-        if (value === undefined || value.trim() === "") return { ok: false, error: `${name} needs a folder` };
-        includePaths.push(value);
-        break;
-      }
-      case "-c":
-      case "--config": {
-        const value = takeValue();
-        if (value === undefined) return { ok: false, error: `${name} needs a configuration file` };
-        configFile = value;
-        break;
-      }
-      case "--print-config": {
-        const value = takeValue();
-        if (value === undefined) return { ok: false, error: `${name} needs the file whose configuration to show` };
-        printConfig = value;
-        break;
-      }
-      case "--rule": {
-        const value = takeValue();
-        const parsedRule = value === undefined ? undefined : parseRuleAssignment(value);
-        if (parsedRule === undefined) return { ok: false, error: `${name} needs rule-id:severity, such as --rule no-shadow:off (severity off, warn or error)` };
-        if (typeof parsedRule === "string") return { ok: false, error: parsedRule };
-        rules[parsedRule.id] = parsedRule.severity;
-        break;
-      }
-      case "--fix":
-        fix = "write";
-        break;
-      case "--fix-dry-run":
-        fix = "dry-run";
-        break;
-      case "--max-warnings": {
-        const value = takeValue();
-        if (value === undefined || !/^-?\d+$/.test(value.trim())) return { ok: false, error: `${name} needs a whole number` };
-        maxWarnings = Number(value);
-        break;
-      }
-      case "-q":
-      case "--quiet":
-        quiet = true;
-        break;
-      case "--cache":
-        cache = true;
-        break;
-      case "--cache-location": {
-        const value = takeValue();
-        if (value === undefined || value.trim() === "") return { ok: false, error: `${name} needs a file` };
-        cacheLocation = value;
-        cache = true;
-        break;
-      }
-      case "-j":
-      case "--jobs": {
-        const value = takeValue();
-        if (value === undefined || !/^[1-9]\d*$/.test(value.trim())) return { ok: false, error: `${name} needs a number of worker threads, 1 or more` };
-        jobs = Number(value);
-        break;
-      }
-      case "--no-ignore":
-        ignore = false;
-        break;
-      case "--no-warn-ignored":
-        warnIgnored = false;
-        break;
-      case "--report-suppressed":
-        reportSuppressed = true;
-        break;
-      case "--color":
-        color = true;
-        break;
-      case "--no-color":
-        color = false;
-        break;
-      default:
-        return { ok: false, error: `unknown option '${name}' (see --help)` };
-    }
+  const args = joinNegativeNumbers(argv);
+  const tokens = tokensOf(args);
+  if (typeof tokens === "string") return { ok: false, error: tokens };
+  const options = defaults();
+  for (const token of tokens) {
+    if (token.kind === "positional") options.inputs.push(token.value);
+    if (token.kind !== "option") continue;
+    const error = applyOption(options, token);
+    if (error !== undefined) return { ok: false, error };
   }
-  if (stdin && inputs.length > 0) return { ok: false, error: "--stdin lints standard input; do not also give files" };
-  if (stdinFilename !== undefined && !stdin) return { ok: false, error: "--stdin-filename only makes sense with --stdin" };
-  if (fix === "write" && stdin) return { ok: false, error: "--fix cannot write standard input; use --fix-dry-run to see the fixed text" };
+  const conflict = conflictOf(options);
+  return conflict === undefined ? { ok: true, options } : { ok: false, error: conflict };
+}
+
+function defaults(): Draft {
   return {
-    ok: true,
-    options: {
-      inputs, format, extensions, stdin, stdinFilename, color, help, version, targetVersion, platform, includePaths,
-      configFile, printConfig, rules, fix, maxWarnings, quiet, cache, cacheLocation, jobs, ignore, warnIgnored, reportSuppressed,
-    },
+    inputs: [], format: "stylish", extensions: DEFAULT_EXTENSIONS, stdin: false, stdinFilename: undefined, color: undefined, help: false, version: false,
+    targetVersion: undefined, platform: undefined, includePaths: [], configFile: undefined, printConfig: undefined, rules: {}, fix: undefined,
+    maxWarnings: undefined, quiet: false, cache: false, cacheLocation: undefined, jobs: undefined, ignore: true, warnIgnored: true, reportSuppressed: false,
   };
+}
+
+/**
+ * A negative number after an option that takes a value is its value: `--max-warnings -1` becomes `--max-warnings=-1`
+ * (and `-j -1` `-j-1`), since strict `parseArgs` takes a separate value that starts with '-' for a forgotten one.
+ */
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (const argument of argv) {
+    const previous = args[args.length - 1] ?? "";
+    const joins = /^-\d+$/.test(argument) && optionSpelt(previous)?.needs !== undefined && !args.includes("--");
+    if (joins) args[args.length - 1] = `${previous}${previous.startsWith("--") ? "=" : ""}${argument}`;
+    else args.push(argument);
+  }
+  return args;
+}
+
+/** The tokens of a valid command line, or what is wrong with it. */
+function tokensOf(args: readonly string[]): Token[] | string {
+  try {
+    return tokenize(args, true);
+  } catch (error) {
+    // Node's message names the option its own way ("Option '-f, --format <value>' argument missing"):
+    // a lenient reading finds the argument at fault, to say what to write instead.
+    const problems = tokenize(args, false).map((token) => (token.kind === "option" ? problemOf(token, args[token.index] ?? "") : undefined));
+    return problems.find((problem) => problem !== undefined) ?? (error as Error).message;
+  }
+}
+
+function tokenize(args: readonly string[], strict: boolean): Token[] {
+  return parseArgs({ args: [...args], options: PARSE_OPTIONS, strict, allowPositionals: true, tokens: true }).tokens ?? [];
+}
+
+/** Why strict `parseArgs` refuses this option, found in `argument`; undefined when it would not. */
+function problemOf(token: OptionToken, argument: string): string | undefined {
+  const spec = specOf(token.name);
+  if (spec === undefined) return unknownOption(token.rawName, argument);
+  // `-q=1` reads as the options -q, -= and -1.
+  const given = token.value !== undefined || argument.includes(`${token.rawName.slice(1)}=`);
+  if (spec.needs === undefined) return given ? takesNoValue(token.name, token.rawName) : undefined;
+  if (token.value === undefined) return needsValue(token.rawName, spec);
+  if (token.inlineValue || !isOptionLike(token.value)) return undefined;
+  const hint = optionSpelt(token.value.split("=")[0] ?? "") !== undefined ? "" : ` (for a value that starts with '-', write --${token.name}=${token.value})`;
+  return `${needsValue(token.rawName, spec)}${hint}`;
+}
+
+/** `parseArgs` takes a separate value that looks like an option for a forgotten one. */
+const isOptionLike = (value: string): boolean => value.length > 1 && value.startsWith("-");
+
+/** An unknown option, with the known one nearest to it, or where a file name that looks like an option goes. */
+function unknownOption(rawName: string, argument: string): string {
+  // `-help` reads as -h -e -l -p: a word after one dash is matched as if it had two.
+  const typed = rawName.startsWith("--") ? rawName : (argument.split("=")[0] ?? rawName);
+  const suggestion = nearestOption(typed);
+  if (suggestion !== undefined) return `unknown option '${typed}'; did you mean '${suggestion}'?`;
+  return `unknown option '${rawName}' (see --help; a file whose name starts with '-' goes after --)`;
+}
+
+/** A flag given a value (`--fix=false`): write it or leave it out, or write its opposite (`--no-color`). */
+function takesNoValue(name: string, rawName: string): string {
+  const opposite = name.startsWith("no-") ? name.slice(3) : `no-${name}`;
+  const hint = specOf(opposite) === undefined ? `write ${rawName}, or leave it out` : `write --${name} or --${opposite}`;
+  return `${rawName} takes no value: ${hint}`;
+}
+
+const needsValue = (rawName: string, spec: OptionSpec): string => `${rawName} needs ${spec.needs}`;
+
+/** The long option nearest to `typed` (letter case aside), within an edit per three letters; undefined when none is. */
+function nearestOption(typed: string): string | undefined {
+  const name = typed.replace(/^-+/, "").toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of Object.keys(OPTIONS)) {
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best === undefined ? undefined : `--${best}`;
+}
+
+/** Levenshtein distance. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** Applies an option `parseArgs` accepted; a message when its value is wrong. */
+function applyOption(options: Draft, token: OptionToken): string | undefined {
+  const spec = OPTIONS[token.name] as OptionSpec;
+  let value = token.value ?? "";
+  // `-f=json`: after a short option parseArgs keeps the '='.
+  if (token.inlineValue && !token.rawName.startsWith("--") && value.startsWith("=")) value = value.slice(1);
+  const outcome = spec.apply(options, value);
+  return outcome === false ? needsValue(token.rawName, spec) : outcome || undefined;
+}
+
+/** Options that cannot go together. */
+function conflictOf(options: CliOptions): string | undefined {
+  if (options.stdin && options.inputs.length > 0) return "--stdin lints standard input; do not also give files";
+  if (options.stdinFilename !== undefined && !options.stdin) return "--stdin-filename only makes sense with --stdin";
+  if (options.fix === "write" && options.stdin) return "--fix cannot write standard input; use --fix-dry-run to see the fixed text";
+  return undefined;
 }
 
 export const USAGE = `Usage: crmscript-lint [options] <files|folders|globs...>
@@ -255,10 +322,11 @@ Options:
       --no-warn-ignored      no warning for an ignored file named on the command line
       --report-suppressed    sarif: also list suppressed problems, marked as suppressed (GitHub code
                              scanning ignores the mark and opens alerts for them)
-      --ext <list>           extensions searched for in folders (default: .crm,.crmscript)
+      --ext <list>           extensions searched for in folders (default: ${SCRIPT_EXTENSIONS.join(",")})
       --stdin                lint the text on standard input
       --stdin-filename <n>   the file name to report (and find the configuration by) for --stdin
       --color, --no-color    force colours on or off (default: only on a terminal)
+      --                     what follows is files, even a name that starts with -
   -h, --help                 show this help
   -v, --version              show the version
 

@@ -3,10 +3,12 @@
  * precedence, `--config`, `--print-config`, broken files), ignore patterns,
  * `--rule`, suppressions in the report, `--fix` and `--fix-dry-run`,
  * `--max-warnings`, `--quiet`, `--cache`, the SARIF and GitHub formats from
- * the command line, snapshots of the stylish and JSON reports, and the
- * progress line. Runs `main()` in-process over real temporary folders.
+ * the command line, snapshots of the stylish and JSON reports, the
+ * progress line, and usage errors that must stop a run before it writes
+ * anything (`--fix=false`, `--cache=false`). Runs `main()` in-process over
+ * real temporary folders.
  */
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint, makeTree, parseJson } from "../support/cli-runner.js";
@@ -258,6 +260,40 @@ describe("the report formats from the command line", () => {
     expect((await resultsOf(["--report-suppressed"]))?.map((result) => result.suppressions?.[0]?.justification)).toEqual(["legacy"]);
     const github = await lint(["-f", "github", "."], { cwd: root });
     expect(github.stdout.split("\n").filter((line) => line !== "").map((line) => line.slice(0, line.indexOf(","))).sort()).toEqual(["::error file=b.crm", "::warning file=a.crm", "::warning file=a.crm"]);
+  });
+});
+
+describe("usage errors stop the run before it writes anything", () => {
+  const usageError = async (argv: string[], message: string): Promise<string> => {
+    const root = makeTree({ "upper.crm": UPPER_KEYWORDS });
+    const run = await lint(argv, { cwd: root, writeFile: () => expect.fail(`${argv.join(" ")} must not write`) });
+    expect(run).toEqual({ code: 2, stdout: "", stderr: `crmscript-lint: ${message}\n` });
+    expect(readFileSync(join(root, "upper.crm"), "utf8")).toBe(UPPER_KEYWORDS);
+    return root;
+  };
+
+  it("--fix=false fixes nothing: a flag given a value is an error", async () => {
+    await usageError(["--fix=false", "upper.crm"], "--fix takes no value: write --fix, or leave it out");
+    await usageError(["--fix-dry-run=no", "upper.crm"], "--fix-dry-run takes no value: write --fix-dry-run, or leave it out");
+    await usageError(["-q=1", "upper.crm"], "-q takes no value: write -q, or leave it out");
+  });
+
+  it("--cache=false creates no cache", async () => {
+    const root = await usageError(["--cache=false", "upper.crm"], "--cache takes no value: write --cache, or leave it out");
+    expect(existsSync(join(root, ".crmscriptlintcache"))).toBe(false);
+  });
+
+  it("an unknown option, or a missing value, names the option", async () => {
+    await usageError(["--fixx", "upper.crm"], "unknown option '--fixx'; did you mean '--fix'?");
+    await usageError(["upper.crm", "--format"], "--format needs a value: stylish or json or sarif or github");
+    await usageError(["--max-warnings", "--fix", "upper.crm"], "--max-warnings needs a whole number");
+  });
+
+  it("--name=value works for options that take a value, and a file after -- may start with '-'", async () => {
+    const root = makeTree({ "-upper.crm": UPPER_KEYWORDS });
+    const run = await lint(["--format=json", "--max-warnings=1", "--rule=keyword-case:error", "--", "-upper.crm"], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(codes(run.stdout)).toEqual(["keyword-case:2", "keyword-case:2"]);
   });
 });
 
