@@ -1,6 +1,7 @@
 /**
  * Glob patterns as regular expressions over `/`-separated relative paths:
- * what file arguments and configuration ignore patterns are written in.
+ * what the CLI's file arguments are written in (ignore patterns are
+ * matched by `ignore.ts`).
  */
 
 /** The offsets of the `{` and `}` that pair up; any other brace is an ordinary character. */

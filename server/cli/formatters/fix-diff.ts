@@ -2,15 +2,19 @@
  * What `--fix-dry-run` shows beside the stylish report: for each file the
  * fixes would change, the changed lines as a unified diff (`-` before,
  * `+` after, with a line of context), so nothing is written to see them.
+ * The `diff` package finds the changes; CRLF line ends are shown as LF.
  */
+import { formatPatch, OMIT_HEADERS, structuredPatch, type StructuredPatchHunk } from "diff";
 import type { LintResult } from "../lint-result.js";
 import { displayPath } from "./paths.js";
 
 const CONTEXT = 1;
-/** Beyond this many lines between the first and last change, the middle is shown whole instead of aligned. */
-const MAX_ALIGNED_LINES = 2000;
 
-type Edit = { readonly kind: " " | "-" | "+"; readonly text: string; readonly oldLine: number; readonly newLine: number };
+/** A place where both texts are cut: before line `old` of the original and line `new` of the fixed text (0-based). */
+interface Cut {
+  readonly old: number;
+  readonly new: number;
+}
 
 export function formatFixDiff(results: readonly LintResult[], options: { cwd: string; originalText: (result: LintResult) => string | undefined }): string {
   const parts: string[] = [];
@@ -18,78 +22,83 @@ export function formatFixDiff(results: readonly LintResult[], options: { cwd: st
     if (result.output === undefined) continue;
     const original = options.originalText(result);
     if (original === undefined) continue;
+    const hunks = lineHunks(withLf(original), withLf(result.output));
+    if (hunks.length === 0) continue;
     const shown = displayPath(result.filePath, options.cwd);
-    parts.push(`--- ${shown}`, `+++ ${shown} (fixed)`, ...hunks(lineEdits(original.split("\n"), result.output.split("\n"))));
+    // The file names are written here: `formatPatch` would quote names with non-ASCII letters or backslashes.
+    const patch = { oldFileName: undefined, newFileName: undefined, oldHeader: undefined, newHeader: undefined, hunks };
+    parts.push(`--- ${shown}\n+++ ${shown} (fixed)\n${formatPatch(patch, OMIT_HEADERS)}`);
   }
-  return parts.length === 0 ? "" : `${parts.join("\n")}\n`;
+  return parts.join("");
 }
 
-/** The line edits from `before` to `after`: common lines at both ends, the middle aligned by longest common subsequence. */
-function lineEdits(before: readonly string[], after: readonly string[]): Edit[] {
-  let head = 0;
-  while (head < before.length && head < after.length && before[head] === after[head]) head++;
-  let tail = 0;
-  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  const oldMiddle = before.slice(head, before.length - tail);
-  const newMiddle = after.slice(head, after.length - tail);
-  const edits: Edit[] = [];
-  for (let index = 0; index < head; index++) edits.push({ kind: " ", text: before[index] as string, oldLine: index, newLine: index });
-  edits.push(...alignMiddle(oldMiddle, newMiddle, head));
-  for (let index = before.length - tail; index < before.length; index++) {
-    edits.push({ kind: " ", text: before[index] as string, oldLine: index, newLine: index - before.length + after.length });
-  }
-  return edits;
+function withLf(text: string): string {
+  return text.replace(/\r\n/g, "\n");
 }
 
-function alignMiddle(before: readonly string[], after: readonly string[], offset: number): Edit[] {
-  const edits: Edit[] = [];
-  if (before.length > MAX_ALIGNED_LINES || after.length > MAX_ALIGNED_LINES) {
-    before.forEach((text, index) => edits.push({ kind: "-", text, oldLine: offset + index, newLine: offset }));
-    after.forEach((text, index) => edits.push({ kind: "+", text, oldLine: offset, newLine: offset + index }));
-    return edits;
-  }
-  // common[i][j]: the longest common subsequence of before[i..] and after[j..].
-  const common = Array.from({ length: before.length + 1 }, () => new Uint32Array(after.length + 1));
-  for (let i = before.length - 1; i >= 0; i--) {
-    for (let j = after.length - 1; j >= 0; j--) {
-      common[i]![j] = before[i] === after[j] ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
+/**
+ * The hunks from `before` to `after`. Myers's algorithm (the `diff`
+ * package's) takes time quadratic in the number of changed lines, so the
+ * texts are diffed in pieces, cut where that gives the hunks of one whole
+ * diff (see `cuts`).
+ */
+function lineHunks(before: string, after: string): StructuredPatchHunk[] {
+  const oldLines = linesOf(before);
+  const newLines = linesOf(after);
+  const hunks: StructuredPatchHunk[] = [];
+  let from: Cut = { old: 0, new: 0 };
+  for (const to of [...cuts(oldLines, newLines), { old: oldLines.length, new: newLines.length }]) {
+    const oldPiece = oldLines.slice(from.old, to.old).join("");
+    const newPiece = newLines.slice(from.new, to.new).join("");
+    if (oldPiece !== newPiece) {
+      for (const hunk of structuredPatch("", "", oldPiece, newPiece, undefined, undefined, { context: CONTEXT }).hunks) {
+        hunks.push({ ...hunk, oldStart: hunk.oldStart + from.old, newStart: hunk.newStart + from.new });
+      }
     }
+    from = to;
   }
-  let i = 0;
-  let j = 0;
-  while (i < before.length || j < after.length) {
-    if (i < before.length && j < after.length && before[i] === after[j]) {
-      edits.push({ kind: " ", text: before[i] as string, oldLine: offset + i++, newLine: offset + j++ });
-    } else if (i < before.length && (j === after.length || common[i + 1]![j]! >= common[i]![j + 1]!)) {
-      // Removed lines come before the lines that replace them, as in a unified diff.
-      edits.push({ kind: "-", text: before[i] as string, oldLine: offset + i++, newLine: offset + j });
-    } else {
-      edits.push({ kind: "+", text: after[j] as string, oldLine: offset + i, newLine: offset + j++ });
-    }
-  }
-  return edits;
+  return hunks;
 }
 
-/** The changed lines with `CONTEXT` lines around them, as `@@ -a,b +c,d @@` hunks. */
-function hunks(edits: readonly Edit[]): string[] {
-  const lines: string[] = [];
-  let index = 0;
-  while (index < edits.length) {
-    while (index < edits.length && edits[index]?.kind === " ") index++;
-    if (index >= edits.length) break;
-    const start = Math.max(0, index - CONTEXT);
-    let end = index;
-    for (let last = index; end < edits.length; end++) {
-      if (edits[end]?.kind !== " ") last = end;
-      else if (end - last > 2 * CONTEXT) break;
+/** The lines with their `\n`, as the `diff` package counts them. */
+function linesOf(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/**
+ * Places, in order, just after `CONTEXT` lines that occur once in each text
+ * (in the same order) and before `CONTEXT + 1` equal lines. A piece's diff
+ * keeps its unique last lines and its common first lines, so each piece
+ * ends and starts with its context, and the unchanged lines around the cut
+ * are more than a whole diff would join into one hunk.
+ */
+function cuts(oldLines: readonly string[], newLines: readonly string[]): Cut[] {
+  const oldUnique = uniqueLines(oldLines);
+  const newUnique = uniqueLines(newLines);
+  const isCut = (cut: Cut): boolean => {
+    for (let offset = 1; offset <= CONTEXT; offset++) {
+      const line = oldLines[cut.old - offset] as string;
+      if (oldUnique.get(line) !== cut.old - offset || newUnique.get(line) !== cut.new - offset) return false;
     }
-    end = Math.min(edits.length, end - CONTEXT);
-    const slice = edits.slice(start, end);
-    const oldCount = slice.filter((edit) => edit.kind !== "+").length;
-    const newCount = slice.filter((edit) => edit.kind !== "-").length;
-    const first = slice[0] as Edit;
-    lines.push(`@@ -${first.oldLine + 1},${oldCount} +${first.newLine + 1},${newCount} @@`, ...slice.map((edit) => `${edit.kind}${edit.text}`));
-    index = end;
+    for (let offset = 0; offset <= CONTEXT; offset++) {
+      const line = oldLines[cut.old + offset];
+      if (line === undefined || line !== newLines[cut.new + offset]) return false;
+    }
+    return true;
+  };
+  const found: Cut[] = [];
+  for (const [line, old] of oldUnique) {
+    const cut = { old: old + 1, new: (newUnique.get(line) ?? -1) + 1 };
+    if (cut.old >= CONTEXT && cut.new > (found.at(-1)?.new ?? 0) && isCut(cut)) found.push(cut);
   }
-  return lines;
+  return found;
+}
+
+/** Each line that occurs once, with its index, in the order of the text. */
+function uniqueLines(lines: readonly string[]): Map<string, number> {
+  const indexes = new Map<string, number>();
+  const repeated = new Set<string>();
+  lines.forEach((line, index) => (indexes.has(line) ? repeated.add(line) : indexes.set(line, index)));
+  for (const line of repeated) indexes.delete(line);
+  return indexes;
 }

@@ -11,6 +11,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { ArtifactLocation, Log, Notification, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor, Result } from "sarif";
 import { describeCode, docsPageOf, type CodeDescription } from "../../analysis/docs-pages.js";
 import type { LintMessage, LintResult } from "../lint-result.js";
 import { displayPath, isOutside, STDIN_PATH } from "./paths.js";
@@ -36,8 +37,6 @@ export interface SarifOptions {
 const SRCROOT = "%SRCROOT%";
 /** GitHub's limits for rule descriptions and names. */
 const DESCRIPTION_LIMIT = 1024;
-
-type Json = { readonly [key: string]: unknown };
 
 // ---------------------------------------------------------------- documentation pages
 
@@ -94,13 +93,13 @@ function fullDescription(code: string, info: CodeDescription | undefined): strin
 
 const levels = { error: "error", warning: "warning", info: "note", hint: "note" } as const;
 
-function defaultConfiguration(info: CodeDescription): Json {
+function defaultConfiguration(info: CodeDescription): ReportingConfiguration {
   if (info.defaultSeverity === "off") return { enabled: false };
   return { level: levels[info.defaultSeverity] };
 }
 
 /** GitHub's `tags`, `precision` and `problem.severity` (which, with the level, orders and filters alerts). */
-function ruleProperties(info: CodeDescription): Json {
+function ruleProperties(info: CodeDescription): PropertyBag {
   const style = info.kind === "lint" && info.group === "style";
   return {
     tags: info.kind === "lint" ? ["lint", info.group] : [info.kind],
@@ -110,7 +109,7 @@ function ruleProperties(info: CodeDescription): Json {
   };
 }
 
-function reportingDescriptor(code: string, docs: SarifDocs | undefined): Json {
+function reportingDescriptor(code: string, docs: SarifDocs | undefined): ReportingDescriptor {
   const info = describeCode(code);
   const page = docs?.readPage(docsPageOf(code));
   const full = limit(fullDescription(code, info), DESCRIPTION_LIMIT);
@@ -134,14 +133,14 @@ function encodeSegment(segment: string): string {
 }
 
 /** The file relative to `%SRCROOT%` when it is inside the working folder, else by absolute `file:` URL; standard input has none. */
-function artifactLocation(filePath: string, cwd: string): Json {
+function artifactLocation(filePath: string, cwd: string): ArtifactLocation {
   if (filePath === STDIN_PATH) return { description: { text: "standard input" } };
   const shown = displayPath(filePath, cwd);
   if (isOutside(shown)) return { uri: pathToFileURL(resolve(cwd, filePath)).href };
   return { uri: shown.split(sep).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
 }
 
-function region(message: LintMessage): Json {
+function region(message: LintMessage): Region {
   return { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn };
 }
 
@@ -167,8 +166,8 @@ export function formatSarif(results: readonly LintResult[], options: SarifOption
   const ruleIds = [...codes].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
 
-  const sarifResults: Json[] = [];
-  const notifications: Json[] = [];
+  const sarifResults: Result[] = [];
+  const notifications: Notification[] = [];
   for (const result of results) {
     const artifact = artifactLocation(result.filePath, options.cwd);
     const messages = [
@@ -203,7 +202,7 @@ export function formatSarif(results: readonly LintResult[], options: SarifOption
 
   const semanticVersion = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(options.toolVersion);
   const docsIndex = options.docs?.readPage("README.md") !== undefined ? `${options.docs?.baseUri}README.md` : undefined;
-  const log = {
+  const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
