@@ -17,6 +17,8 @@ await Promise.all([
     ...common,
     entryPoints: { "crmscript-lint": "server/cli/bin.ts", "crmscript-language-server": "server/lsp/main.ts" },
     plugins: [jsonAsString],
+    // Prefer a package's ES module build: jsonc-parser's UMD build hides its requires from the bundler.
+    mainFields: ["module", "main"],
     banner: { js: "#!/usr/bin/env node" },
     define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
   }),

@@ -6,12 +6,30 @@
 import type { Program } from "./ast.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
 import { parseTokens } from "./parser.js";
+import { syntaxDiagnostic } from "./syntax-codes.js";
 import { scan, type Comment, type TemplateLayout } from "./scanner.js";
 import { LineIndex } from "./text.js";
 import { TokenBuffer } from "./token-buffer.js";
 
 /** Files longer than this many UTF-16 code units are reported, not parsed. */
 export const MAX_SOURCE_LENGTH = 16 * 1024 * 1024;
+
+/** How far into a file a NUL character makes it binary (as git decides: within the first 8,000 bytes). */
+const BINARY_PROBE_LENGTH = 8000;
+
+/** Why a text is not parsed at all: too large, or not text. */
+function unparsableReason(text: string): Diagnostic | undefined {
+  if (text.length > MAX_SOURCE_LENGTH) {
+    return syntaxDiagnostic("syntax-file-too-large", { start: 0, end: 0 },
+      `the file has ${text.length} characters; files over ${MAX_SOURCE_LENGTH} characters are not analysed`);
+  }
+  const nul = text.indexOf("\0");
+  if (nul >= 0 && nul < BINARY_PROBE_LENGTH) {
+    return syntaxDiagnostic("syntax-not-text", { start: 0, end: 0 },
+      "this is not a text file (it has NUL characters, as binary files and UTF-16 without a byte-order mark do), so it is not checked");
+  }
+  return undefined;
+}
 
 /** A text's tokens, comments and template layout: what `scanText` gives without parsing. */
 export interface ScannedText {
@@ -25,7 +43,7 @@ export interface ScannedText {
 
 /** Scans a text without parsing it: enough for questions about tokens, cheaply. Never throws. */
 export function scanText(text: string): ScannedText {
-  const scanned = scan(text.length > MAX_SOURCE_LENGTH ? "" : text);
+  const scanned = scan(unparsableReason(text) !== undefined ? "" : text);
   return { text, tokens: scanned.tokens, comments: scanned.comments, template: scanned.template };
 }
 
@@ -38,8 +56,6 @@ export interface SourceFile extends ScannedText {
 }
 
 class ParsedSourceFile implements SourceFile {
-  private cachedLineIndex: LineIndex | undefined;
-
   constructor(
     readonly text: string,
     readonly program: Program,
@@ -47,6 +63,8 @@ class ParsedSourceFile implements SourceFile {
     readonly comments: readonly Comment[],
     readonly template: TemplateLayout | undefined,
     readonly diagnostics: readonly Diagnostic[],
+    /** The parser's, when it made one for a message. */
+    private cachedLineIndex?: LineIndex,
   ) {}
 
   get lineIndex(): LineIndex {
@@ -58,32 +76,23 @@ class ParsedSourceFile implements SourceFile {
 /** Parses CRMScript source text. Never throws: problems become diagnostics. */
 export function parseSource(text: string): SourceFile {
   const emptyProgram: Program = { kind: "Program", start: 0, end: text.length, statements: [] };
-  if (text.length > MAX_SOURCE_LENGTH) {
-    const diagnostic: Diagnostic = {
-      code: "syntax-file-too-large",
-      severity: "error",
-      range: { start: 0, end: 0 },
-      message: `the file has ${text.length} characters; files over ${MAX_SOURCE_LENGTH} characters are not analysed`,
-    };
-    return new ParsedSourceFile(text, emptyProgram, new TokenBuffer(text), [], undefined, [diagnostic]);
-  }
+  const unparsable = unparsableReason(text);
+  if (unparsable !== undefined) return new ParsedSourceFile(text, emptyProgram, new TokenBuffer(text), [], undefined, [unparsable]);
   const scanned = scan(text);
   let program = emptyProgram;
+  let lineIndex: LineIndex | undefined;
   const diagnostics = scanned.diagnostics;
   try {
     const parsed = parseTokens(scanned.tokens);
     program = parsed.program;
+    lineIndex = parsed.lineIndex;
     for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
   } catch (error) {
-    diagnostics.push({
-      code: "syntax-internal-error",
-      severity: "error",
-      range: { start: 0, end: 0 },
-      message: `the parser failed on this file (${error instanceof Error ? error.message : String(error)}); please report it`,
-    });
+    diagnostics.push(syntaxDiagnostic("syntax-internal-error", { start: 0, end: 0 },
+      `the parser failed on this file (${error instanceof Error ? error.message : String(error)}); please report it`));
   }
   diagnostics.sort(compareDiagnostics);
-  return new ParsedSourceFile(text, program, scanned.tokens, scanned.comments, scanned.template, diagnostics);
+  return new ParsedSourceFile(text, program, scanned.tokens, scanned.comments, scanned.template, diagnostics, lineIndex);
 }
 
 export type * from "./ast.js";

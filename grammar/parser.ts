@@ -27,8 +27,8 @@ import type { Diagnostic, Fix, RelatedLocation } from "./diagnostic.js";
 import { describeToken, parserErrorMessages } from "./messages.js";
 import { NamePool } from "./name-pool.js";
 import type { SyntaxCode } from "./syntax-codes.js";
-import { syntaxCodes } from "./syntax-codes.js";
-import type { TextRange } from "./text.js";
+import { syntaxCodes, syntaxDiagnostic } from "./syntax-codes.js";
+import { LineIndex, type TextRange } from "./text.js";
 import { TokenBuffer, type Token } from "./token-buffer.js";
 import * as T from "./tokens.js";
 
@@ -122,12 +122,6 @@ function end(token: IToken): number {
   return (token.endOffset as number) + 1;
 }
 
-function lineNumberAt(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf("\n"); index >= 0 && index < offset; index = text.indexOf("\n", index + 1)) line++;
-  return line;
-}
-
 function isAssignable(expression: A.Expression): boolean {
   if (expression.kind === "Identifier" || expression.kind === "IndexExpression") return true;
   return expression.kind === "MemberExpression" && expression.member !== undefined;
@@ -181,6 +175,8 @@ const contextArgs: Record<StatementContext, { ARGS: [StatementContext] }> = { to
 
 class CrmScriptParser extends EmbeddedActionsParser {
   private text = "";
+  /** Made the first time a message names a line, so every line break counts as the rest of the tools count it. */
+  private lines: LineIndex | undefined;
   private buffer = new TokenBuffer("");
   /** Index of the last consumed token; -1 before the first. */
   private position = -1;
@@ -213,8 +209,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  parse(buffer: TokenBuffer): { program: A.Program; diagnostics: Diagnostic[] } {
+  parse(buffer: TokenBuffer): ParsedTokens {
     this.text = buffer.source;
+    this.lines = undefined;
     this.buffer = buffer;
     this.cachedTokens.fill(undefined);
     this.diagnostics = [];
@@ -233,10 +230,10 @@ class CrmScriptParser extends EmbeddedActionsParser {
       for (const error of this.errors) {
         const token = error.token;
         const at = token.tokenType === EOF || !(token.startOffset >= 0) ? range(this.text.length, this.text.length) : range(token.startOffset, end(token));
-        this.diagnostics.push({ code: "syntax-error", severity: "error", range: at, message: error.message });
+        this.diagnostics.push(syntaxDiagnostic("syntax-error", at, error.message));
       }
       this.reportContextErrors();
-      return { program, diagnostics: this.diagnostics };
+      return { program, diagnostics: this.diagnostics, lineIndex: this.lines };
     } finally {
       this.buffer = new TokenBuffer("");
       this.text = "";
@@ -344,7 +341,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       if (anchor === this.lastErrorAnchor || (this.position >= 0 && isUnterminatedString(this.LA(0)))) return;
       this.lastErrorAnchor = anchor;
     }
-    const diagnostic: Diagnostic = related === undefined ? { code, severity, range: at, message } : { code, severity, range: at, message, related };
+    const diagnostic = syntaxDiagnostic(code, at, message, related);
     this.diagnostics.push(fix === undefined ? diagnostic : { ...diagnostic, fix });
   }
 
@@ -371,7 +368,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
 
   /** An assignment target error, held back until the end: it may be a consequence of an unclosed bracket. */
   private reportInvalidTarget(target: A.Expression, message: string): void {
-    this.deferredErrors.push({ code: "syntax-invalid-assignment-target", severity: "error", range: range(target.start, target.end), message });
+    this.deferredErrors.push(syntaxDiagnostic("syntax-invalid-assignment-target", range(target.start, target.end), message));
   }
 
   private insideUnclosedGroup(offset: number): boolean {
@@ -391,24 +388,17 @@ class CrmScriptParser extends EmbeddedActionsParser {
       if (this.statementExpressions.has(node)) continue;
       if (node.kind === "AssignmentExpression") {
         if (this.insideUnclosedGroup(node.start)) continue;
-        this.diagnostics.push({
-          code: "syntax-assignment-in-expression", severity: "error", range: range(node.start, node.end),
-          message: "assignment is a statement, not an expression, in CRMScript: assign on its own line first",
-        });
+        this.diagnostics.push(syntaxDiagnostic("syntax-assignment-in-expression", range(node.start, node.end),
+          "assignment is a statement, not an expression, in CRMScript: assign on its own line first"));
       } else {
-        this.diagnostics.push({
-          code: "syntax-increment-value", severity: "warning", range: range(node.start, node.end),
-          message: `the value of 'x${node.operator}' is used here; CRMScript documents '${node.operator}' only as a statement, so write it on its own line`,
-        });
+        this.diagnostics.push(syntaxDiagnostic("syntax-increment-value", range(node.start, node.end),
+          `the value of 'x${node.operator}' is used here; CRMScript documents '${node.operator}' only as a statement, so write it on its own line`));
       }
     }
     for (const literal of this.largeLiterals) {
-      this.diagnostics.push({
-        code: "syntax-number-out-of-range", severity: "warning", range: range(literal.start, literal.end),
-        message: literal.kind === "IntegerLiteral"
-          ? "this Integer literal is larger than 2147483647, the largest Integer; use a Long literal (add 'L') or a Float"
-          : "this Long literal is larger than 9223372036854775807, the largest Long",
-      });
+      this.diagnostics.push(syntaxDiagnostic("syntax-number-out-of-range", range(literal.start, literal.end), literal.kind === "IntegerLiteral"
+        ? "this Integer literal is larger than 2147483647, the largest Integer; use a Long literal (add 'L') or a Float"
+        : "this Long literal is larger than 9223372036854775807, the largest Long"));
     }
   }
 
@@ -719,7 +709,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       // The anchor is the first stray token, which is already consumed.
       if (this.lastErrorAnchor !== first.index && !isUnterminatedString(this.buffer.token(first.index - 1))) {
         this.lastErrorAnchor = first.index;
-        this.diagnostics.push({ code: "syntax-unexpected-token", severity: "error", range: range(first.startOffset, end(last)), message: strayMessage(first) });
+        this.diagnostics.push(syntaxDiagnostic("syntax-unexpected-token", range(first.startOffset, end(last)), strayMessage(first)));
       }
     });
     return undefined;
@@ -747,7 +737,8 @@ class CrmScriptParser extends EmbeddedActionsParser {
 
   /** A `{` never closed: reported at the end of the file, or before the definition that shows it was left open (D2). */
   private reportUnclosed(open: IToken, what: string): void {
-    const line = `line ${lineNumberAt(this.text, open.startOffset)}`;
+    this.lines ??= new LineIndex(this.text);
+    const line = `line ${this.lines.position(open.startOffset).line + 1}`;
     const related = [{ range: this.tokenRange(open), message: "the '{' that is not closed" }];
     if (this.isAtEnd()) {
       this.report("syntax-unclosed-brace", range(this.text.length, this.text.length),
@@ -1480,10 +1471,8 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private assignment(target: A.Expression, operator: IToken, value: A.Expression): A.AssignmentExpression {
     const type = operator.tokenType;
     if (type === T.StarAssign || type === T.SlashAssign || type === T.PercentAssign) {
-      this.diagnostics.push({
-        code: "syntax-unsupported-operator", severity: "error", range: this.tokenRange(operator),
-        message: `'${operator.image}' is not supported by CRMScript: write 'x = x ${operator.image[0] as string} y'`,
-      });
+      this.diagnostics.push(syntaxDiagnostic("syntax-unsupported-operator", this.tokenRange(operator),
+        `'${operator.image}' is not supported by CRMScript: write 'x = x ${operator.image[0] as string} y'`));
     }
     if (!isAssignable(target)) {
       this.reportInvalidTarget(target, `cannot assign to this: the left side of '${operator.image}' must be a variable, field or array element`);
@@ -1811,7 +1800,14 @@ export function checkGrammar(): void {
 let sharedParser: CrmScriptParser | undefined;
 
 /** Parses a scanned file with the single parser instance (built on first use: Chevrotain analyses the grammar once). */
-export function parseTokens(buffer: TokenBuffer): { program: A.Program; diagnostics: Diagnostic[] } {
+/** The program, the parser's diagnostics, and the text's line index when parsing needed one. */
+export interface ParsedTokens {
+  readonly program: A.Program;
+  readonly diagnostics: Diagnostic[];
+  readonly lineIndex: LineIndex | undefined;
+}
+
+export function parseTokens(buffer: TokenBuffer): ParsedTokens {
   sharedParser ??= new CrmScriptParser();
   return sharedParser.parse(buffer);
 }

@@ -15,7 +15,7 @@ import type { TokenType } from "chevrotain";
 import { TokenBuffer } from "./token-buffer.js";
 import type { Diagnostic } from "./diagnostic.js";
 import type { SyntaxCode } from "./syntax-codes.js";
-import { syntaxCodes } from "./syntax-codes.js";
+import { syntaxDiagnostic } from "./syntax-codes.js";
 import type { TextRange } from "./text.js";
 import * as T from "./tokens.js";
 
@@ -93,7 +93,7 @@ class Scanner {
   }
 
   report(code: SyntaxCode, start: number, end: number, message: string): void {
-    this.diagnostics.push({ code, severity: syntaxCodes[code].severity, range: { start, end }, message });
+    this.diagnostics.push(syntaxDiagnostic(code, { start, end }, message));
   }
 
   private push(type: TokenType, start: number, end: number): void {

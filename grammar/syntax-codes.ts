@@ -4,7 +4,8 @@
  * three go into the documentation). Every syntax diagnostic the scanner,
  * parser or syntax checks report uses a code from this table.
  */
-import type { DiagnosticCodeInfo } from "./diagnostic.js";
+import type { Diagnostic, DiagnosticCodeInfo, RelatedLocation } from "./diagnostic.js";
+import type { TextRange } from "./text.js";
 
 export const syntaxCodes = {
   "syntax-error": {
@@ -192,6 +193,11 @@ export const syntaxCodes = {
     summary: "Blocks, parentheses or expressions nested deeper than the parser supports.",
     basis: "A limit of this tool, not of CRMScript: the script may well run; the part nested too deeply was not checked.",
   },
+  "syntax-not-text": {
+    severity: "warning",
+    summary: "A file with NUL characters near its start, which is binary, not script text; it is not checked.",
+    basis: "Binary files are not scripts, but a script saved as UTF-16 without a byte-order mark looks the same and may be fine in SuperOffice.",
+  },
   "syntax-file-too-large": {
     severity: "warning",
     summary: "A file too large to analyse.",
@@ -205,3 +211,9 @@ export const syntaxCodes = {
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type SyntaxCode = keyof typeof syntaxCodes;
+
+/** A syntax diagnostic with the severity its code is registered with. */
+export function syntaxDiagnostic(code: SyntaxCode, range: TextRange, message: string, related?: readonly RelatedLocation[]): Diagnostic {
+  const diagnostic: Diagnostic = { code, severity: syntaxCodes[code].severity, range, message };
+  return related === undefined ? diagnostic : { ...diagnostic, related };
+}

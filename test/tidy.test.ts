@@ -40,10 +40,13 @@ const allowed: Record<string, (specifier: string, resolvedFolder: string | undef
   "server/features": (_specifier, folder) =>
     ["grammar", "server/catalog", "server/semantics", "server/lint", "server/analysis", "server/features"].includes(folder ?? ""),
   "server/config": (specifier, folder) =>
-    specifier === "node:path" || ["grammar", "server/semantics", "server/lint", "server/analysis", "server/config"].includes(folder ?? ""),
-  "server/node": (specifier, folder) => specifier.startsWith("node:") || ["server/analysis", "server/config", "server/node"].includes(folder ?? ""),
+    ["node:path", "ignore", "jsonc-parser"].includes(specifier) ||
+    ["grammar", "server/semantics", "server/lint", "server/analysis", "server/config"].includes(folder ?? ""),
+  "server/node": (specifier, folder) =>
+    specifier.startsWith("node:") || specifier === "iconv-lite" || ["server/analysis", "server/config", "server/node"].includes(folder ?? ""),
   "server/cli": (specifier, folder) =>
-    specifier.startsWith("node:") || ["grammar", "server/catalog", "server/lint", "server/analysis", "server/config", "server/node", "server/cli"].includes(folder ?? ""),
+    specifier.startsWith("node:") || specifier === "diff" || specifier === "sarif" ||
+    ["grammar", "server/catalog", "server/lint", "server/analysis", "server/config", "server/node", "server/cli"].includes(folder ?? ""),
   "server/lsp": (specifier, folder) =>
     specifier.startsWith("node:") || specifier.startsWith("vscode-languageserver") || specifier === "vscode-uri" ||
     ["grammar", "server/catalog", "server/semantics", "server/analysis", "server/config", "server/features", "server/node", "server/lsp"].includes(folder ?? ""),

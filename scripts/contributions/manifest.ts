@@ -5,12 +5,13 @@
  * same schema, and the client's trace level), the schema of the
  * configuration file, and the commands. Also the activation event, which VS Code does not add by itself.
  */
+import { SCRIPT_EXTENSIONS } from "../../server/analysis/script-files.js";
 import { CONFIG_FILE_NAME } from "../../server/config/config.js";
 import { CONFIG_SCHEMA_PATH, propertySchema } from "../../server/config/schema.js";
 import { editorSettingNames } from "../../server/lsp/settings.js";
 
-/** The file extensions CRMScript is written in (spec §0: `.crm` recommended, `.crmscript`, and the older ones). */
-export const LANGUAGE_FILE_EXTENSIONS = [".crm", ".crmscript", ".ej", ".ejscript", ".crmx", ".cr"] as const;
+/** The file extensions CRMScript is written in: the server's one list. */
+export const LANGUAGE_FILE_EXTENSIONS = SCRIPT_EXTENSIONS;
 
 export const COMMANDS = {
   "crmscript.restartServer": "Restart Language Server",

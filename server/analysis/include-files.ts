@@ -1,13 +1,12 @@
 /**
- * Where an include id (spec §2.2) can live on disk: `id.crm`, then
- * `id.crmscript` (or just `id` when it already ends in one of them), in the
- * including script's folder, then each workspace root, then each
- * configured include path.
+ * Where an include id (spec §2.2) can live on disk: the id with each script
+ * extension in turn (`id.crm`, `id.crmscript`, `id.ej`, …; just `id` when
+ * it already ends in one), in the including script's folder, then each
+ * workspace root, then each configured include path.
  */
-import { dirname, extname, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { FileSystem } from "./file-system.js";
-
-export const SCRIPT_EXTENSIONS: readonly string[] = [".crm", ".crmscript"];
+import { SCRIPT_EXTENSIONS, isScriptPath } from "./script-files.js";
 
 export interface IncludeSearch {
   /** The first file found, if any. */
@@ -17,8 +16,7 @@ export interface IncludeSearch {
 }
 
 export function includeCandidates(includeId: string): string[] {
-  const extension = extname(includeId).toLowerCase();
-  if (SCRIPT_EXTENSIONS.includes(extension)) return [includeId];
+  if (isScriptPath(includeId)) return [includeId];
   return SCRIPT_EXTENSIONS.map((candidate) => `${includeId}${candidate}`);
 }
 

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { AnalysisHost, type FileAnalysis } from "../analysis/host.js";
 import { builtinCatalog } from "../catalog/builtin-catalog.js";
 import type { ConfigLayer } from "../config/config.js";
-import { ConfigResolver, toAnalysisSettings } from "../config/resolve.js";
+import { ConfigResolver, toAnalysisSettings, type ConfigFileText } from "../config/resolve.js";
 import { applyFixes, isAutoFixable } from "../lint/fixes.js";
 import { lintResult, toLintMessage, toSuppressedMessage, type LintResult } from "./lint-result.js";
 
@@ -25,6 +25,8 @@ export interface LinterSetup {
 
 export interface LintedFile {
   readonly result: LintResult;
+  /** The text that was linted, when fixes changed it (`result.output`): a writer checks the file still holds it. */
+  readonly fixedFrom?: string;
   /** Files read through includes; the result holds while none of them and the file itself change. */
   readonly dependencies: readonly string[];
 }
@@ -50,6 +52,12 @@ export function readOrUndefined(readFile: (path: string) => string, path: string
   }
 }
 
+/** How a linter reads scripts (throwing when one cannot be read) and configuration files. */
+export interface LinterReaders {
+  readonly script: (path: string) => string;
+  readonly config: (path: string) => ConfigFileText | undefined;
+}
+
 /** How often fixes are applied and the file analysed again, at most (a fix may make room for another). */
 const MAX_FIX_PASSES = 10;
 
@@ -57,9 +65,9 @@ export class FileLinter {
   readonly configs: ConfigResolver;
   private readonly host: AnalysisHost;
 
-  constructor(private readonly setup: LinterSetup, readFile: (path: string) => string) {
-    const reader = { readFile: (path: string) => readOrUndefined(readFile, path) };
-    this.configs = new ConfigResolver(reader, {
+  constructor(private readonly setup: LinterSetup, readers: LinterReaders) {
+    const reader = { readFile: (path: string) => readOrUndefined(readers.script, path) };
+    this.configs = new ConfigResolver({ readFile: readers.config }, {
       above: [setup.overrides],
       ...(setup.configFile === undefined ? {} : { configFile: resolve(setup.cwd, setup.configFile) }),
     });
@@ -83,7 +91,7 @@ export class FileLinter {
     const result = toResult(filePath, analysis, current === text ? undefined : current);
     const dependencies = this.host.includedFilesOf(path);
     this.host.release(path);
-    return { result, dependencies };
+    return current === text ? { result, dependencies } : { result, dependencies, fixedFrom: text };
   }
 }
 

@@ -5,7 +5,7 @@
  * makes the linter throw is answered as failed and the worker goes on.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { readSource } from "../node/read-source.js";
+import { readConfigText, readSource } from "../node/read-source.js";
 import { FileLinter, lintJob, type LintJob } from "./file-linter.js";
 import type { WorkerReply, WorkerStart } from "./worker-pool.js";
 
@@ -17,7 +17,7 @@ export function isLintWorker(): boolean {
 export function runLintWorker(): void {
   const port = parentPort;
   if (port === null) return;
-  const linter = new FileLinter((workerData as WorkerStart).setup, readSource);
+  const linter = new FileLinter((workerData as WorkerStart).setup, { script: readSource, config: readConfigText });
   port.on("message", (job: LintJob) => {
     const reply: WorkerReply = { index: job.index, outcome: lintJob(linter, job, readSource) };
     // As a JSON string: cloning one string is much cheaper than cloning thousands of small message objects.

@@ -5,12 +5,15 @@
  * fixes when asked and formats the report. All I/O goes through `CliIo`,
  * so tests run it in-process.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
-import { describeConfig, formatConfigProblem, isIgnoredBy, toAnalysisSettings, type ConfigFileProblem, type EffectiveConfig } from "../config/resolve.js";
+import {
+  describeConfig, formatConfigProblem, isIgnoredBy, toAnalysisSettings, type ConfigFileProblem, type ConfigFileText, type EffectiveConfig,
+} from "../config/resolve.js";
 import { findFiles } from "../node/find-files.js";
-import { decodeSource, readSource } from "../node/read-source.js";
+import { decodeSource, readConfigText, readSource } from "../node/read-source.js";
+import { replaceAtomically, writeSourceFile } from "../node/write-source.js";
 import { parseArguments, USAGE, type CliOptions } from "./arguments.js";
 import { FileLinter, lintJob, readOrUndefined, type JobOutcome, type LintJob, type LinterSetup } from "./file-linter.js";
 import { formatFixDiff } from "./formatters/fix-diff.js";
@@ -33,7 +36,16 @@ export interface CliIo {
   writeStderr(text: string): void;
   readStdin(): Promise<string>;
   readFile(path: string): string;
+  /** A configuration file's text (undefined when there is none), or why its bytes are not usable text. */
+  readConfig(path: string): ConfigFileText | undefined;
+  /** Writes a file the CLI owns (the cache), atomically. */
   writeFile(path: string, text: string): void;
+  /**
+   * Replaces `original` with `changed` in a script (`--fix`), keeping its
+   * encoding, byte-order mark and permissions, atomically; throws, leaving
+   * the file untouched, when that cannot be done faithfully.
+   */
+  writeSource(path: string, original: string, changed: string): void;
   /** The script worker threads run (the bundled executable); without it everything runs on this thread. */
   readonly workerScript?: string;
   /** How many threads can run at once. */
@@ -101,7 +113,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_OK;
   }
   const setup = linterSetup(options, io);
-  const linter = new FileLinter(setup, (path) => io.readFile(path));
+  const linter = new FileLinter(setup, { script: (path) => io.readFile(path), config: (path) => io.readConfig(path) });
   if (options.printConfig !== undefined) return printConfig(linter, resolve(io.cwd, options.printConfig), io);
 
   const run: Run = { options, io, linter, results: [], texts: new Map(), failed: false };
@@ -232,6 +244,7 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
   const done = (job: LintJob, outcome: JobOutcome): void => {
     progress.advance();
     run.results[job.index] = settle(run, job, outcome);
+    if (outcome.kind === "linted" && outcome.linted.fixedFrom !== undefined) run.texts.set(job.file, outcome.linted.fixedFrom);
     if (outcome.kind === "linted" && job.text !== undefined) cache?.store(job.file, job.text, configKey(job.file), outcome.linted.dependencies, outcome.linted.result);
   };
   const threads = Math.min(options.jobs ?? io.cores ?? 1, Math.ceil(jobs.length / (options.jobs === undefined ? FILES_PER_WORKER : 1)));
@@ -256,14 +269,17 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
 function report(run: Run): number {
   const { io, options } = run;
   let results = run.results.filter((result): result is LintResult => result !== undefined);
-  if (options.fix === "write") {
+  // Standard input is never written anywhere: its fixed text is the JSON report's `output`.
+  if (options.fix === "write" && !options.stdin) {
     for (const result of results) {
-      if (result.output === undefined) continue;
+      const original = run.texts.get(result.filePath);
+      if (result.output === undefined || original === undefined) continue;
       try {
-        io.writeFile(resolve(io.cwd, result.filePath), result.output);
+        io.writeSource(resolve(io.cwd, result.filePath), original, result.output);
       } catch (error) {
         run.failed = true;
-        io.writeStderr(`crmscript-lint: cannot write the fixes to ${result.filePath}: ${error instanceof Error ? error.message : String(error)}\n`);
+        const reason = error instanceof Error ? error.message : String(error);
+        io.writeStderr(`crmscript-lint: ${displayPath(result.filePath, io.cwd)} is unchanged: cannot write the fixes (${reason})\n`);
       }
     }
   }
@@ -308,9 +324,13 @@ export function processIo(): CliIo {
       return decodeSource(Buffer.concat(chunks));
     },
     readFile: readSource,
+    readConfig: readConfigText,
     writeFile: (path, text) => {
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
+      replaceAtomically(path, Buffer.from(text, "utf8"));
+    },
+    writeSource: (path, original, changed) => {
+      writeSourceFile(path, original, changed);
     },
     // The bundle is a CommonJS file that is also the worker's script.
     ...(typeof __filename === "string" ? { workerScript: __filename } : {}),

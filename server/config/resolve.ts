@@ -42,9 +42,16 @@ export function formatConfigProblem(problem: ConfigFileProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
 
+/**
+ * What a reader found at a configuration file's path: its text, or a text
+ * that cannot be trusted (bytes that are not Unicode) with the problem and
+ * where in the text it starts.
+ */
+export type ConfigFileText = string | { readonly text: string; readonly problem: string; readonly offset: number };
+
 export interface ConfigReader {
   /** The file's text, or undefined when there is none. */
-  readFile(path: string): string | undefined;
+  readFile(path: string): ConfigFileText | undefined;
 }
 
 export interface ResolverOptions {
@@ -115,17 +122,19 @@ export class ConfigResolver {
   }
 }
 
-function readConfigFile(file: string, text: string | undefined, explicit: boolean): ReadFile {
-  if (text === undefined) {
+function readConfigFile(file: string, read: ConfigFileText | undefined, explicit: boolean): ReadFile {
+  if (read === undefined) {
     const problems = explicit ? [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, message: "cannot read the configuration file" }] : [];
     return { exists: false, layer: undefined, problems };
   }
+  const text = typeof read === "string" ? read : read.text;
   const lines = new LineIndex(text);
   const at = (start: number, end: number, message: string): ConfigFileProblem => {
     const from = lines.position(start);
     const to = lines.position(end);
     return { file, line: from.line + 1, column: from.column + 1, endLine: to.line + 1, endColumn: to.column + 1, message };
   };
+  if (typeof read !== "string") return { exists: true, layer: undefined, problems: [at(read.offset, read.offset, read.problem)] };
   const parsed = parseJson(text);
   if (!parsed.ok) return { exists: true, layer: undefined, problems: [at(parsed.offset, parsed.offset, `not valid JSON: ${parsed.message}`)] };
   const { layer, problems } = readConfig(parsed.root, { source: file, folder: dirname(file), kind: "file" });

@@ -10,7 +10,7 @@ import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic }
 import type { AnalysisSettings } from "../analysis/settings.js";
 import { CONFIG_FILE_NAME, type ConfigLayer } from "../config/config.js";
 import { ConfigResolver, formatConfigProblem, isIgnoredBy, toAnalysisSettings, type ConfigFileProblem } from "../config/resolve.js";
-import { nodeFileSystem } from "../node/file-system.js";
+import { readConfigText } from "../node/read-source.js";
 import { editorSettingsLayer, type EditorSettings } from "./settings.js";
 import type { UriMap } from "./uris.js";
 
@@ -73,7 +73,7 @@ export class ServerConfiguration {
   }
 
   private makeResolver(): ConfigResolver {
-    return new ConfigResolver(nodeFileSystem, { below: [this.editorLayer] });
+    return new ConfigResolver({ readFile: readConfigText }, { below: [this.editorLayer] });
   }
 }
 

@@ -3,7 +3,7 @@
  * a protocol-free feature, and converts the answer back. Every handler is
  * guarded, so a failure is logged and answered with an empty result.
  */
-import { basename, dirname, extname } from "node:path";
+import { basename, dirname } from "node:path";
 import {
   CodeActionKind, DocumentHighlightKind, ErrorCodes, InsertTextFormat, MarkupKind, ResponseError, SemanticTokensBuilder,
   type CompletionItem, type Connection, type DocumentSymbol, type Location,
@@ -11,7 +11,7 @@ import {
 import { readdirSync } from "node:fs";
 import { LineIndex } from "../../grammar/index.js";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
-import { SCRIPT_EXTENSIONS } from "../analysis/include-files.js";
+import { scriptExtensionOf } from "../analysis/script-files.js";
 import { quickFixes, suppressionActions } from "../features/code-actions.js";
 import { complete, type CompletionEntry } from "../features/completion/complete.js";
 import { documentLinks } from "../features/document-links.js";
@@ -242,8 +242,8 @@ function includeIds(host: AnalysisHost, path: string): string[] {
       continue;
     }
     for (const name of names) {
-      const extension = extname(name).toLowerCase();
-      if (SCRIPT_EXTENSIONS.includes(extension) && name !== basename(path)) ids.add(name.slice(0, -extension.length));
+      const extension = scriptExtensionOf(name);
+      if (extension !== undefined && name !== basename(path)) ids.add(name.slice(0, -extension.length));
     }
   }
   return [...ids].sort();

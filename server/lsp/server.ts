@@ -16,7 +16,7 @@ import { AnalysisHost } from "../analysis/host.js";
 import { builtinCatalog } from "../catalog/builtin-catalog.js";
 import { findFiles } from "../node/find-files.js";
 import { nodeFileSystem } from "../node/file-system.js";
-import { SCRIPT_EXTENSIONS } from "../analysis/include-files.js";
+import { SCRIPT_EXTENSIONS } from "../analysis/script-files.js";
 import { DiagnosticsScheduler } from "./diagnostics.js";
 import { OpenDocuments } from "./documents.js";
 import { registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, expect } from "vitest";
 import { main, type CliIo } from "../../server/cli/main.js";
-import { readSource } from "../../server/node/read-source.js";
+import { readConfigText, readSource } from "../../server/node/read-source.js";
+import { writeSourceFile } from "../../server/node/write-source.js";
 import { repositoryRoot } from "./paths.js";
 
 export const bundle = join(repositoryRoot, "dist", "crmscript-lint.js");
@@ -29,7 +30,7 @@ export interface FakeIoOptions {
   readonly env?: Record<string, string>;
   /** Replaces the real file reader (to simulate unreadable files). */
   readonly readFile?: (path: string) => string;
-  /** Replaces the real file writer (to see what --fix writes). */
+  /** Replaces the real file writers, the cache's and `--fix`'s (to see what they write). */
   readonly writeFile?: (path: string, text: string) => void;
   readonly stderrTerminal?: boolean;
 }
@@ -53,7 +54,9 @@ export async function lint(argv: readonly string[], options: FakeIoOptions): Pro
       return options.stdin ?? "";
     },
     readFile: options.readFile ?? readSource,
+    readConfig: readConfigText,
     writeFile: options.writeFile ?? ((path, text) => writeFileSync(path, text)),
+    writeSource: options.writeFile === undefined ? (path, original, changed) => void writeSourceFile(path, original, changed) : (path, _original, changed) => options.writeFile?.(path, changed),
     ...(options.stderrTerminal === undefined ? {} : { stderrIsTerminal: options.stderrTerminal }),
   };
   const code = await main(argv, io);

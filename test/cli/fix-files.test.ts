@@ -1,0 +1,135 @@
+/**
+ * `--fix` never changes anything in a file but the fixed text: the encoding
+ * (UTF-8 with and without a byte-order mark, UTF-16 LE and BE, Windows code
+ * page 1252), line endings (CRLF, mixed), the permissions and symbolic links
+ * stay as they were; the file is replaced atomically and only when the text
+ * changed; a file it cannot write back faithfully (read-only, changed since
+ * it was read, bytes its encoding cannot reproduce, a text its encoding
+ * cannot hold) is reported and left untouched.
+ */
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { decodeSourceFile } from "../../server/node/read-source.js";
+import { SourceWriteError, writeSourceFile } from "../../server/node/write-source.js";
+import { lint, makeTree } from "../support/cli-runner.js";
+
+/** A script whose one problem is an upper-case keyword, with a non-ASCII letter that every encoding must keep. */
+const SCRIPT = '#setLanguageLevel 4;\nInteger n = 1;\nIF (n > 0) printLine("Ærlig talt, blåbær");\n';
+const FIXED = SCRIPT.replace("IF", "if");
+const isWindows = process.platform === "win32";
+
+function bytesOf(text: string, encoding: string, bom: boolean): Buffer {
+  return iconv.encode(text, encoding, { addBOM: bom });
+}
+
+async function fixFile(bytes: Uint8Array): Promise<{ root: string; path: string; code: number; stderr: string }> {
+  const root = makeTree({ "script.crm": bytes });
+  const run = await lint(["--fix", "script.crm"], { cwd: root });
+  return { root, path: join(root, "script.crm"), code: run.code, stderr: run.stderr };
+}
+
+describe("--fix keeps everything but the fixed text", () => {
+  const encodings: [string, string, boolean][] = [
+    ["UTF-8", "utf-8", false],
+    ["UTF-8 with a byte-order mark", "utf-8", true],
+    ["UTF-16LE with a byte-order mark", "utf-16le", true],
+    ["UTF-16BE with a byte-order mark", "utf-16be", true],
+    ["Windows code page 1252", "windows-1252", false],
+  ];
+  for (const [title, encoding, bom] of encodings) {
+    it(`keeps ${title}`, async () => {
+      const { path, code, stderr } = await fixFile(bytesOf(SCRIPT, encoding, bom));
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(readFileSync(path).equals(bytesOf(FIXED, encoding, bom))).toBe(true);
+    });
+  }
+
+  it("keeps CRLF and mixed line endings, and a missing final newline", async () => {
+    const mixed = "#setLanguageLevel 4;\r\nInteger n = 1;\nIF (n > 0) printLine(\"x\");\r\nWHILE (n < 0) n++;";
+    const { path } = await fixFile(Buffer.from(mixed, "utf8"));
+    expect(readFileSync(path, "utf8")).toBe(mixed.replace("IF", "if").replace("WHILE", "while"));
+  });
+
+  it.skipIf(isWindows)("keeps the file's permissions, writes through a symbolic link, and leaves no temporary file", async () => {
+    const root = makeTree({ "real/script.crm": SCRIPT });
+    const real = join(root, "real", "script.crm");
+    chmodSync(real, 0o751);
+    symlinkSync(real, join(root, "link.crm"));
+    const run = await lint(["--fix", "link.crm"], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(readFileSync(real, "utf8")).toBe(FIXED);
+    expect(statSync(real).mode & 0o777).toBe(0o751);
+    expect(statSync(join(root, "link.crm"), { throwIfNoEntry: true }).isFile()).toBe(true);
+    expect(readdirSync(join(root, "real"))).toEqual(["script.crm"]);
+    expect(readdirSync(root).sort()).toEqual(["link.crm", "real"]);
+  });
+
+  it("does not touch a file that needs no fix", async () => {
+    const root = makeTree({ "clean.crm": FIXED });
+    const path = join(root, "clean.crm");
+    const before = statSync(path).mtimeMs;
+    writeFileSync(path, FIXED);
+    const stamp = statSync(path).mtimeMs;
+    expect((await lint(["--fix", "clean.crm"], { cwd: root })).code).toBe(0);
+    expect(statSync(path).mtimeMs).toBe(stamp);
+    expect(before).toBeLessThanOrEqual(stamp);
+  });
+});
+
+describe("--fix leaves a file it cannot write back faithfully untouched, and says why", () => {
+  it("a read-only file, even where the process could write it (as root)", async () => {
+    const root = makeTree({ "locked.crm": SCRIPT });
+    const path = join(root, "locked.crm");
+    chmodSync(path, 0o444);
+    const run = await lint(["--fix", "locked.crm"], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("crmscript-lint: locked.crm is unchanged: cannot write the fixes (the file is read-only)\n");
+    expect(readFileSync(path, "utf8")).toBe(SCRIPT);
+    expect(() => writeSourceFile(path, SCRIPT, FIXED)).toThrow(new SourceWriteError("the file is read-only"));
+  });
+
+  it("a file that changed after it was read", () => {
+    const root = makeTree({ "script.crm": SCRIPT });
+    const path = join(root, "script.crm");
+    writeFileSync(path, `${SCRIPT}// edited meanwhile\n`);
+    expect(() => writeSourceFile(path, SCRIPT, FIXED)).toThrow("the file changed after it was read");
+    expect(readFileSync(path, "utf8")).toBe(`${SCRIPT}// edited meanwhile\n`);
+  });
+
+  it("bytes the detected encoding cannot reproduce (an undefined byte of code page 1252)", async () => {
+    const bytes = Buffer.concat([bytesOf(SCRIPT, "windows-1252", false), Buffer.from([0x2f, 0x2f, 0x81, 0x0a])]);
+    const { path, code, stderr } = await fixFile(bytes);
+    expect(code).toBe(2);
+    expect(stderr).toContain("script.crm is unchanged: cannot write the fixes (its bytes are not exactly Windows code page 1252");
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
+  it("a changed text the file's encoding cannot hold", () => {
+    const root = makeTree({ "latin.crm": bytesOf(SCRIPT, "windows-1252", false) });
+    const path = join(root, "latin.crm");
+    const original = decodeSourceFile(readFileSync(path)).text;
+    expect(() => writeSourceFile(path, original, `${original}// 😀\n`)).toThrow("the changed text cannot be written in the file's encoding, Windows code page 1252");
+    expect(readFileSync(path).equals(bytesOf(SCRIPT, "windows-1252", false))).toBe(true);
+  });
+
+  it("never writes standard input anywhere: --fix-dry-run shows its fixed text", async () => {
+    const root = makeTree({});
+    const refused = await lint(["--fix", "--stdin", "--stdin-filename", "piped.crm"], { cwd: root, stdin: SCRIPT });
+    expect(refused.code).toBe(2);
+    const run = await lint(["--fix-dry-run", "--stdin", "--stdin-filename", "piped.crm", "-f", "json"], { cwd: root, stdin: SCRIPT });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)[0].output).toBe(FIXED);
+    expect(readdirSync(root)).toEqual([]);
+  });
+});
+
+describe("reading a script", () => {
+  it("detects each encoding and keeps mixed line endings in the text", () => {
+    expect(decodeSourceFile(bytesOf("a\r\nb\nc", "utf-16be", true))).toEqual({ text: "a\r\nb\nc", encoding: { name: "utf-16be", bom: true } });
+    expect(decodeSourceFile(Buffer.from([0x62, 0xe5, 0x72]))).toEqual({ text: "bår", encoding: { name: "windows-1252", bom: false } });
+    expect(decodeSourceFile(Buffer.from("bår", "utf8"))).toEqual({ text: "bår", encoding: { name: "utf-8", bom: false } });
+  });
+});
