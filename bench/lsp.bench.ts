@@ -120,7 +120,7 @@ export async function runLspBench(): Promise<LspBenchResult> {
     memoryClient.open(`file:///bench/files/script${index}.crm`, script);
   }
   await memoryClient.waitForDiagnostics(`file:///bench/files/script${files - 1}.crm`, () => true, 1, 120_000);
-  const resident = residentMegabytes(memoryClient.process.pid as number);
+  const resident = residentMegabytes(memoryClient.process?.pid as number);
   await memoryClient.stop();
 
   return {

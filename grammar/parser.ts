@@ -173,6 +173,17 @@ const parameterTypeArgs = { ARGS: ["a parameter type"] as [string] };
 const foreachTypeArgs = { ARGS: ["a foreach variable's type"] as [string] };
 const contextArgs: Record<StatementContext, { ARGS: [StatementContext] }> = { top: { ARGS: ["top"] }, block: { ARGS: ["block"] } };
 
+/**
+ * The Chevrotain members, most of them undocumented, that this parser
+ * overrides or calls to read tokens from a `TokenBuffer`. Chevrotain is
+ * pinned to one version; `test/grammar/chevrotain-internals.test.ts` fails
+ * when any of these is missing or its code differs from the version the
+ * parser was written against.
+ */
+export const CHEVROTAIN_INTERNALS = [
+  "LA", "LA_FAST", "consumeInternal", "consumeInternalError", "consumeToken", "SKIP_TOKEN", "exportLexerState", "importLexerState", "resetLexerState",
+] as const;
+
 class CrmScriptParser extends EmbeddedActionsParser {
   private text = "";
   /** Made the first time a message names a line, so every line break counts as the rest of the tools count it. */
@@ -242,7 +253,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     }
   }
 
-  // ------------------------------------------------------------ token access (overrides Chevrotain's lexer adapter)
+  // ------------------------------------------------------------ token access (overrides Chevrotain's lexer adapter; see CHEVROTAIN_INTERNALS)
 
   override LA(howMuch: number): Token {
     const index = this.position + howMuch;

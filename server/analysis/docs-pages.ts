@@ -5,11 +5,16 @@
  * rules under `rules/`, syntax and semantic codes under `diagnostics/` (pages
  * written by `npm run build:docs`).
  */
-import { syntaxCodes, type Severity } from "../../grammar/index.js";
+import { syntaxCodes, type DiagnosticCodeInfo, type Severity } from "../../grammar/index.js";
 import { lintCodes } from "../lint/lint-codes.js";
 import { ruleById } from "../lint/registry.js";
 import type { RuleGroup, RuleSeverity } from "../lint/rule.js";
 import { semanticCodes } from "../semantics/index.js";
+
+/** Every code of the syntax, semantic and lint-layer registries with what the registry says of it. */
+export function registeredCodes(): Readonly<Record<string, DiagnosticCodeInfo>> {
+  return { ...syntaxCodes, ...semanticCodes, ...lintCodes };
+}
 
 export function docsPageOf(code: string): string {
   return ruleById(code) !== undefined ? `rules/${code}.md` : `diagnostics/${code}.md`;

@@ -10,6 +10,7 @@
 import { basename } from "node:path";
 import { compareDiagnostics, parseSource, type SourceFile } from "../../grammar/index.js";
 import type { Catalog } from "../catalog/catalog.js";
+import type { LintRule } from "../lint/rule.js";
 import { runLint, type LintDiagnostic } from "../lint/run.js";
 import { applySuppressions, type SuppressedDiagnostic } from "../lint/suppressions.js";
 import { analyzeSemantics, createEnvironment, type IncludeResolution, type IncludeResolver, type SemanticEnvironment, type SemanticModel } from "../semantics/index.js";
@@ -26,6 +27,13 @@ export interface FileAnalysis {
   readonly diagnostics: readonly LintDiagnostic[];
   /** What suppression comments silenced, sorted by position. */
   readonly suppressed: readonly SuppressedDiagnostic[];
+}
+
+/** An `#include` as resolved: from which file, the id, and the file it named. */
+export interface IncludeUse {
+  readonly from: string;
+  readonly includeId: string;
+  readonly file: string;
 }
 
 interface CachedFile {
@@ -51,6 +59,8 @@ export interface HostOptions {
    * `settingsChanged` when what it returns changes.
    */
   readonly settingsFor?: (path: string) => AnalysisSettings;
+  /** The lint rules to run (all of the registry by default; tests add failing ones). */
+  readonly rules?: readonly LintRule[];
 }
 
 export class AnalysisHost implements IncludeResolver {
@@ -75,6 +85,7 @@ export class AnalysisHost implements IncludeResolver {
   private uses = 0;
   private readonly maxAnalysedFiles: number;
   private readonly settingsFor: ((path: string) => AnalysisSettings) | undefined;
+  private readonly rules: readonly LintRule[] | undefined;
 
   constructor(
     /** The catalog, or a function that loads it when semantic analysis first needs it (so parsing can start sooner). */
@@ -85,6 +96,7 @@ export class AnalysisHost implements IncludeResolver {
   ) {
     this.maxAnalysedFiles = options.maxAnalysedFiles ?? Number.POSITIVE_INFINITY;
     this.settingsFor = options.settingsFor;
+    this.rules = options.rules;
     this.reader = {
       readFile: (path) => this.textOf(path),
       exists: (path) => this.overlays.has(path) || this.files.has(path) || (this.fileSystem.exists?.(path) ?? this.fileSystem.readFile(path) !== undefined),
@@ -208,18 +220,24 @@ export class AnalysisHost implements IncludeResolver {
     return [...(this.includedBy.get(path) ?? [])];
   }
 
-  /** The files the analysis of `path` read through includes, directly or not (for caches keyed by content). */
-  includedFilesOf(path: string): string[] {
-    const found = new Set<string>();
+  /**
+   * Every include the analysis of `path` resolved, in it and in the files it
+   * included: which file each id named from each file. A result depends on
+   * these staying the same (a new file earlier on the search path changes one).
+   */
+  includeResolutionsOf(path: string): IncludeUse[] {
+    const uses: IncludeUse[] = [];
+    const seen = new Set<string>();
     const pending = [path];
-    for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
-      for (const [included, by] of this.includedBy) {
-        if (!by.has(current) || found.has(included) || included === path) continue;
-        found.add(included);
-        pending.push(included);
+    for (let from = pending.pop(); from !== undefined; from = pending.pop()) {
+      if (seen.has(from)) continue;
+      seen.add(from);
+      for (const { includeId, file } of this.files.get(from)?.model?.includeTargets() ?? []) {
+        uses.push({ from, includeId, file });
+        pending.push(file);
       }
     }
-    return [...found].sort();
+    return uses;
   }
 
   /** Every analysed file that included `path`, directly or not: cheap, it reads no other file. */
@@ -367,7 +385,7 @@ export class AnalysisHost implements IncludeResolver {
         text: cached.text,
         comments: model.sourceFile.comments,
         lines: model.sourceFile.lineIndex,
-        diagnostics: [...model.diagnostics, ...runLint(model, settings.rules)],
+        diagnostics: [...model.diagnostics, ...runLint(model, settings.rules, this.rules)],
         unusedSeverity: settings.reportUnusedSuppressions ?? "warning",
       });
       const diagnostics = [...reported].sort(compareDiagnostics);

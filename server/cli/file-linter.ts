@@ -6,7 +6,7 @@
  * analysis read through includes (for the cache).
  */
 import { resolve } from "node:path";
-import { AnalysisHost, type FileAnalysis } from "../analysis/host.js";
+import { AnalysisHost, type FileAnalysis, type IncludeUse } from "../analysis/host.js";
 import { builtinCatalog } from "../catalog/builtin-catalog.js";
 import type { ConfigLayer } from "../config/config.js";
 import { ConfigResolver, toAnalysisSettings, type ConfigFileText } from "../config/resolve.js";
@@ -27,8 +27,8 @@ export interface LintedFile {
   readonly result: LintResult;
   /** The text that was linted, when fixes changed it (`result.output`): a writer checks the file still holds it. */
   readonly fixedFrom?: string;
-  /** Files read through includes; the result holds while none of them and the file itself change. */
-  readonly dependencies: readonly string[];
+  /** The includes the analysis resolved; the result holds while they resolve the same and no file involved changes. */
+  readonly includes: readonly IncludeUse[];
 }
 
 export interface LintJob {
@@ -89,9 +89,14 @@ export class FileLinter {
       analysis = this.host.analyzeText(path, current);
     }
     const result = toResult(filePath, analysis, current === text ? undefined : current);
-    const dependencies = this.host.includedFilesOf(path);
+    const includes = this.host.includeResolutionsOf(path);
     this.host.release(path);
-    return current === text ? { result, dependencies } : { result, dependencies, fixedFrom: text };
+    return current === text ? { result, includes } : { result, includes, fixedFrom: text };
+  }
+
+  /** The file an include id names from `fromFile` now, with that file's settings. */
+  resolveInclude(includeId: string, fromFile: string): string | undefined {
+    return this.host.findInclude(includeId, fromFile).path;
   }
 }
 

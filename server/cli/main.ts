@@ -5,7 +5,7 @@
  * fixes when asked and formats the report. All I/O goes through `CliIo`,
  * so tests run it in-process.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import {
@@ -25,6 +25,7 @@ import { formatStylish } from "./formatters/stylish.js";
 import { DEFAULT_CACHE_FILE, LintCache } from "./lint-cache.js";
 import { errorsOnly, lintResult, unreadableFileResult, type LintResult } from "./lint-result.js";
 import { ProgressLine } from "./progress.js";
+import { toolIdentity } from "./tool-identity.js";
 import { lintInWorkers } from "./worker-pool.js";
 
 export interface CliIo {
@@ -38,6 +39,10 @@ export interface CliIo {
   readFile(path: string): string;
   /** A configuration file's text (undefined when there is none), or why its bytes are not usable text. */
   readConfig(path: string): ConfigFileText | undefined;
+  /** Whether a file exists (the cache drops entries of files that are gone). */
+  exists(path: string): boolean;
+  /** This build's identity, which the cache keys on (default: a hash of the registries, for runs from the sources). */
+  toolIdentity?(): string;
   /** Writes a file the CLI owns (the cache), atomically. */
   writeFile(path: string, text: string): void;
   /**
@@ -217,7 +222,11 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
   const { io, options } = run;
   const cacheFile = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
   const read = (path: string): string | undefined => readOrUndefined((file) => io.readFile(file), path);
-  const cache = options.cache ? new LintCache(read(cacheFile), toolVersion(), io.cwd, read) : undefined;
+  const cache = options.cache
+    ? new LintCache(read(cacheFile), io.toolIdentity?.() ?? toolIdentity(toolVersion(), undefined), {
+      root: io.cwd, readFile: read, exists: (path) => io.exists(path), resolveInclude: (includeId, from) => run.linter.resolveInclude(includeId, from),
+    })
+    : undefined;
   // What of a file's configuration changes its result; the resolver shares one configuration object per folder.
   const keys = new WeakMap<EffectiveConfig, string>();
   const configKey = (file: string): string => {
@@ -245,7 +254,7 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
     progress.advance();
     run.results[job.index] = settle(run, job, outcome);
     if (outcome.kind === "linted" && outcome.linted.fixedFrom !== undefined) run.texts.set(job.file, outcome.linted.fixedFrom);
-    if (outcome.kind === "linted" && job.text !== undefined) cache?.store(job.file, job.text, configKey(job.file), outcome.linted.dependencies, outcome.linted.result);
+    if (outcome.kind === "linted" && job.text !== undefined) cache?.store(job.file, job.text, configKey(job.file), outcome.linted.includes, outcome.linted.result);
   };
   const threads = Math.min(options.jobs ?? io.cores ?? 1, Math.ceil(jobs.length / (options.jobs === undefined ? FILES_PER_WORKER : 1)));
   if (io.workerScript !== undefined && threads > 1) {
@@ -325,6 +334,9 @@ export function processIo(): CliIo {
     },
     readFile: readSource,
     readConfig: readConfigText,
+    exists: (path) => existsSync(path),
+    // The bundle is the tool: its hash changes with every build.
+    toolIdentity: () => toolIdentity(toolVersion(), typeof __filename === "string" ? __filename : undefined),
     writeFile: (path, text) => {
       mkdirSync(dirname(path), { recursive: true });
       replaceAtomically(path, Buffer.from(text, "utf8"));

@@ -12,7 +12,7 @@ import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,
 } from "vscode-languageserver";
-import { AnalysisHost } from "../analysis/host.js";
+import { AnalysisHost, type HostOptions } from "../analysis/host.js";
 import { builtinCatalog } from "../catalog/builtin-catalog.js";
 import { findFiles } from "../node/find-files.js";
 import { nodeFileSystem } from "../node/file-system.js";
@@ -31,6 +31,8 @@ export interface ServerOptions {
   readonly docsBase?: string;
   /** Pause after an edit before pushed diagnostics are recomputed. */
   readonly diagnosticsDelayMilliseconds?: number;
+  /** The lint rules to run (all of the registry by default). */
+  readonly rules?: HostOptions["rules"];
 }
 
 /** The package's `docs/` folder as a `file:` URL ending in `/` (the bundle lives in `dist/`). */
@@ -46,7 +48,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const uris = new UriMap();
   // Analyses of many open documents would otherwise all stay in memory; the least recently used are redone on demand.
   const configuration = new ServerConfiguration(connection, uris);
-  const host = new AnalysisHost(() => builtinCatalog().catalog, nodeFileSystem, {}, { maxAnalysedFiles: 64, settingsFor: (path) => configuration.settingsFor(path) });
+  const host = new AnalysisHost(() => builtinCatalog().catalog, nodeFileSystem, {}, {
+    maxAnalysedFiles: 64, settingsFor: (path) => configuration.settingsFor(path), ...(options.rules === undefined ? {} : { rules: options.rules }),
+  });
   const documents = new OpenDocuments(host);
   const diagnostics = new DiagnosticsScheduler(connection, documents, host, options.docsBase ?? defaultDocsBase(), {
     delayMilliseconds: options.diagnosticsDelayMilliseconds,

@@ -156,6 +156,15 @@ export class SemanticModel {
     return commas;
   }
 
+  /** The file each `#include` of this file resolved to (each id once; ids that found no file are left out). */
+  includeTargets(): readonly { readonly includeId: string; readonly file: string }[] {
+    const targets = new Map<string, string>();
+    for (const include of this.facts.includes) {
+      if (include.resolution.kind === "found" && !targets.has(include.includeId)) targets.set(include.includeId, include.resolution.module.file);
+    }
+    return [...targets].map(([includeId, file]) => ({ includeId, file }));
+  }
+
   /** What a script that includes this one sees: its top-level symbols and its own includes. */
   exports(): ModuleExports {
     if (this.cachedExports === undefined) {

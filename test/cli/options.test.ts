@@ -229,7 +229,7 @@ describe("--cache", () => {
     const root = makeTree({ "a.crm": CLEAN });
     await lint(["--cache-location", "build/lint-cache.json", "a.crm"], { cwd: root, writeFile: (path, text) => {
       expect(path).toBe(join(root, "build/lint-cache.json"));
-      expect(JSON.parse(text)).toMatchObject({ format: 1 });
+      expect(JSON.parse(text)).toMatchObject({ format: 2 });
     } });
   });
 });

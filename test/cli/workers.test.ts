@@ -21,7 +21,7 @@ async function runPool(files: string[], threads: number): Promise<Map<string, st
   await lintInWorkers(flakyWorker, threads, setup, jobs, (job, outcome) => {
     expect(outcomes.has(job.file), `${job.file} answered twice`).toBe(false);
     outcomes.set(job.file, describe(outcome));
-  }, (job) => ({ kind: "linted", linted: { result: { filePath: `${job.file} (fallback)` } as never, dependencies: [] } }));
+  }, (job) => ({ kind: "linted", linted: { result: { filePath: `${job.file} (fallback)` } as never, includes: [] } }));
   return outcomes;
 }
 

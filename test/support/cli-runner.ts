@@ -33,6 +33,8 @@ export interface FakeIoOptions {
   /** Replaces the real file writers, the cache's and `--fix`'s (to see what they write). */
   readonly writeFile?: (path: string, text: string) => void;
   readonly stderrTerminal?: boolean;
+  /** The build identity the cache keys on (to act as another build of the tool). */
+  readonly toolIdentity?: string;
 }
 
 /** Runs the CLI in-process and captures what it writes. */
@@ -55,6 +57,8 @@ export async function lint(argv: readonly string[], options: FakeIoOptions): Pro
     },
     readFile: options.readFile ?? readSource,
     readConfig: readConfigText,
+    exists: (path) => existsSync(path),
+    ...(options.toolIdentity === undefined ? {} : { toolIdentity: () => options.toolIdentity as string }),
     writeFile: options.writeFile ?? ((path, text) => writeFileSync(path, text)),
     writeSource: options.writeFile === undefined ? (path, original, changed) => void writeSourceFile(path, original, changed) : (path, _original, changed) => options.writeFile?.(path, changed),
     ...(options.stderrTerminal === undefined ? {} : { stderrIsTerminal: options.stderrTerminal }),

@@ -1,8 +1,10 @@
 /**
  * A real LSP client for tests and the protocol benchmark: starts the built
  * `dist/crmscript-language-server.js` as a child process and talks JSON-RPC
- * over its stdio with vscode-languageserver-protocol's connection. It
- * answers `workspace/configuration` with the settings it was given, accepts
+ * over its stdio with vscode-languageserver-protocol's connection, or runs
+ * the server's code in this process over a pair of streams (for tests that
+ * give it options, such as a rule that throws). It answers
+ * `workspace/configuration` with the settings it was given, accepts
  * capability registrations, and records pushed diagnostics and log lines.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -15,6 +17,9 @@ import {
   LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type ClientCapabilities, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
 } from "vscode-languageserver-protocol/node";
+import { PassThrough } from "node:stream";
+import { createConnection as createServerConnection } from "vscode-languageserver/node";
+import { startServer, type ServerOptions } from "../../server/lsp/server.js";
 import { repositoryRoot } from "./paths.js";
 
 export const serverBundle = join(repositoryRoot, "dist", "crmscript-language-server.js");
@@ -54,10 +59,12 @@ export class LspClient {
   private versions = new Map<string, number>();
 
   private constructor(
-    readonly process: ChildProcess,
+    /** The server's process; undefined for a server running in this process. */
+    readonly process: ChildProcess | undefined,
     readonly connection: ProtocolConnection,
     readonly initializeResult: InitializeResult,
     options: ClientOptions,
+    private readonly closeServer: (() => void) | undefined,
   ) {
     this.settings = options.settings ?? {};
   }
@@ -65,6 +72,24 @@ export class LspClient {
   static async start(options: ClientOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [serverBundle, "--stdio", ...(options.extraArguments ?? [])], { stdio: ["pipe", "pipe", "pipe"] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    return LspClient.initialize(connection, options, child, undefined);
+  }
+
+  /** The server's code in this process, with `serverOptions`, over two in-memory streams. */
+  static async startInProcess(options: ClientOptions & { readonly serverOptions?: ServerOptions } = {}): Promise<LspClient> {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(serverConnection, { diagnosticsDelayMilliseconds: 0, ...options.serverOptions });
+    const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    return LspClient.initialize(connection, options, undefined, () => {
+      serverConnection.dispose();
+      toServer.end();
+      toClient.end();
+    });
+  }
+
+  private static async initialize(connection: ProtocolConnection, options: ClientOptions, child: ChildProcess | undefined, closeServer: (() => void) | undefined): Promise<LspClient> {
     let client: LspClient | undefined;
     const pending: PublishDiagnosticsParams[] = [];
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -98,7 +123,7 @@ export class LspClient {
       capabilities,
       initializationOptions: options.initializationOptions,
     });
-    client = new LspClient(child, connection, initializeResult, options);
+    client = new LspClient(child, connection, initializeResult, options, closeServer);
     for (const params of pending) client.record(params);
     connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -168,7 +193,15 @@ export class LspClient {
   }
 
   async stop(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => this.process.once("exit", (code) => resolve(code)));
+    const child = this.process;
+    if (child === undefined) {
+      // An in-process server would end this process on `exit`: shut it down and close the streams instead.
+      await this.connection.sendRequest(ShutdownRequest.type);
+      this.connection.dispose();
+      this.closeServer?.();
+      return null;
+    }
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     await this.connection.sendRequest(ShutdownRequest.type);
     this.connection.sendNotification(ExitNotification.type);
     const code = await exited;
