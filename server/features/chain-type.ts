@@ -138,7 +138,7 @@ function enclosingStruct(state: EditorState, offset: number): Type | undefined {
   const path = nodePath(state.analysis.sourceFile.program, toAnalysisOffset(state, offset));
   for (let index = path.length - 1; index >= 0; index--) {
     const node = path[index];
-    if (node?.kind === "FunctionDeclaration") return state.analysis.model.facts.functionSymbols.get(node)?.owner?.type;
+    if (node?.kind === "FunctionDeclaration") return state.analysis.model.functionSymbolOf(node)?.owner?.type;
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ export interface DocumentLink {
 
 export function documentLinks(analysis: FileAnalysis): DocumentLink[] {
   const links: DocumentLink[] = [];
-  for (const include of analysis.model.facts.includes) {
+  for (const include of analysis.model.includes()) {
     const id = include.directive.includeId;
     if (id === undefined || include.resolution.kind !== "found") continue;
     // The link covers the id inside the quotes.

@@ -52,7 +52,7 @@ function symbolGroup(host: AnalysisHost, analysis: FileAnalysis, offset: number)
 function overloadsOf(host: AnalysisHost, symbol: FunctionSymbol): FunctionSymbol[] {
   if (symbol.owner !== undefined) return [...(symbol.owner.methods.get(symbol.name) ?? [symbol])];
   const declaring = host.analyzeFile(symbol.location.file);
-  const all = declaring?.model.facts.declarations.filter((candidate): candidate is FunctionSymbol =>
+  const all = declaring?.model.declarations().filter((candidate): candidate is FunctionSymbol =>
     candidate.kind === "function" && candidate.owner === undefined && candidate.name === symbol.name) ?? [];
   return all.length > 0 ? all : [symbol];
 }
@@ -158,7 +158,7 @@ function findConflict(host: AnalysisHost, symbol: UserSymbol, occurrences: reado
     const model = analysis.model;
     const line = (offset: number): number => analysis.sourceFile.lineIndex.position(offset).line + 1;
     if (symbol.location?.file === file) {
-      const scope = declaringScope(model.facts.globalScope.innermostAt(symbol.location.start), symbol);
+      const scope = declaringScope(model.scopeAt(symbol.location.start), symbol);
       const existing = scope === undefined ? undefined : symbol.kind === "variable" ? scope.ownVariable(newName) : symbol.kind === "function" ? scope.ownFunctions(newName)?.[0] : scope.ownStruct(newName);
       if (existing !== undefined) return `'${newName}' is already declared in the same scope${existing.location === undefined ? "" : ` on line ${line(existing.location.start)}`}`;
     }
@@ -169,7 +169,7 @@ function findConflict(host: AnalysisHost, symbol: UserSymbol, occurrences: reado
       const own = visible.indexOf(symbol);
       if (other >= 0 && (own < 0 || other < own)) return `the use on line ${line(range.start)} would then mean the '${newName}' declared closer to it`;
     }
-    for (const [name, resolution] of model.facts.resolutions) {
+    for (const { name, resolution } of model.resolvedNamesWithResolutions()) {
       if (name.name !== newName || resolution.kind !== "symbol" || resolution.declaration || !sameSpace(resolution.symbol, symbol)) continue;
       const visible = model.visibleAt(name.start);
       const own = visible.indexOf(symbol);

@@ -7,8 +7,7 @@
  */
 import type { TokenBuffer } from "../../grammar/index.js";
 import type { AnalysisHost } from "../analysis/host.js";
-import { signatureLabel, type Signature, type Type } from "../semantics/index.js";
-import { conversion } from "../semantics/types.js";
+import { chooseOverloadForPrefix, signatureLabel, type Signature, type Type } from "../semantics/index.js";
 import { chainTypeFromTokens } from "./chain-type.js";
 import { docCommentAbove } from "./doc-comments.js";
 import { isFresh, toAnalysisOffset, type EditorState } from "./editor-state.js";
@@ -56,7 +55,7 @@ export function signatureHelp(host: AnalysisHost, state: EditorState, offset: nu
   if (call === undefined || kind(tokens, call.open - 1) !== "Identifier") return undefined;
   const nameIndex = call.open - 1;
   const name = tokens.image(nameIndex);
-  const signatures = kind(tokens, nameIndex - 1) === "Dot" ? methodSignatures(host, state, nameIndex - 2, name) : functionSignatures(host, state, offset, name);
+  const signatures = kind(tokens, nameIndex - 1) === "Dot" ? methodSignatures(host, state, nameIndex - 2, name) : functionSignatures(state, offset, name);
   if (signatures === undefined || signatures.length === 0) return undefined;
   const argumentIndex = call.commas;
   return {
@@ -75,18 +74,8 @@ function methodSignatures(host: AnalysisHost, state: EditorState, beforeDot: num
   return host.environment.members.membersOf(type).methods.get(name)?.signatures;
 }
 
-function functionSignatures(host: AnalysisHost, state: EditorState, offset: number, name: string): readonly Signature[] {
-  const members = host.environment.members;
-  const catalog = host.environment.catalog;
-  const signatures: Signature[] = [];
-  for (const symbol of state.analysis.model.visibleAt(toAnalysisOffset(state, offset))) {
-    if (symbol.kind === "function" && symbol.name === name) signatures.push(members.userSignature(symbol));
-  }
-  for (const overload of catalog.globalFunction(name)?.overloads ?? []) signatures.push(members.catalogSignature(overload));
-  if (signatures.length === 0) {
-    for (const overload of catalog.classNamed(name)?.constructors ?? []) signatures.push(members.catalogSignature(overload));
-  }
-  return signatures;
+function functionSignatures(state: EditorState, offset: number, name: string): readonly Signature[] {
+  return state.analysis.model.callSignaturesAt(toAnalysisOffset(state, offset), name);
 }
 
 /**
@@ -104,13 +93,7 @@ function activeSignature(state: EditorState, offset: number, signatures: readonl
       argumentTypes = call.call.arguments.slice(0, argumentIndex).map((argument) => state.analysis.model.typeOf(argument));
     }
   }
-  const fits = (signature: Signature): boolean =>
-    signature.parameters.length > argumentIndex &&
-    argumentTypes.every((type, index) => type === undefined || conversion(type, (signature.parameters[index] as { type: Type }).type) !== "none");
-  const index = signatures.findIndex(fits);
-  if (index >= 0) return index;
-  const longEnough = signatures.findIndex((signature) => signature.parameters.length > argumentIndex);
-  return Math.max(0, longEnough);
+  return chooseOverloadForPrefix(signatures, argumentTypes, argumentIndex);
 }
 
 function information(host: AnalysisHost, signature: Signature): SignatureInformation {

@@ -12,8 +12,9 @@ import { RESERVED_NAMES, type CheckContext, type FunctionContext, type Place } f
 import { ExpressionChecker } from "./expressions.js";
 import type { IncludeResolver, ModuleExports } from "./includes.js";
 import { Scope } from "./scope.js";
+import { declareStructType } from "./struct-types.js";
 import { locationOf, type FunctionSymbol, type ParameterInfo, type StructSymbol, type UserSymbol, type VariableKind, type VariableSymbol } from "./symbols.js";
-import { arrayOfDimensions, isClass, typeToString, unknownType, type StructType, type Type } from "./types.js";
+import { arrayOfDimensions, isClass, typeToString, unknownType, type Type } from "./types.js";
 
 /** A loop being checked: whether a `break` leaves it (then code after an endless loop is reachable). */
 interface LoopContext {
@@ -376,8 +377,7 @@ export class StatementChecker {
     if (previous !== undefined) this.reportDuplicate(name, previous);
     const fields = new Map<string, VariableSymbol>();
     const methods = new Map<string, FunctionSymbol[]>();
-    const symbol: StructSymbol = { kind: "struct", name: name.name, type: undefined as unknown as StructType, location: locationOf(this.facts.file, name), node: declaration, fields, methods };
-    (symbol as { type: StructType }).type = Object.freeze({ kind: "struct", name: name.name, symbol });
+    const symbol = declareStructType(name.name, (type) => ({ kind: "struct", name: name.name, type, location: locationOf(this.facts.file, name), node: declaration, fields, methods }));
     place.scope.declareStruct(symbol, name.end);
     this.facts.declarations.push(symbol);
     this.facts.refer(name, symbol, false, true);

@@ -7,10 +7,12 @@
  * so one mistake gives one diagnostic.
  */
 import type * as A from "../../grammar/index.js";
-import type { MethodInfo, OverloadInfo } from "../catalog/types.js";
+import type { MethodInfo } from "../catalog/types.js";
 import type { CheckContext, Place } from "./context.js";
 import { conversionHint, conversionMethod } from "./conversion-hints.js";
+import { callCandidates } from "./call-candidates.js";
 import { DISPUTED_ARITIES } from "./disputed-members.js";
+import { structSymbolOf } from "./struct-types.js";
 import { chooseOverload, describeArities } from "./overloads.js";
 import type { MethodGroup } from "./members.js";
 import { bestNames, didYouMean } from "./suggest.js";
@@ -236,14 +238,11 @@ export class ExpressionChecker {
 
   private functionCall(call: A.CallExpression, name: A.Identifier, argumentTypes: readonly Type[], place: Place): Type {
     const functions = place.scope.lookupFunctions(name.name);
-    const builtinFunction = this.context.catalog.globalFunction(name.name);
-    if (functions !== undefined || builtinFunction !== undefined) {
-      const signatures: Signature[] = [];
-      for (const symbol of functions ?? []) signatures.push(this.context.members.userSignature(symbol));
-      if (builtinFunction !== undefined) for (const overload of builtinFunction.overloads) signatures.push(this.context.members.catalogSignature(overload));
-      const chosen = this.resolveCall(call, signatures, argumentTypes, `'${name.name}'`);
-      this.resolveFunctionName(name, functions, builtinFunction, chosen);
-      return this.callResult(chosen, signatures, argumentTypes.length);
+    const candidates = callCandidates(this.context.members, name.name, functions ?? []);
+    if (candidates.kind === "functions") {
+      const chosen = this.resolveCall(call, candidates.signatures, argumentTypes, `'${name.name}'`);
+      this.resolveFunctionName(name, functions, this.context.catalog.globalFunction(name.name), chosen);
+      return this.callResult(chosen, candidates.signatures, argumentTypes.length);
     }
     const struct = place.scope.lookupStruct(name.name);
     if (struct !== undefined) {
@@ -253,7 +252,7 @@ export class ExpressionChecker {
       return struct.type;
     }
     const classType = this.context.types.classType(name.name);
-    if (classType !== undefined) return this.constructorCall(call, name, classType.info.constructors, argumentTypes, classType);
+    if (candidates.kind === "constructors" && classType !== undefined) return this.constructorCall(call, name, candidates.signatures, argumentTypes, classType);
     const variable = place.scope.lookupVariable(name.name);
     if (variable !== undefined) {
       this.facts.refer(name, variable, false);
@@ -270,14 +269,13 @@ export class ExpressionChecker {
   }
 
   /** `Map("a=1")`, `DateTime(2020, 6, 22, 11, 0, 0)`: a class name called as a constructor (spec §3.3). */
-  private constructorCall(call: A.CallExpression, name: A.Identifier, constructors: readonly OverloadInfo[] | undefined, argumentTypes: readonly Type[], type: Type): Type {
+  private constructorCall(call: A.CallExpression, name: A.Identifier, signatures: readonly Signature[] | undefined, argumentTypes: readonly Type[], type: Type): Type {
     if (type.kind === "class") {
       this.facts.resolve(name, { kind: "catalog-class", info: type.info });
       this.context.checkAvailability(type.info, type.name, name);
     }
     // A declaration always default-constructs (D10), so `T()` is always allowed; unknown constructor lists accept anything.
-    if (constructors === undefined || argumentTypes.length === 0) return type;
-    const signatures = constructors.map((overload) => this.context.members.catalogSignature(overload));
+    if (signatures === undefined || argumentTypes.length === 0) return type;
     if (signatures.length === 0) {
       this.facts.report("argument-count", call, `${name.name} has no documented constructor that takes arguments; declare a variable ('${name.name} value;') instead`);
       return type;
@@ -415,7 +413,7 @@ export class ExpressionChecker {
     if (element.kind === "array") {
       this.facts.report("unsortable-array", at, "sort() works on one-dimensional arrays only; sort each inner array instead");
     } else if (element.kind === "struct") {
-      const compare = element.symbol.methods.get("compare");
+      const compare = structSymbolOf(element).methods.get("compare");
       const usable = compare?.some((method) => method.parameters.length === 1 && method.parameters[0]?.type === element && isClass(method.returnType, "Bool"));
       if (usable !== true) {
         this.facts.report("unsortable-array", at, `sort() on an array of ${element.name} needs a method 'Bool compare(${element.name} other)' in struct ${element.name}`);

@@ -59,6 +59,7 @@ export type { SemanticModel, NameAt, CallAt } from "./model.js";
 export type { Reference, CallFacts } from "./facts.js";
 export type * from "./symbols.js";
 export { signatureLabel, signatureToString } from "./symbols.js";
+export { chooseOverloadForPrefix } from "./overloads.js";
 export type { Type } from "./types.js";
 export { builtinTypeNames, typeToString } from "./types.js";
 export { semanticCodes, type SemanticCode } from "./semantic-codes.js";

@@ -6,6 +6,7 @@
  * `x.name(…)` and by completion to list what may follow a `.`.
  */
 import type { ClassInfo, MethodInfo, OverloadInfo } from "../catalog/types.js";
+import { structSymbolOf } from "./struct-types.js";
 import type { FunctionSymbol, IntrinsicMethod, Resolution, Signature, VariableSymbol } from "./symbols.js";
 import type { ArrayType, StructType, Type, TypeTable } from "./types.js";
 
@@ -124,7 +125,7 @@ export class MemberTable {
   private membersOfStruct(type: StructType): TypeMembers {
     let members = this.structMembers.get(type);
     if (members === undefined) {
-      const symbol = type.symbol;
+      const symbol = structSymbolOf(type);
       const methods = new Map<string, MethodGroup>();
       for (const [name, overloads] of symbol.methods) {
         const signatures = overloads.map((overload) => this.userSignature(overload));

@@ -5,13 +5,17 @@
  * type, the call around an offset, and what the file exports to scripts
  * that include it. Plain data in, plain data out; no LSP types.
  */
-import type { CallExpression, Diagnostic, Expression, Identifier, SourceFile } from "../../grammar/index.js";
-import type { CallFacts, Reference, SemanticFacts } from "./facts.js";
+import { parseSource, type CallExpression, type Diagnostic, type Expression, type FunctionDeclaration, type Identifier, type SourceFile } from "../../grammar/index.js";
+import { callCandidates } from "./call-candidates.js";
+import { CheckContext, type FunctionContext } from "./context.js";
+import { DeclarationIndex } from "./declaration-index.js";
+import { SemanticFacts, type CallFacts, type IncludeFacts, type Reference } from "./facts.js";
+import { Scope } from "./scope.js";
 import type { ModuleExports } from "./includes.js";
 import type { TypeMembers } from "./members.js";
 import type { MemberTable } from "./members.js";
-import { literalTypes } from "./expressions.js";
-import type { Resolution, Signature, UserSymbol } from "./symbols.js";
+import { ExpressionChecker, literalTypes } from "./expressions.js";
+import type { FunctionSymbol, Resolution, Signature, UserSymbol } from "./symbols.js";
 import type { Type } from "./types.js";
 
 /** A name in the file and what it refers to. */
@@ -38,7 +42,7 @@ export class SemanticModel {
   constructor(
     readonly file: string,
     readonly sourceFile: SourceFile,
-    readonly facts: SemanticFacts,
+    private readonly facts: SemanticFacts,
     private readonly members: MemberTable,
     /** Syntax and semantic diagnostics, sorted by position. */
     readonly diagnostics: readonly Diagnostic[],
@@ -108,6 +112,100 @@ export class SemanticModel {
       for (const name of names) hidden.add(name);
     }
     return result;
+  }
+
+  /** Every name with what it resolves to, in source order. */
+  *resolvedNamesWithResolutions(): IterableIterator<NameAt> {
+    for (const name of this.resolvedNames()) yield { name, resolution: this.facts.resolutions.get(name) as Resolution };
+  }
+
+  /** Every call the checker resolved, with its candidate signatures and the chosen one. */
+  resolvedCalls(): ReadonlyMap<CallExpression, CallFacts> {
+    return this.facts.calls;
+  }
+
+  /** The symbols this file declares, in declaration order. */
+  declarations(): readonly UserSymbol[] {
+    return this.facts.declarations;
+  }
+
+  /** Every function and method declaration the checker saw, in source order. */
+  functionDeclarations(): IterableIterator<FunctionDeclaration> {
+    return this.facts.functionSymbols.keys();
+  }
+
+  /** The symbol of a function or method declaration (also of a duplicate one). */
+  functionSymbolOf(declaration: FunctionDeclaration): FunctionSymbol | undefined {
+    return this.facts.functionSymbols.get(declaration);
+  }
+
+  /** The file's `#include` directives, each with its id and how it resolved. */
+  includes(): readonly IncludeFacts[] {
+    return this.facts.includes;
+  }
+
+  /** Runs of statements that can never run, each with the statement after which control never arrives. */
+  unreachableCode(): SemanticFacts["unreachable"] {
+    return this.facts.unreachable;
+  }
+
+  /** Functions and methods with a value type whose end can be reached without a return. */
+  missingReturns(): readonly FunctionSymbol[] {
+    return this.facts.missingReturns;
+  }
+
+  /** Locals that hide a local or parameter of an enclosing scope. */
+  shadowings(): SemanticFacts["shadowings"] {
+    return this.facts.shadowings;
+  }
+
+  /** The innermost scope at an offset. */
+  scopeAt(offset: number): Scope {
+    return this.facts.globalScope.innermostAt(offset);
+  }
+
+  /**
+   * What a call of `name` at `offset` chooses from (the user functions of
+   * that name visible there and the catalog's, else the class's
+   * constructors): the candidates the checker resolves a call against.
+   */
+  callSignaturesAt(offset: number, name: string): readonly Signature[] {
+    const userFunctions = this.visibleAt(offset).filter((symbol): symbol is FunctionSymbol => symbol.kind === "function" && symbol.name === name);
+    const candidates = callCandidates(this.members, name, userFunctions);
+    return candidates.kind === "functions" ? candidates.signatures : candidates.kind === "constructors" ? (candidates.signatures ?? []) : [];
+  }
+
+  /**
+   * The type of an expression written as `text` at `offset` (code typed
+   * after this analysis, such as the receiver of a `.` being typed), typed
+   * by the checker's own expression typing among the names visible there.
+   * Undefined when the text is not one expression or its type is unknown.
+   */
+  typeOfExpressionText(text: string, offset: number): Type | undefined {
+    const parsed = parseSource(`${text};`);
+    const statement = parsed.program.statements[0];
+    if (parsed.program.statements.length !== 1 || statement?.kind !== "ExpressionStatement") return undefined;
+    const scope = new Scope("global", 0, text.length, undefined);
+    // Outermost first, so that an inner declaration replaces an outer one of the same name.
+    for (const symbol of this.visibleAt(offset).reverse()) {
+      if (symbol.kind === "variable") scope.declareVariable(symbol, 0);
+      else if (symbol.kind === "function") scope.declareFunction(symbol, 0);
+      else scope.declareStruct(symbol, 0);
+    }
+    const facts = new SemanticFacts(this.file, scope);
+    const context = new CheckContext(facts, this.members.types, this.members, {}, new DeclarationIndex(parsed.program), parsed.lineIndex);
+    const type = new ExpressionChecker(context).check(statement.expression, { scope, function: this.functionContextAt(offset) });
+    return type.kind === "unknown" ? undefined : type;
+  }
+
+  /** The function or method whose body contains `offset` (innermost), as the checker describes it. */
+  private functionContextAt(offset: number): FunctionContext | undefined {
+    let found: FunctionSymbol | undefined;
+    for (const [declaration, symbol] of this.facts.functionSymbols) {
+      const body = declaration.body;
+      if (body !== undefined && body.start < offset && offset <= body.end && (found === undefined || declaration.start > found.node.start)) found = symbol;
+    }
+    return found === undefined ? undefined : { name: found.name, returnType: found.returnType, owner: found.owner };
   }
 
   membersOf(type: Type): TypeMembers {

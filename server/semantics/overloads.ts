@@ -50,6 +50,20 @@ export function chooseOverload(signatures: readonly Signature[], argumentTypes: 
   return { kind: "chosen", signature: best.signature, conversions: best.conversions };
 }
 
+/**
+ * For a call still being typed: the index of the first signature that has a
+ * parameter at `parameterIndex` and accepts the arguments before it (an
+ * undefined type is accepted), else of the first with a parameter there, else 0.
+ */
+export function chooseOverloadForPrefix(signatures: readonly Signature[], argumentTypes: readonly (Type | undefined)[], parameterIndex: number): number {
+  const fits = (signature: Signature): boolean =>
+    signature.parameters.length > parameterIndex &&
+    argumentTypes.every((type, index) => type === undefined || conversion(type, (signature.parameters[index] as { type: Type }).type) !== "none");
+  const index = signatures.findIndex(fits);
+  if (index >= 0) return index;
+  return Math.max(0, signatures.findIndex((signature) => signature.parameters.length > parameterIndex));
+}
+
 /** "0", "1 or 2", "0, 1 or 3": how many arguments the overloads take, for messages. */
 export function describeArities(arities: readonly number[]): string {
   if (arities.length <= 1) return String(arities[0] ?? 0);

@@ -9,7 +9,6 @@
  */
 import type { Catalog } from "../catalog/catalog.js";
 import { TYPE_PLACEHOLDER, type ClassInfo, type EnumInfo } from "../catalog/types.js";
-import type { StructSymbol } from "./symbols.js";
 
 export interface ClassType {
   readonly kind: "class";
@@ -23,10 +22,10 @@ export interface ArrayType {
   readonly element: Type;
 }
 
+/** A user struct; `structSymbolOf` (struct-types.ts) finds its declaration. */
 export interface StructType {
   readonly kind: "struct";
   readonly name: string;
-  readonly symbol: StructSymbol;
 }
 
 export interface UnknownType {

@@ -47,14 +47,14 @@ describe("nameAt", () => {
 describe("referencesTo", () => {
   it("lists every use of a variable, marking plain assignments as writes", () => {
     const { model, analysis } = at(`Integer count = 0;\ncount = 5;\ncount += 1;\nprintLine(count.toString());\nVoid f() { Integer count = 2; printLine(count.toString()); }\n`);
-    const symbol = model.facts.declarations.find((candidate) => candidate.name === "count" && candidate.kind === "variable" && candidate.variableKind === "global") as UserSymbol;
+    const symbol = model.declarations().find((candidate) => candidate.name === "count" && candidate.kind === "variable" && candidate.variableKind === "global") as UserSymbol;
     const lines = model.referencesTo(symbol).map((reference) => `${analysis.sourceFile.lineIndex.position(reference.name.start).line + 1}${reference.write ? " write" : ""}`);
     expect(lines).toEqual(["2 write", "3", "4"]);
   });
 
   it("lists calls of a function and uses of a struct field through this", () => {
     const { model } = at(`struct Box { Integer size; Integer grow() { this.size++; return this.size; } };\nBox b;\nb.size = 2;\nb.grow();\nb.grow();\n`);
-    const struct = model.facts.declarations.find((symbol) => symbol.kind === "struct");
+    const struct = model.declarations().find((symbol) => symbol.kind === "struct");
     const size = struct?.kind === "struct" ? struct.fields.get("size") : undefined;
     const grow = struct?.kind === "struct" ? struct.methods.get("grow")?.[0] : undefined;
     expect(model.referencesTo(size as UserSymbol)).toHaveLength(3);

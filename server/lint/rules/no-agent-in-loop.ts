@@ -36,7 +36,7 @@ export default defineRule({
       end() {
         const { model } = context;
         const agents = new Set<Node>();
-        for (const symbol of model.facts.declarations) {
+        for (const symbol of model.declarations()) {
           if (symbol.kind === "variable" && symbol.node.kind === "VariableDeclaration" && isAgent(symbol.type)) agents.add(symbol.node);
         }
         if (agents.size === 0) return;

@@ -51,7 +51,7 @@ export default defineRule({
         if (message !== undefined) context.report({ range: directive, message });
       },
       end() {
-        for (const [name, resolution] of model.facts.resolutions) {
+        for (const { name, resolution } of model.resolvedNamesWithResolutions()) {
           if (resolution.kind === "catalog-class" && resolution.info.deprecated !== undefined) {
             report(name, `the class ${resolution.info.name}`, resolution.info.deprecated);
           } else if ((resolution.kind === "catalog-method" || resolution.kind === "catalog-function") && resolution.overload?.deprecated !== undefined) {
@@ -60,7 +60,7 @@ export default defineRule({
           }
         }
         // A constructor overload of a class that is not itself deprecated.
-        for (const [call, facts] of model.facts.calls) {
+        for (const [call, facts] of model.resolvedCalls()) {
           const origin = facts.chosen?.origin;
           if (origin?.kind !== "catalog" || origin.overload.name !== "#ctor" || origin.overload.deprecated === undefined) continue;
           if (call.callee.kind !== "Identifier" || origin.overload.owner?.deprecated !== undefined) continue;

@@ -56,7 +56,7 @@ export default defineRule({
       end() {
         const { sourceFile } = context;
         const first = new Map<string, IncludeDirective>();
-        for (const { directive, includeId } of context.model.facts.includes) {
+        for (const { directive, includeId } of context.model.includes()) {
           const earlier = first.get(includeId);
           if (earlier === undefined) {
             first.set(includeId, directive);

@@ -33,7 +33,7 @@ export default defineRule({
   create(context) {
     return {
       end() {
-        for (const symbol of context.model.facts.missingReturns) {
+        for (const symbol of context.model.missingReturns()) {
           if (symbol.location.file !== context.model.file) continue;
           const what = symbol.owner === undefined ? "function" : "method";
           context.report({

@@ -34,7 +34,7 @@ export default defineRule({
     return {
       end() {
         const lines = context.sourceFile.lineIndex;
-        for (const { symbol, shadowed } of context.model.facts.shadowings) {
+        for (const { symbol, shadowed } of context.model.shadowings()) {
           if (symbol.location === undefined) continue;
           const what = shadowed.variableKind === "parameter" ? "parameter" : "variable";
           const where = shadowed.location === undefined ? "" : ` declared on line ${lines.position(shadowed.location.start).line + 1}`;

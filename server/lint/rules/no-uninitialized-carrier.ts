@@ -262,7 +262,7 @@ export default defineRule({
       end() {
         const { model } = context;
         // Most files declare no carrier without a value: then there is nothing to follow.
-        const candidate = model.facts.declarations.some((symbol) => {
+        const candidate = model.declarations().some((symbol) => {
           if (symbol.kind !== "variable" || symbol.variableKind === "field" || symbol.node.kind !== "VariableDeclaration" || symbol.node.initializer !== undefined) return false;
           const kind = netServerKind(symbol.type);
           return kind === "entity" || kind === "carrier";
@@ -270,7 +270,7 @@ export default defineRule({
         if (!candidate) return;
         const flow = new Flow(model, context);
         flow.run(context.sourceFile.program.statements);
-        for (const declaration of model.facts.functionSymbols.keys()) {
+        for (const declaration of model.functionDeclarations()) {
           if (declaration.body !== undefined) flow.run(declaration.body.statements);
         }
       },

@@ -54,7 +54,7 @@ export default defineRule({
   create(context) {
     return {
       end() {
-        for (const { range, after } of context.model.facts.unreachable) {
+        for (const { range, after } of context.model.unreachableCode()) {
           context.report({ range, message: `unreachable code: it comes after ${describeEnding(after)}, so it never runs` });
         }
       },

@@ -63,7 +63,7 @@ export default defineRule({
         const overloads = new Map<string, FunctionSymbol[]>();
         for (const statement of statements) {
           if (statement.kind !== "FunctionDeclaration") continue;
-          const symbol = model.facts.functionSymbols.get(statement);
+          const symbol = model.functionSymbolOf(statement);
           if (symbol === undefined) continue;
           overloads.set(symbol.name, [...(overloads.get(symbol.name) ?? []), symbol]);
         }

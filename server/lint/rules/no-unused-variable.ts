@@ -31,7 +31,7 @@ export default defineRule({
     return {
       end() {
         const { model } = context;
-        for (const symbol of model.facts.declarations) {
+        for (const symbol of model.declarations()) {
           if (symbol.kind !== "variable" || (symbol.variableKind !== "local" && symbol.variableKind !== "foreach")) continue;
           if (symbol.location === undefined || symbol.location.file !== model.file) continue;
           const references = model.referencesTo(symbol);
