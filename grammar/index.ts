@@ -106,3 +106,4 @@ export { syntaxCodes, type SyntaxCode } from "./syntax-codes.js";
 export { LineIndex, rangeContains, type LineColumn, type TextRange } from "./text.js";
 export { forEachChild, walk } from "./walk.js";
 export { isKeywordType, keywordsByLowerCase } from "./tokens.js";
+export { closerOf, isCloseBracket, isKeywordKind, isOpenBracket, openerOf, TokenKind, tokenKindAt, type TokenKindName } from "./token-kind.js";

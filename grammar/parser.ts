@@ -1,7 +1,10 @@
 /**
  * The CRMScript grammar (spec §2–§6) as a Chevrotain parser that builds the
  * AST directly (embedded actions), with error recovery written into the
- * grammar.
+ * grammar. This class holds the grammar rules and the node building; what
+ * they stand on lives beside it: token access in `token-adapter.ts`,
+ * reporting and recovery in `recovery.ts`, lookahead heuristics in
+ * `lookahead.ts`, literal values in `literals.ts`.
  *
  * Why embedded actions and not a CST: building a concrete syntax tree and
  * then lowering it doubles the allocation on the hottest path; Langium's
@@ -17,28 +20,28 @@
  * reported per token, so one mistake gives one diagnostic. A recognition
  * exception that still escapes a statement is caught at statement level, so
  * one statement's failure never loses the rest of the file.
- *
- * Tokens come from a `TokenBuffer`; Chevrotain's token access methods are
- * overridden to read it through a small cache of token objects.
  */
-import { EmbeddedActionsParser, EOF, isRecognitionException, tokenMatcher, type IToken, type OrMethodOpts, type TokenType } from "chevrotain";
+import { isRecognitionException, type IToken, type OrMethodOpts } from "chevrotain";
 import type * as A from "./ast.js";
-import type { Diagnostic, Fix, RelatedLocation } from "./diagnostic.js";
+import type { Diagnostic } from "./diagnostic.js";
+import {
+  floatLiteralValue, fitsWhenNegated, integerLiteralValue, isOutOfRange, longLiteralValue, stringLiteralValue,
+} from "./literals.js";
+import {
+  assignmentOperatorKinds, binaryOperatorNext, declarationStartsNext, expressionCanStartHere, expressionStartsNext, functionDefinitionStartsNext,
+  nextWordIs, postfixStartKinds, prefixOperatorNext, primaryStartKinds, statementStartsOnNextLine, structDefinitionStartsNext,
+  topLevelDefinitionStartsNext, unsupportedStatementNext,
+} from "./lookahead.js";
 import { describeToken, parserErrorMessages } from "./messages.js";
 import { NamePool } from "./name-pool.js";
-import type { SyntaxCode } from "./syntax-codes.js";
-import { syntaxCodes, syntaxDiagnostic } from "./syntax-codes.js";
-import { LineIndex, type TextRange } from "./text.js";
-import { TokenBuffer, type Token } from "./token-buffer.js";
+import { RecoveringParser } from "./recovery.js";
+import { textRange as range, type LineIndex } from "./text.js";
+import { end, tokenRange } from "./token-adapter.js";
+import type { Token, TokenBuffer } from "./token-buffer.js";
 import * as T from "./tokens.js";
 
-/** How deep statements and bracketed expressions may nest before the parser skips a construct. */
-export const MAX_NESTING_DEPTH = 200;
 /** How many operators one chain (`a + b + …`, `a.b.c…`, `!!!a`) may hold before the rest is skipped. */
 export const MAX_CHAIN_LENGTH = 5000;
-
-const MAX_INTEGER = 2147483647;
-const MAX_LONG = 9223372036854775807n;
 
 type StatementContext = "top" | "block";
 
@@ -49,47 +52,6 @@ const binaryPrecedence: Record<A.BinaryOperator, number> = {
   "+": 5, "-": 5,
   "*": 6, "/": 6, "%": 6,
 };
-
-/** Tokens that may begin an expression. */
-const expressionStartTypes = new Set<TokenType>([
-  T.Identifier, T.IntegerLiteral, T.LongLiteral, T.FloatLiteral, T.InvalidNumberLiteral, T.StringLiteral,
-  T.True, T.False, T.This, T.LParen, T.Bang, T.Minus, T.Plus, T.PlusPlus, T.MinusMinus,
-]);
-
-/** Tokens that may begin a primary expression (an operand without prefix operators). */
-const primaryStartIndexes = typeIndexSet([
-  T.Identifier, T.IntegerLiteral, T.LongLiteral, T.FloatLiteral, T.InvalidNumberLiteral, T.StringLiteral, T.True, T.False, T.This, T.LParen,
-]);
-
-/** Tokens that may begin a statement. */
-const statementStartTypes = new Set<TokenType>([
-  ...expressionStartTypes,
-  T.LBrace, T.If, T.While, T.For, T.Foreach, T.Try, T.Throw, T.Break, T.Continue, T.Return, T.Struct,
-  T.IncludeDirective, T.LanguageLevelDirective, T.UnknownDirective, T.Semicolon, T.TemplateText,
-]);
-
-/** Keywords that only begin statements; one on a new line ends a half-typed expression. */
-const statementKeywordTypes = new Set<TokenType>([
-  T.If, T.While, T.For, T.Foreach, T.Try, T.Throw, T.Break, T.Continue, T.Return, T.Struct,
-  T.IncludeDirective, T.LanguageLevelDirective, T.TemplateText, T.Else, T.Catch,
-]);
-
-/** A lookup table from token type index to true, for the hot checks. */
-function typeIndexSet(types: Iterable<TokenType>): boolean[] {
-  const set: boolean[] = [];
-  for (const type of types) set[type.tokenTypeIdx as number] = true;
-  return set;
-}
-
-const expressionStartIndexes = typeIndexSet(expressionStartTypes);
-const prefixOperatorIndexes = typeIndexSet([T.Bang, T.Minus, T.Plus, T.PlusPlus, T.MinusMinus]);
-const postfixStartIndexes = typeIndexSet([T.Dot, T.LBracket, T.PlusPlus, T.MinusMinus]);
-const binaryOperatorIndexes = typeIndexSet([
-  T.OrOr, T.AndAnd, T.EqualEqual, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual,
-  T.Plus, T.Minus, T.Star, T.Slash, T.Percent, T.Ampersand, T.Pipe,
-]);
-const assignmentOperatorIndexes = typeIndexSet([T.Assign, T.PlusAssign, T.MinusAssign, T.StarAssign, T.SlashAssign, T.PercentAssign]);
-const EOF_INDEX = EOF.tokenTypeIdx as number;
 
 /** Shared empty lists for the many nodes that have none (nodes are immutable, so sharing is safe). */
 const NO_DIMENSIONS: readonly A.ArrayDimension[] = Object.freeze([]);
@@ -104,62 +66,11 @@ for (const [type, text] of [
   [T.Bang, "!"], [T.PlusPlus, "++"], [T.MinusMinus, "--"], [T.Assign, "="], [T.PlusAssign, "+="], [T.MinusAssign, "-="],
   [T.StarAssign, "*="], [T.SlashAssign, "/="], [T.PercentAssign, "%="],
 ] as const) operatorText[type.tokenTypeIdx as number] = text;
-const IDENTIFIER_INDEX = T.Identifier.tokenTypeIdx as number;
-
-function isOpener(type: TokenType): boolean {
-  return type === T.LParen || type === T.LBracket || type === T.LBrace;
-}
-
-function isCloser(type: TokenType): boolean {
-  return type === T.RParen || type === T.RBracket || type === T.RBrace;
-}
-
-function range(start: number, end: number): TextRange {
-  return { start, end };
-}
-
-function end(token: IToken): number {
-  return (token.endOffset as number) + 1;
-}
 
 function isAssignable(expression: A.Expression): boolean {
   if (expression.kind === "Identifier" || expression.kind === "IndexExpression") return true;
   return expression.kind === "MemberExpression" && expression.member !== undefined;
 }
-
-/** The value of a string literal with its escapes resolved (spec §1.5). */
-export function stringLiteralValue(image: string): string {
-  const quote = image[0];
-  if (image.indexOf("\\") < 0) {
-    const closed = image.length >= 2 && image[image.length - 1] === quote;
-    return image.slice(1, closed ? -1 : undefined);
-  }
-  let value = "";
-  for (let index = 1; index < image.length; index++) {
-    const char = image[index] as string;
-    if (char === quote) break;
-    if (char !== "\\") {
-      value += char;
-      continue;
-    }
-    const escaped = image[++index];
-    if (escaped === undefined) break;
-    value += escaped === "n" ? "\n" : escaped === "t" ? "\t" : escaped === "r" ? "\r" : escaped === "b" ? "\b" : escaped;
-  }
-  return value;
-}
-
-/** An unterminated string (already reported by the scanner) explains any error right after it. */
-function isUnterminatedString(token: IToken): boolean {
-  if (token.tokenTypeIdx !== T.StringLiteral.tokenTypeIdx) return false;
-  const image = token.image;
-  if (image.length < 2 || image[image.length - 1] !== image[0]) return true;
-  let backslashes = 0;
-  for (let index = image.length - 2; index > 0 && image[index] === "\\"; index--) backslashes++;
-  return backslashes % 2 === 1;
-}
-
-const TOKEN_CACHE_SIZE = 1024;
 
 /** What node-building code returns while Chevrotain records the grammar (the value is never used). */
 const RECORDING_PLACEHOLDER: A.MissingExpression = { kind: "MissingExpression", start: 0, end: 0 };
@@ -173,42 +84,8 @@ const parameterTypeArgs = { ARGS: ["a parameter type"] as [string] };
 const foreachTypeArgs = { ARGS: ["a foreach variable's type"] as [string] };
 const contextArgs: Record<StatementContext, { ARGS: [StatementContext] }> = { top: { ARGS: ["top"] }, block: { ARGS: ["block"] } };
 
-/**
- * The Chevrotain members, most of them undocumented, that this parser
- * overrides or calls to read tokens from a `TokenBuffer`. Chevrotain is
- * pinned to one version; `test/grammar/chevrotain-internals.test.ts` fails
- * when any of these is missing or its code differs from the version the
- * parser was written against.
- */
-export const CHEVROTAIN_INTERNALS = [
-  "LA", "LA_FAST", "consumeInternal", "consumeInternalError", "consumeToken", "SKIP_TOKEN", "exportLexerState", "importLexerState", "resetLexerState",
-] as const;
-
-class CrmScriptParser extends EmbeddedActionsParser {
-  private text = "";
-  /** Made the first time a message names a line, so every line break counts as the rest of the tools count it. */
-  private lines: LineIndex | undefined;
-  private buffer = new TokenBuffer("");
-  /** Index of the last consumed token; -1 before the first. */
-  private position = -1;
-  private readonly cachedTokens: (Token | undefined)[] = new Array<Token | undefined>(TOKEN_CACHE_SIZE).fill(undefined);
-  private diagnostics: Diagnostic[] = [];
-  /** Index of the token the last error was anchored at; one error per token, so no cascades. */
-  private lastErrorAnchor = -2;
-  private depth = 0;
-  private depthReported = false;
-  /** Token index of the last `declarationNameAt` question (-1: none) and the absolute index of its name (-1: no declaration). */
-  private declarationCacheIndex = -1;
-  private declarationCacheName = -1;
+class CrmScriptParser extends RecoveringParser {
   private readonly names = new NamePool();
-  /** Assignments and `x++` parsed anywhere, and those standing as statements; compared at the end. */
-  private assignments: (A.AssignmentExpression | A.PostfixExpression)[] = [];
-  private deferredErrors: Diagnostic[] = [];
-  /** Brackets whose closer was missing: from the opener to where the closer was expected. */
-  private unclosedGroups: TextRange[] = [];
-  private statementExpressions = new Set<A.Expression>();
-  /** Integer and Long literals above the limit, unless a unary minus makes them fit. */
-  private largeLiterals = new Set<A.IntegerLiteral | A.LongLiteral>();
 
   /**
    * Chevrotain's grammar validations (ambiguities, left recursion, …) cost
@@ -221,391 +98,17 @@ class CrmScriptParser extends EmbeddedActionsParser {
   }
 
   parse(buffer: TokenBuffer): ParsedTokens {
-    this.text = buffer.source;
-    this.lines = undefined;
-    this.buffer = buffer;
-    this.cachedTokens.fill(undefined);
-    this.diagnostics = [];
-    this.lastErrorAnchor = -2;
-    this.depth = 0;
-    this.depthReported = false;
-    this.declarationCacheIndex = -1;
-    this.assignments = [];
-    this.deferredErrors = [];
-    this.unclosedGroups = [];
-    this.statementExpressions = new Set();
-    this.largeLiterals = new Set();
+    this.startTokens(buffer);
+    this.startReporting();
     this.reset();
     try {
       const program = this.program();
-      for (const error of this.errors) {
-        const token = error.token;
-        const at = token.tokenType === EOF || !(token.startOffset >= 0) ? range(this.text.length, this.text.length) : range(token.startOffset, end(token));
-        this.diagnostics.push(syntaxDiagnostic("syntax-error", at, error.message));
-      }
-      this.reportContextErrors();
-      return { program, diagnostics: this.diagnostics, lineIndex: this.lines };
+      const diagnostics = this.finishReporting(this.errors);
+      return { program, diagnostics, lineIndex: this.lines };
     } finally {
-      this.buffer = new TokenBuffer("");
-      this.text = "";
-      this.cachedTokens.fill(undefined);
-      this.statementExpressions = new Set();
+      this.endTokens();
+      this.endReporting();
     }
-  }
-
-  // ------------------------------------------------------------ token access (overrides Chevrotain's lexer adapter; see CHEVROTAIN_INTERNALS)
-
-  override LA(howMuch: number): Token {
-    const index = this.position + howMuch;
-    if (index < 0 || index >= this.buffer.count) return this.buffer.eof;
-    const slot = index & (TOKEN_CACHE_SIZE - 1);
-    const cached = this.cachedTokens[slot];
-    if (cached !== undefined && cached.index === index) return cached;
-    const token = this.buffer.token(index);
-    this.cachedTokens[slot] = token;
-    return token;
-  }
-
-  /**
-   * Chevrotain's lookahead functions only read `tokenTypeIdx` from the tokens
-   * they peek at; they get a reusable probe instead of a token object.
-   */
-  override LA_FAST(howMuch: number): IToken {
-    const index = this.position + howMuch;
-    const probe = this.probe;
-    probe.tokenTypeIdx = index >= 0 && index < this.buffer.count ? this.buffer.typeIndex(index) : EOF_INDEX;
-    return probe;
-  }
-
-  private readonly probe = { tokenTypeIdx: 0 } as IToken;
-
-  /** Chevrotain's CONSUME: the next token if it matches (the real object), otherwise Chevrotain's mismatch error. */
-  consumeInternal(type: TokenType, _idx: number, options?: unknown): IToken {
-    const next = this.LA(1);
-    if (tokenMatcher(next, type)) {
-      this.position++;
-      return next;
-    }
-    (this as unknown as { consumeInternalError(type: TokenType, token: IToken, options: unknown): void }).consumeInternalError(type, next, options);
-    throw new Error(`expected ${type.name}`);
-  }
-
-  consumeToken(): void {
-    this.position++;
-  }
-
-  override SKIP_TOKEN(): Token {
-    if (this.position < this.buffer.count) this.position++;
-    return this.LA(1);
-  }
-
-  exportLexerState(): number {
-    return this.position;
-  }
-
-  importLexerState(state: number): void {
-    this.position = state;
-  }
-
-  resetLexerState(): void {
-    this.position = -1;
-  }
-
-  moveToTerminatedState(): void {
-    this.position = this.buffer.count;
-  }
-
-  getLexerPosition(): number {
-    return this.position;
-  }
-
-  onBeforeParse(): void {}
-
-  onAfterParse(): void {}
-
-  /** The type index of the next token, read straight from the buffer. */
-  private nextTypeIndex(): number {
-    const index = this.position + 1;
-    return index < this.buffer.count ? this.buffer.typeIndex(index) : EOF_INDEX;
-  }
-
-  private isNext(type: TokenType): boolean {
-    return this.nextTypeIndex() === type.tokenTypeIdx;
-  }
-
-  private isAtEnd(): boolean {
-    return this.position + 1 >= this.buffer.count;
-  }
-
-  /** The exclusive end offset of the last consumed token (0 at the start). */
-  private previousEnd(): number {
-    return this.position >= 0 ? this.buffer.end(Math.min(this.position, this.buffer.count - 1)) : 0;
-  }
-
-  // ------------------------------------------------------------ reporting
-
-  /** Reports a diagnostic; errors only when none was reported at the same token yet (no cascades). */
-  private report(code: SyntaxCode, at: TextRange, message: string, related?: RelatedLocation[], fix?: Fix): void {
-    const severity = syntaxCodes[code].severity;
-    if (severity === "error") {
-      const anchor = this.position + 1;
-      if (anchor === this.lastErrorAnchor || (this.position >= 0 && isUnterminatedString(this.LA(0)))) return;
-      this.lastErrorAnchor = anchor;
-    }
-    const diagnostic = syntaxDiagnostic(code, at, message, related);
-    this.diagnostics.push(fix === undefined ? diagnostic : { ...diagnostic, fix });
-  }
-
-  /** Reports at the zero-width position right after the previous token (spec §14 D1). */
-  private reportAfterPrevious(code: SyntaxCode, message: string, related?: RelatedLocation[]): void {
-    const at = this.previousEnd();
-    this.report(code, range(at, at), message, related);
-  }
-
-  /** A missing `;`, reported right after the previous token with the fix that inserts it. */
-  private reportMissingSemicolon(message: string): void {
-    const at = this.previousEnd();
-    this.report("syntax-missing-semicolon", range(at, at), message, undefined, { range: range(at, at), text: ";" });
-  }
-
-  private tokenRange(token: IToken): TextRange {
-    return range(token.startOffset, end(token));
-  }
-
-  private found(): string {
-    const next = this.LA(1);
-    return next.newLineBefore && next.tokenType !== EOF ? `${describeToken(next)} on the next line` : describeToken(next);
-  }
-
-  /** An assignment target error, held back until the end: it may be a consequence of an unclosed bracket. */
-  private reportInvalidTarget(target: A.Expression, message: string): void {
-    this.deferredErrors.push(syntaxDiagnostic("syntax-invalid-assignment-target", range(target.start, target.end), message));
-  }
-
-  private insideUnclosedGroup(offset: number): boolean {
-    return this.unclosedGroups.some((group) => group.start < offset && offset <= group.end);
-  }
-
-  /**
-   * Errors that depend on where a construct stands, known once the whole file
-   * is parsed. Those inside a bracket that was never closed are dropped: the
-   * missing closer, already reported, is their cause (`a[0 = 1;`).
-   */
-  private reportContextErrors(): void {
-    for (const diagnostic of this.deferredErrors) {
-      if (!this.insideUnclosedGroup(diagnostic.range.start)) this.diagnostics.push(diagnostic);
-    }
-    for (const node of this.assignments) {
-      if (this.statementExpressions.has(node)) continue;
-      if (node.kind === "AssignmentExpression") {
-        if (this.insideUnclosedGroup(node.start)) continue;
-        this.diagnostics.push(syntaxDiagnostic("syntax-assignment-in-expression", range(node.start, node.end),
-          "assignment is a statement, not an expression, in CRMScript: assign on its own line first"));
-      } else {
-        this.diagnostics.push(syntaxDiagnostic("syntax-increment-value", range(node.start, node.end),
-          `the value of 'x${node.operator}' is used here; CRMScript documents '${node.operator}' only as a statement, so write it on its own line`));
-      }
-    }
-    for (const literal of this.largeLiterals) {
-      this.diagnostics.push(syntaxDiagnostic("syntax-number-out-of-range", range(literal.start, literal.end), literal.kind === "IntegerLiteral"
-        ? "this Integer literal is larger than 2147483647, the largest Integer; use a Long literal (add 'L') or a Float"
-        : "this Long literal is larger than 9223372036854775807, the largest Long"));
-    }
-  }
-
-  // ------------------------------------------------------------ lookahead helpers
-
-  private startsExpression(token: Token): boolean {
-    return expressionStartIndexes[token.tokenTypeIdx] === true;
-  }
-
-  private expressionStartsNext(): boolean {
-    return expressionStartIndexes[this.nextTypeIndex()] === true;
-  }
-
-  /**
-   * If a declaration `Type name` or `Type[..][..] name` starts at LA(k),
-   * returns the lookahead index of the name, otherwise 0 (spec §6.4). The
-   * name must be on the type's line, so a half-typed word above a statement
-   * is not taken for a type.
-   */
-  private declarationNameAt(k: number): number {
-    // Statement dispatch asks this several times at the same position; answer from the last call.
-    const first = this.position + k;
-    if (first !== this.declarationCacheIndex) {
-      const result = this.scanDeclarationName(k);
-      this.declarationCacheIndex = first;
-      this.declarationCacheName = result === 0 ? -1 : this.position + result;
-    }
-    return this.declarationCacheName < 0 ? 0 : this.declarationCacheName - this.position;
-  }
-
-  private scanDeclarationName(k: number): number {
-    const first = this.position + k;
-    if (first >= this.buffer.count || this.buffer.typeIndex(first) !== IDENTIFIER_INDEX) return 0;
-    let index = k + 1;
-    while (this.LA(index).tokenTypeIdx === T.LBracket.tokenTypeIdx) {
-      let depth = 0;
-      for (let steps = 0; ; steps++) {
-        const type = this.LA(index).tokenType;
-        if (steps > 64 || type === EOF || type === T.Semicolon || type === T.LBrace || type === T.RBrace) return 0;
-        if (type === T.LBracket) depth++;
-        else if (type === T.RBracket && --depth === 0) break;
-        index++;
-      }
-      index++;
-    }
-    const name = this.LA(index);
-    return name.tokenTypeIdx === T.Identifier.tokenTypeIdx && !name.newLineBefore ? index : 0;
-  }
-
-  private looksLikeDeclaration(): boolean {
-    return this.declarationNameAt(1) > 0;
-  }
-
-  private looksLikeFunctionDefinition(): boolean {
-    const name = this.declarationNameAt(1);
-    return name > 0 && this.LA(name + 1).tokenTypeIdx === T.LParen.tokenTypeIdx;
-  }
-
-  private nextIsStructDefinition(): boolean {
-    return this.isNext(T.Struct) && this.LA(2).tokenType === T.Identifier && this.LA(3).tokenType === T.LBrace;
-  }
-
-  /** A struct or function definition starting a line: inside a block, the block was left open. */
-  private looksLikeTopLevelDefinition(): boolean {
-    const index = this.position + 1;
-    if (index >= this.buffer.count || !this.buffer.newLineBefore(index)) return false;
-    return this.nextIsStructDefinition() || this.looksLikeFunctionDefinition();
-  }
-
-  /** The next token is on a new line and clearly begins another statement, so a half-typed construct ends here. */
-  private statementStartsOnNextLine(): boolean {
-    const index = this.position + 1;
-    if (index >= this.buffer.count) return true;
-    if (!this.buffer.newLineBefore(index)) return false;
-    return statementKeywordTypes.has(this.buffer.type(index)) || this.looksLikeDeclaration();
-  }
-
-  private canStartExpressionHere(): boolean {
-    return this.expressionStartsNext() && !this.statementStartsOnNextLine();
-  }
-
-  /** `and`, `or`, `not` used as operators: an identifier followed, on the same line, by an operand. */
-  private isWordOperator(word: string): boolean {
-    if (!this.nextWordIs(word, true)) return false;
-    const after = this.LA(2);
-    return !after.newLineBefore && this.startsExpression(after);
-  }
-
-  /** Whether the next token is the name `word` (in any letter case if asked), compared without allocating. */
-  private nextWordIs(word: string, anyCase: boolean): boolean {
-    const index = this.position + 1;
-    if (index >= this.buffer.count || this.buffer.typeIndex(index) !== IDENTIFIER_INDEX) return false;
-    const start = this.buffer.start(index);
-    if (this.buffer.end(index) - start !== word.length) return false;
-    for (let offset = 0; offset < word.length; offset++) {
-      const code = this.text.charCodeAt(start + offset);
-      if ((anyCase ? code | 0x20 : code) !== word.charCodeAt(offset)) return false;
-    }
-    return true;
-  }
-
-  private nextIsUnsupportedStatement(): boolean {
-    if (this.nextWordIs("switch", false)) return this.LA(2).tokenType === T.LParen;
-    if (this.nextWordIs("do", false)) return this.LA(2).tokenType === T.LBrace;
-    if (this.nextWordIs("enum", false)) {
-      const second = this.LA(2).tokenType;
-      return second === T.LBrace || (second === T.Identifier && this.LA(3).tokenType === T.LBrace);
-    }
-    return false;
-  }
-
-  // ------------------------------------------------------------ recovery helpers
-
-  /**
-   * Before an expected closer: if junk stands between here and that closer on
-   * the same line, reports the junk once and skips it.
-   */
-  private skipJunkBefore(closer: TokenType): void {
-    if (this.isNext(closer)) return;
-    if (this.statementStartsOnNextLine()) return;
-    let depth = 0;
-    for (let k = 1; k <= 200; k++) {
-      const token = this.LA(k);
-      const type = token.tokenType;
-      if (type === EOF || (k > 1 && token.newLineBefore)) return;
-      if (depth === 0) {
-        if (type === closer) {
-          const first = this.LA(1);
-          this.report("syntax-unexpected-token", range(first.startOffset, end(this.LA(k - 1))),
-            `unexpected ${describeToken(first)}: expected ${closer.LABEL ?? closer.name}`);
-          for (let skip = 1; skip < k; skip++) this.SKIP_TOKEN();
-          return;
-        }
-        if (type === T.Semicolon || type === T.LBrace || type === T.RBrace || isCloser(type)) return;
-      }
-      if (isOpener(type)) depth++;
-      else if (isCloser(type) && --depth < 0) return;
-    }
-  }
-
-  private reportMissing(what: string, after: string, open?: IToken): void {
-    const related = open === undefined ? undefined : [{ range: this.tokenRange(open), message: `the ${describeToken(open)} that needs closing` }];
-    this.reportAfterPrevious("syntax-missing-token", `expected ${what} ${after}, found ${this.found()}`, related);
-  }
-
-  /** Consumes `;`, or reports it missing right after the previous token (spec §14 D1). */
-  private expectSemicolon(idx: number, after: string): void {
-    // The grammar (as Chevrotain records it) requires the ';'; when it is missing, this reports it instead of failing.
-    if (this.RECORDING_PHASE || this.isNext(T.Semicolon)) this.consume(idx, T.Semicolon);
-    else this.reportMissingSemicolon(`expected ';' ${after}, found ${this.found()}`);
-  }
-
-  /** Consumes a closing `)`/`]`, skipping junk before it on the same line, or reports it missing. */
-  private expectCloser(idx: number, closer: TokenType, open: IToken | undefined, after: string): IToken | undefined {
-    if (this.RECORDING_PHASE) return this.consume(idx, closer);
-    this.skipJunkBefore(closer);
-    if (this.isNext(closer)) return this.consume(idx, closer);
-    this.reportMissing(closer.LABEL ?? closer.name, after, open);
-    if (open !== undefined) this.unclosedGroups.push(range(open.startOffset, this.previousEnd()));
-    return undefined;
-  }
-
-  /** Skips one token, or one whole bracketed group, without recursion. */
-  private skipBalanced(): void {
-    let depth = 0;
-    do {
-      const type = this.LA(1).tokenType;
-      if (type === EOF) return;
-      if (isOpener(type)) depth++;
-      else if (isCloser(type)) depth--;
-      this.SKIP_TOKEN();
-    } while (depth > 0);
-  }
-
-  /** Skips to the closer of a bracketed group whose content nests too deeply. */
-  private skipNestedGroupContent(): void {
-    while (!this.isNext(T.RParen) && !this.isNext(T.RBracket) && !this.isAtEnd() && !this.statementStartsOnNextLine()) this.skipBalanced();
-  }
-
-  private enterNesting(): boolean {
-    if (this.depth < MAX_NESTING_DEPTH) {
-      this.depth++;
-      return true;
-    }
-    if (!this.depthReported) {
-      this.depthReported = true;
-      this.report("syntax-nesting-too-deep", this.tokenRange(this.LA(1)),
-        `blocks and parentheses nest more than ${MAX_NESTING_DEPTH} levels deep here; the parser skips this part`);
-    }
-    return false;
-  }
-
-  private missingExpression(after: string): A.MissingExpression {
-    const at = this.previousEnd();
-    this.report("syntax-expected-expression", range(at, at), `expected an expression ${after}, found ${this.found()}`);
-    return { kind: "MissingExpression", start: at, end: at };
   }
 
   // ------------------------------------------------------------ program and statements
@@ -633,11 +136,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       return this.SUBRULE(this.statement, contextArgs.top);
     } catch (error) {
       if (this.RECORDING_PHASE || !(error instanceof Error) || !isRecognitionException(error)) throw error;
-      const token = (error as Error & { token: IToken }).token;
-      const at = token.tokenType === EOF || !(token.startOffset >= 0) ? range(this.text.length, this.text.length) : this.tokenRange(token);
-      this.report("syntax-error", at, error.message);
-      if (this.position === before) this.SKIP_TOKEN();
-      while (!this.isAtEnd() && !this.LA(1).newLineBefore) this.SKIP_TOKEN();
+      this.recoverFromException(error as Error & { token: IToken }, before);
       return undefined;
     }
   }
@@ -690,11 +189,11 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private identifierStatement = this.RULE("identifierStatement", (context: StatementContext = "top"): A.Statement => {
     // All three forms start with a name, so the choice is made by the lookahead predicates in plain code
     // (cheaper than a gated OR); while Chevrotain records the grammar, all three calls are recorded.
-    if (this.RECORDING_PHASE || this.nextIsUnsupportedStatement()) {
+    if (this.RECORDING_PHASE || unsupportedStatementNext(this)) {
       const unsupported = this.SUBRULE(this.unsupportedStatement);
       if (!this.RECORDING_PHASE) return unsupported;
     }
-    if (this.RECORDING_PHASE || this.looksLikeDeclaration()) {
+    if (this.RECORDING_PHASE || declarationStartsNext(this)) {
       const declaration = this.SUBRULE(this.declaration, contextArgs[context]);
       if (!this.RECORDING_PHASE) return declaration;
     }
@@ -704,25 +203,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
   /** Tokens that cannot start a statement: one diagnostic for the run, skipped up to and including a `;` on the line. */
   private strayTokens = this.RULE("strayTokens", (): undefined => {
     const first = this.CONSUME(T.AnyToken) as Token;
-    this.ACTION(() => {
-      let last: IToken = first;
-      if (first.tokenType !== T.Semicolon) {
-        for (;;) {
-          const next = this.LA(1);
-          const type = next.tokenType;
-          if (type === EOF || type === T.RBrace || next.newLineBefore) break;
-          if (type !== T.Semicolon && statementStartTypes.has(type)) break;
-          this.SKIP_TOKEN();
-          last = next;
-          if (type === T.Semicolon) break;
-        }
-      }
-      // The anchor is the first stray token, which is already consumed.
-      if (this.lastErrorAnchor !== first.index && !isUnterminatedString(this.buffer.token(first.index - 1))) {
-        this.lastErrorAnchor = first.index;
-        this.diagnostics.push(syntaxDiagnostic("syntax-unexpected-token", range(first.startOffset, end(last)), strayMessage(first)));
-      }
-    });
+    this.ACTION(() => this.skipStrayTokens(first));
     return undefined;
   });
 
@@ -730,7 +211,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     const open = this.CONSUME(T.LBrace);
     const statements: A.Statement[] = [];
     this.MANY({
-      GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !this.looksLikeTopLevelDefinition(),
+      GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !topLevelDefinitionStartsNext(this),
       DEF: () => {
         const statement = this.SUBRULE(this.statement, contextArgs.block);
         if (statement !== undefined) statements.push(statement);
@@ -745,20 +226,6 @@ class CrmScriptParser extends EmbeddedActionsParser {
       return { kind: "Block", start: open.startOffset, end: close !== undefined ? end(close) : this.previousEnd(), statements };
     });
   });
-
-  /** A `{` never closed: reported at the end of the file, or before the definition that shows it was left open (D2). */
-  private reportUnclosed(open: IToken, what: string): void {
-    this.lines ??= new LineIndex(this.text);
-    const line = `line ${this.lines.position(open.startOffset).line + 1}`;
-    const related = [{ range: this.tokenRange(open), message: "the '{' that is not closed" }];
-    if (this.isAtEnd()) {
-      this.report("syntax-unclosed-brace", range(this.text.length, this.text.length),
-        `expected '}' before the end of the file to close the '{'${what} on ${line}`, related);
-    } else {
-      this.reportAfterPrevious("syntax-unclosed-brace",
-        `expected '}' to close the '{'${what} on ${line} before this definition: functions and structs cannot be nested`, related);
-    }
-  }
 
   /** The body of `if`, `else`, `while`, `for`, `foreach`. */
   private body(idx: number, after: string): A.Statement | undefined {
@@ -834,7 +301,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       GATE: () => !this.isNext(T.Semicolon),
       DEF: () => {
         initializer = this.OR([
-          { GATE: () => this.looksLikeDeclaration(), ALT: () => this.SUBRULE(this.variableDeclarationHead) },
+          { GATE: () => declarationStartsNext(this), ALT: () => this.SUBRULE(this.variableDeclarationHead) },
           { ALT: () => this.SUBRULE(this.expressionList) },
         ]);
       },
@@ -849,13 +316,13 @@ class CrmScriptParser extends EmbeddedActionsParser {
     if (condition === undefined) {
       this.ACTION(() => {
         const next = this.LA(1);
-        const at = next.tokenType === T.Semicolon ? this.tokenRange(next) : range(this.previousEnd(), this.previousEnd());
+        const at = next.tokenType === T.Semicolon ? tokenRange(next) : range(this.previousEnd(), this.previousEnd());
         this.report("syntax-missing-for-condition", at, "a for loop needs a condition (spec §5): write one, such as 'i < 10', or use 'while'");
       });
     }
     this.expectForSemicolon(5, "after the for-loop condition");
     this.OPTION6({
-      GATE: () => !this.isNext(T.RParen) && this.startsExpression(this.LA(1)),
+      GATE: () => !this.isNext(T.RParen) && expressionStartsNext(this),
       DEF: () => {
         update = this.SUBRULE2(this.expressionList);
       },
@@ -883,7 +350,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     });
     if (open === undefined) this.ACTION(() => this.reportMissing("'('", "after 'foreach'"));
     this.OPTION2({
-      GATE: () => this.looksLikeDeclaration(),
+      GATE: () => declarationStartsNext(this),
       DEF: () => {
         variableType = this.SUBRULE(this.typeReference, foreachTypeArgs);
         variableName = this.SUBRULE(this.identifier);
@@ -892,7 +359,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     if (variableType === undefined) this.ACTION(() => this.reportMissing("a variable declaration such as 'String item'", "in the foreach header"));
     let inKeyword: IToken | undefined;
     this.OPTION3({
-      GATE: () => this.nextWordIs("in", false) || this.isNext(T.Colon),
+      GATE: () => nextWordIs(this, "in", false) || this.isNext(T.Colon),
       DEF: () => {
         inKeyword = this.OR2([{ ALT: () => this.CONSUME2(T.Identifier) }, { ALT: () => this.CONSUME(T.Colon) }]);
       },
@@ -900,7 +367,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     this.ACTION(() => {
       if (inKeyword === undefined) this.reportMissing("'in'", "after the foreach variable");
       else if (inKeyword.tokenType === T.Colon) {
-        this.report("syntax-missing-token", this.tokenRange(inKeyword), "expected 'in', found ':': CRMScript writes 'foreach (Type name in array)'");
+        this.report("syntax-missing-token", tokenRange(inKeyword), "expected 'in', found ':': CRMScript writes 'foreach (Type name in array)'");
       }
     });
     const collection = this.requiredExpression(1, "after 'in'");
@@ -951,7 +418,8 @@ class CrmScriptParser extends EmbeddedActionsParser {
         { ALT: () => this.subrule(idx, this.block) },
         {
           ALT: () => {
-            this.ACTION(() => this.reportAfterPrevious("syntax-try-block", `'{' expected after '${keyword}', found ${this.found()}: ${keyword} blocks need braces`));
+            this.ACTION(() => this.reportAfterPrevious("syntax-try-block",
+              `'{' expected after '${keyword}', found ${this.found()}: ${keyword} blocks need braces`));
             let statement: A.Statement | undefined;
             this.option(idx, {
               GATE: () => !this.isNext(T.Catch) && !this.isNext(T.RBrace) && !this.isAtEnd(),
@@ -985,7 +453,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     const keyword = this.CONSUME(T.Return);
     let expression: A.Expression | undefined;
     this.OPTION({
-      GATE: () => this.canStartExpressionHere(),
+      GATE: () => expressionCanStartHere(this),
       DEF: () => {
         expression = this.SUBRULE(this.expression);
       },
@@ -1005,7 +473,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private emptyStatement = this.RULE("emptyStatement", (): A.EmptyStatement => {
     const semicolon = this.CONSUME(T.Semicolon);
     return this.ACTION(() => {
-      this.report("syntax-empty-statement", this.tokenRange(semicolon), "unnecessary ';': an empty statement does nothing");
+      this.report("syntax-empty-statement", tokenRange(semicolon), "unnecessary ';': an empty statement does nothing");
       return { kind: "EmptyStatement", start: semicolon.startOffset, end: end(semicolon) };
     });
   });
@@ -1027,7 +495,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
         : construct === "do"
           ? "'do … while' does not exist in CRMScript: use 'while (condition) { … }'"
           : "'enum' does not exist in CRMScript (unverified, spec A11): use Integer constants";
-      this.report("syntax-unsupported-statement", this.tokenRange(word), advice);
+      this.report("syntax-unsupported-statement", tokenRange(word), advice);
     });
     this.OR([
       {
@@ -1063,7 +531,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
 
   private reportMisplacedDirective(context: StatementContext, directive: IToken): void {
     if (context !== "top") {
-      this.report("syntax-misplaced-directive", this.tokenRange(directive), `${directive.image} is only allowed at the top level of a script, not inside a block`);
+      this.report("syntax-misplaced-directive", tokenRange(directive), `${directive.image} is only allowed at the top level of a script, not inside a block`);
     }
   }
 
@@ -1098,9 +566,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
           ALT: () => {
             const literal = this.CONSUME(T.IntegerLiteral);
             level = this.ACTION(() => {
-              const value = Number(literal.image);
+              const value = integerLiteralValue(literal.image);
               if (value < 1 || value > 4) {
-                this.report("syntax-language-level-value", this.tokenRange(literal),
+                this.report("syntax-language-level-value", tokenRange(literal),
                   `language level ${literal.image} is not one of the documented levels 1 to 4 (4 is for SuperOffice 10.2.2 and later)`);
               }
               return { kind: "IntegerLiteral", start: literal.startOffset, end: end(literal), value };
@@ -1111,7 +579,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
           GATE: () => !this.LA(1).newLineBefore && !this.isNext(T.Semicolon),
           ALT: () => {
             const other = this.CONSUME(T.AnyToken);
-            this.ACTION(() => this.report("syntax-invalid-language-level", this.tokenRange(other),
+            this.ACTION(() => this.report("syntax-invalid-language-level", tokenRange(other),
               `#setLanguageLevel needs an integer literal from 1 to 4, found ${describeToken(other)}`));
           },
         },
@@ -1197,7 +665,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     return {
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: () => this.looksLikeFunctionDefinition(), ALT: () => this.SUBRULE(this.functionDeclaration, functionArgs) },
+        { GATE: () => functionDefinitionStartsNext(this), ALT: () => this.SUBRULE(this.functionDeclaration, functionArgs) },
         {
           ALT: () => {
             const declaration = this.SUBRULE(this.variableDeclarationHead);
@@ -1230,7 +698,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
           const token = this.CONSUME(T.AnyToken);
           if (this.RECORDING_PHASE) return;
           if (token.tokenType === T.LBracket && depth++ === 0) groupStart = token.startOffset;
-          else if (token.tokenType === T.RBracket && --depth === 0) groups.push({ kind: "ArrayDimension", start: groupStart, end: end(token), size: undefined });
+          else if (token.tokenType === T.RBracket && --depth === 0) {
+            groups.push({ kind: "ArrayDimension", start: groupStart, end: end(token), size: undefined });
+          }
         },
       });
       this.ACTION(() => {
@@ -1250,7 +720,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       const comma = this.CONSUME(T.Comma);
       const declarators: A.Expression[] = [];
       this.MANY3({
-        GATE: () => (this.isNext(T.Comma) || this.startsExpression(this.LA(1))) && !this.LA(1).newLineBefore,
+        GATE: () => (this.isNext(T.Comma) || expressionStartsNext(this)) && !this.LA(1).newLineBefore,
         DEF: () => this.OR([
           { ALT: () => this.CONSUME2(T.Comma) },
           {
@@ -1271,7 +741,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
         if (declarators.length > 0) moreDeclarators = declarators;
       });
     });
-    return this.ACTION(() => ({ kind: "VariableDeclaration", start: type.start, end: this.previousEnd(), type, name, trailingDimensions, initializer, moreDeclarators }));
+    return this.ACTION(() => ({
+      kind: "VariableDeclaration", start: type.start, end: this.previousEnd(), type, name, trailingDimensions, initializer, moreDeclarators,
+    }));
   });
 
   /** `ReturnType name(params) { body }`; `misplacedIn` names the enclosing construct when not allowed there. */
@@ -1305,7 +777,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const semicolon = this.CONSUME(T.Semicolon);
-          this.ACTION(() => this.report("syntax-missing-token", this.tokenRange(semicolon),
+          this.ACTION(() => this.report("syntax-missing-token", tokenRange(semicolon),
             `function '${name.name}' has no body: CRMScript has no prototypes, so define the function with its body before its first use`));
         },
       },
@@ -1349,7 +821,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     this.OPTION2(() => {
       open = this.CONSUME(T.LBrace);
       this.MANY({
-        GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !this.nextIsStructDefinition(),
+        GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !structDefinitionStartsNext(this),
         DEF: () => {
           const member = this.SUBRULE(this.structMember);
           if (member !== undefined) members.push(member);
@@ -1379,9 +851,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
     return this.OR<A.StructMember | undefined>({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: () => this.looksLikeFunctionDefinition(), ALT: () => this.SUBRULE(this.functionDeclaration, topLevelFunctionArgs) },
+        { GATE: () => functionDefinitionStartsNext(this), ALT: () => this.SUBRULE(this.functionDeclaration, topLevelFunctionArgs) },
         {
-          GATE: () => this.looksLikeDeclaration(),
+          GATE: () => declarationStartsNext(this),
           ALT: () => {
             const field = this.SUBRULE(this.variableDeclarationHead);
             this.expectSemicolon(1, "after the field declaration");
@@ -1391,7 +863,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const semicolon = this.CONSUME(T.Semicolon);
-            this.ACTION(() => this.report("syntax-empty-statement", this.tokenRange(semicolon), "unnecessary ';' in the struct body"));
+            this.ACTION(() => this.report("syntax-empty-statement", tokenRange(semicolon), "unnecessary ';' in the struct body"));
             return undefined;
           },
         },
@@ -1401,7 +873,8 @@ class CrmScriptParser extends EmbeddedActionsParser {
             const statement = this.SUBRULE(this.statement, contextArgs.block);
             this.ACTION(() => {
               if (statement !== undefined) {
-                this.report("syntax-invalid-struct-member", range(first.startOffset, this.previousEnd()), "only field declarations and methods may appear in a struct body");
+                this.report("syntax-invalid-struct-member", range(first.startOffset, this.previousEnd()),
+                  "only field declarations and methods may appear in a struct body");
               }
             });
             return undefined;
@@ -1420,7 +893,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
    * code, so the grammar Chevrotain records always contains the expression.
    */
   private requiredExpression(idx: number, after: string): A.Expression {
-    if (this.RECORDING_PHASE || this.canStartExpressionHere()) return this.subrule(idx, this.expression);
+    if (this.RECORDING_PHASE || expressionCanStartHere(this)) return this.subrule(idx, this.expression);
     return this.missingExpression(after);
   }
 
@@ -1434,27 +907,27 @@ class CrmScriptParser extends EmbeddedActionsParser {
     const first = this.SUBRULE(this.operand);
     // Each repetition and option below is entered only when its first token is next: the common
     // case (a lone operand) then makes no DSL call at all. Chevrotain records them all.
-    if (!this.RECORDING_PHASE && !this.binaryOperatorNext() && !this.isNext(T.Question) && assignmentOperatorIndexes[this.nextTypeIndex()] !== true) {
+    if (!this.RECORDING_PHASE && !binaryOperatorNext(this) && !this.isNext(T.Question) && assignmentOperatorKinds[this.nextTypeIndex()] !== true) {
       return first;
     }
     const operands: A.Expression[] = [first];
     const operators: A.BinaryOperator[] = [];
-    if (this.RECORDING_PHASE || this.binaryOperatorNext()) {
+    if (this.RECORDING_PHASE || binaryOperatorNext(this)) {
       this.MANY({
-        GATE: () => operators.length < MAX_CHAIN_LENGTH && this.binaryOperatorNext(),
+        GATE: () => operators.length < MAX_CHAIN_LENGTH && binaryOperatorNext(this),
         DEF: () => {
           const operator = this.OR(this.binaryOperatorAlternatives);
           if (!this.RECORDING_PHASE) operators.push(this.binaryOperatorOf(operator));
-          if (this.RECORDING_PHASE || this.canStartExpressionHere()) operands.push(this.SUBRULE2(this.operand));
+          if (this.RECORDING_PHASE || expressionCanStartHere(this)) operands.push(this.SUBRULE2(this.operand));
           else operands.push(this.missingExpression(`after '${operator.image}'`));
         },
       });
     }
     let left = this.RECORDING_PHASE || operators.length === 0 ? (operands[0] as A.Expression) : foldBinary(operands, operators);
-    if (!this.RECORDING_PHASE && !this.isNext(T.Question) && assignmentOperatorIndexes[this.nextTypeIndex()] !== true) return left;
+    if (!this.RECORDING_PHASE && !this.isNext(T.Question) && assignmentOperatorKinds[this.nextTypeIndex()] !== true) return left;
     this.OPTION(() => {
       const question = this.CONSUME(T.Question);
-      this.ACTION(() => this.report("syntax-unsupported-operator", this.tokenRange(question),
+      this.ACTION(() => this.report("syntax-unsupported-operator", tokenRange(question),
         "unexpected '?': CRMScript has no conditional operator (c ? a : b); use if / else"));
       const whenTrue = this.requiredExpression(1, "after '?'");
       let whenFalse: A.Expression | undefined;
@@ -1482,8 +955,8 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private assignment(target: A.Expression, operator: IToken, value: A.Expression): A.AssignmentExpression {
     const type = operator.tokenType;
     if (type === T.StarAssign || type === T.SlashAssign || type === T.PercentAssign) {
-      this.diagnostics.push(syntaxDiagnostic("syntax-unsupported-operator", this.tokenRange(operator),
-        `'${operator.image}' is not supported by CRMScript: write 'x = x ${operator.image[0] as string} y'`));
+      this.reportAlways("syntax-unsupported-operator", tokenRange(operator),
+        `'${operator.image}' is not supported by CRMScript: write 'x = x ${operator.image[0] as string} y'`);
     }
     if (!isAssignable(target)) {
       this.reportInvalidTarget(target, `cannot assign to this: the left side of '${operator.image}' must be a variable, field or array element`);
@@ -1495,17 +968,12 @@ class CrmScriptParser extends EmbeddedActionsParser {
     return node;
   }
 
-  private binaryOperatorNext(): boolean {
-    const type = this.nextTypeIndex();
-    return binaryOperatorIndexes[type] === true || (type === IDENTIFIER_INDEX && (this.isWordOperator("and") || this.isWordOperator("or")));
-  }
-
   private binaryOperatorOf(token: IToken): A.BinaryOperator {
     const type = token.tokenType;
     if (type === T.Identifier || type === T.Ampersand || type === T.Pipe) {
       const symbol = type === T.Ampersand || token.image.toLowerCase() === "and" ? "&&" : "||";
       const extra = type === T.Identifier ? "" : " (bit flags go through the FHBitSet class)";
-      this.report("syntax-unsupported-operator", this.tokenRange(token), `'${token.image}' is not an operator in CRMScript: use '${symbol}'${extra}`);
+      this.report("syntax-unsupported-operator", tokenRange(token), `'${token.image}' is not an operator in CRMScript: use '${symbol}'${extra}`);
       return symbol;
     }
     return operatorText[token.tokenTypeIdx] as A.BinaryOperator;
@@ -1515,22 +983,22 @@ class CrmScriptParser extends EmbeddedActionsParser {
   private operand = this.RULE("operand", (): A.Expression => {
     let prefixes: IToken[] = NO_PREFIXES;
     // As in `expression`, repetitions are entered only when their first token is next.
-    if (this.RECORDING_PHASE || this.prefixOperatorNext()) {
+    if (this.RECORDING_PHASE || prefixOperatorNext(this)) {
       prefixes = [];
       this.MANY({
-        GATE: () => prefixes.length < MAX_CHAIN_LENGTH && this.prefixOperatorNext(),
+        GATE: () => prefixes.length < MAX_CHAIN_LENGTH && prefixOperatorNext(this),
         DEF: () => {
           prefixes.push(this.OR(this.prefixAlternatives));
         },
       });
     }
     let result: A.Expression;
-    if (this.RECORDING_PHASE || (primaryStartIndexes[this.nextTypeIndex()] === true && (prefixes.length === 0 || !this.statementStartsOnNextLine()))) {
+    if (this.RECORDING_PHASE || (primaryStartKinds[this.nextTypeIndex()] === true && (prefixes.length === 0 || !statementStartsOnNextLine(this)))) {
       result = this.OR2(this.primaryAlternatives);
     } else {
       result = this.missingExpression(`after '${(prefixes[prefixes.length - 1] as IToken).image}'`);
     }
-    if (!this.RECORDING_PHASE && postfixStartIndexes[this.nextTypeIndex()] !== true) {
+    if (!this.RECORDING_PHASE && postfixStartKinds[this.nextTypeIndex()] !== true) {
       return prefixes.length === 0 ? result : this.applyPrefixes(prefixes, result);
     }
     const outerObject = this.postfixObject;
@@ -1580,10 +1048,6 @@ class CrmScriptParser extends EmbeddedActionsParser {
     return this.RECORDING_PHASE ? operand : this.postfix(operand, operator);
   }
 
-  private prefixOperatorNext(): boolean {
-    return prefixOperatorIndexes[this.nextTypeIndex()] === true || this.isWordOperator("not");
-  }
-
   private readonly prefixAlternatives = [
     { ALT: () => this.CONSUME(T.Bang) },
     { ALT: () => this.CONSUME(T.Minus) },
@@ -1600,16 +1064,16 @@ class CrmScriptParser extends EmbeddedActionsParser {
       let operator = operatorText[prefix.tokenTypeIdx] as A.UnaryOperator;
       const type = prefix.tokenType;
       if (type === T.Identifier) {
-        this.report("syntax-unsupported-operator", this.tokenRange(prefix), `'${prefix.image}' is not an operator in CRMScript: use '!'`);
+        this.report("syntax-unsupported-operator", tokenRange(prefix), `'${prefix.image}' is not an operator in CRMScript: use '!'`);
         operator = "!";
       } else if (type === T.Plus) {
-        this.report("syntax-unary-plus", this.tokenRange(prefix), "unary '+' is not documented for CRMScript; leave it out");
+        this.report("syntax-unary-plus", tokenRange(prefix), "unary '+' is not documented for CRMScript; leave it out");
       } else if (type === T.PlusPlus || type === T.MinusMinus) {
-        this.report("syntax-prefix-increment", this.tokenRange(prefix), `prefix '${prefix.image}' is not documented for CRMScript: write 'x${prefix.image};' as a statement`);
+        this.report("syntax-prefix-increment", tokenRange(prefix),
+          `prefix '${prefix.image}' is not documented for CRMScript: write 'x${prefix.image};' as a statement`);
         if (!isAssignable(result)) this.reportInvalidTarget(result, `'${prefix.image}' needs a variable, field or array element`);
       } else if (type === T.Minus && (result.kind === "IntegerLiteral" || result.kind === "LongLiteral")) {
-        const limit = result.kind === "IntegerLiteral" ? MAX_INTEGER + 1 : MAX_LONG + 1n;
-        if (result.value <= limit) this.largeLiterals.delete(result);
+        if (fitsWhenNegated(result)) this.largeLiterals.delete(result);
       }
       result = { kind: "UnaryExpression", start: prefix.startOffset, end: result.end, operator, operand: result };
     }
@@ -1618,7 +1082,9 @@ class CrmScriptParser extends EmbeddedActionsParser {
 
   private postfix(operand: A.Expression, operator: IToken): A.PostfixExpression {
     if (!isAssignable(operand)) this.reportInvalidTarget(operand, `'${operator.image}' needs a variable, field or array element`);
-    const node: A.PostfixExpression = { kind: "PostfixExpression", start: operand.start, end: end(operator), operator: operatorText[operator.tokenTypeIdx] as "++" | "--", operand };
+    const node: A.PostfixExpression = {
+      kind: "PostfixExpression", start: operand.start, end: end(operator), operator: operatorText[operator.tokenTypeIdx] as "++" | "--", operand,
+    };
     if (isAssignable(operand)) this.assignments.push(node);
     return node;
   }
@@ -1632,7 +1098,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     }
     // The name may be missing while it is being typed (`agent.` at the end of a line).
     let member: A.Identifier | undefined;
-    if (this.isNext(T.Identifier) && !this.statementStartsOnNextLine()) member = this.identifierNode(this.CONSUME2(T.Identifier));
+    if (this.isNext(T.Identifier) && !statementStartsOnNextLine(this)) member = this.identifierNode(this.CONSUME2(T.Identifier));
     else this.report("syntax-missing-token", range(end(dot), end(dot)), `expected a member name after '.', found ${this.found()}`);
     if (object.kind === "StringLiteral") {
       this.report("syntax-method-on-literal", range(object.start, object.end),
@@ -1658,7 +1124,7 @@ class CrmScriptParser extends EmbeddedActionsParser {
     let args: A.Expression[] | undefined;
     const nested = this.RECORDING_PHASE || this.enterNesting();
     // Guarded like `expression`: no DSL call for an empty argument list or a single argument.
-    if (this.RECORDING_PHASE || (nested && (this.expressionStartsNext() || this.isNext(T.Comma)))) {
+    if (this.RECORDING_PHASE || (nested && (expressionStartsNext(this) || this.isNext(T.Comma)))) {
       const list = [this.requiredExpression(1, "as an argument")];
       args = list;
       if (this.RECORDING_PHASE || this.isNext(T.Comma)) {
@@ -1707,30 +1173,32 @@ class CrmScriptParser extends EmbeddedActionsParser {
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.StringLiteral);
-        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "StringLiteral", start: token.startOffset, end: end(token), value: stringLiteralValue(token.image) };
+        if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
+        return { kind: "StringLiteral", start: token.startOffset, end: end(token), value: stringLiteralValue(token.image) };
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.IntegerLiteral);
         if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
-        const node: A.IntegerLiteral = { kind: "IntegerLiteral", start: token.startOffset, end: end(token), value: Number(token.image) };
-        if (node.value > MAX_INTEGER) this.largeLiterals.add(node);
+        const node: A.IntegerLiteral = { kind: "IntegerLiteral", start: token.startOffset, end: end(token), value: integerLiteralValue(token.image) };
+        if (isOutOfRange(node)) this.largeLiterals.add(node);
         return node;
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.FloatLiteral);
-        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "FloatLiteral", start: token.startOffset, end: end(token), value: Number(token.image) };
+        if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
+        return { kind: "FloatLiteral", start: token.startOffset, end: end(token), value: floatLiteralValue(token.image) };
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.LongLiteral);
         if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
-        const node: A.LongLiteral = { kind: "LongLiteral", start: token.startOffset, end: end(token), value: BigInt(token.image.slice(0, -1)) };
-        if (node.value > MAX_LONG) this.largeLiterals.add(node);
+        const node: A.LongLiteral = { kind: "LongLiteral", start: token.startOffset, end: end(token), value: longLiteralValue(token.image) };
+        if (isOutOfRange(node)) this.largeLiterals.add(node);
         return node;
       },
     },
@@ -1763,7 +1231,8 @@ class CrmScriptParser extends EmbeddedActionsParser {
         const open = this.CONSUME(T.LParen);
         const inner = this.nestedExpression(2, "inside the parentheses");
         this.expectCloser(4, T.RParen, open, "to close the parenthesised expression");
-        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "ParenthesizedExpression", start: open.startOffset, end: this.previousEnd(), expression: inner };
+        if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
+        return { kind: "ParenthesizedExpression", start: open.startOffset, end: this.previousEnd(), expression: inner };
       },
     },
   ];
@@ -1793,24 +1262,12 @@ function binaryNode(left: A.Expression, operator: A.BinaryOperator, right: A.Exp
   return { kind: "BinaryExpression", start: left.start, end: right.end, operator, left, right };
 }
 
-function strayMessage(token: Token): string {
-  switch (token.tokenType) {
-    case T.Else: return "unexpected 'else': there is no 'if' statement right before it (check for a stray ';' or '}')";
-    case T.Catch: return "unexpected 'catch': it must follow the '}' of a try block";
-    case T.RBrace: return "unexpected '}': there is no '{' open here";
-    case T.Colon: return "unexpected ':': CRMScript has no labels or case clauses";
-    default: return `unexpected ${describeToken(token)}: it cannot start a statement`;
-  }
-}
 
 /** Builds the parser with all of Chevrotain's grammar validations; throws if the grammar has a problem. */
 export function checkGrammar(): void {
   new CrmScriptParser(true);
 }
 
-let sharedParser: CrmScriptParser | undefined;
-
-/** Parses a scanned file with the single parser instance (built on first use: Chevrotain analyses the grammar once). */
 /** The program, the parser's diagnostics, and the text's line index when parsing needed one. */
 export interface ParsedTokens {
   readonly program: A.Program;
@@ -1818,6 +1275,9 @@ export interface ParsedTokens {
   readonly lineIndex: LineIndex | undefined;
 }
 
+let sharedParser: CrmScriptParser | undefined;
+
+/** Parses a scanned file with the single parser instance (built on first use: Chevrotain analyses the grammar once). */
 export function parseTokens(buffer: TokenBuffer): ParsedTokens {
   sharedParser ??= new CrmScriptParser();
   return sharedParser.parse(buffer);

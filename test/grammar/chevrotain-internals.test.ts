@@ -1,7 +1,8 @@
 /**
- * The parser overrides and calls Chevrotain members that are not part of its
- * documented API (`consumeInternal`, `LA_FAST`, …). Chevrotain is pinned to
- * one exact version in package.json, and this test fails, saying what to
+ * The parser's token adapter (`grammar/token-adapter.ts`) overrides and
+ * calls Chevrotain members that are not part of its documented API
+ * (`consumeInternal`, `LA_FAST`, …). Chevrotain is pinned to one exact
+ * version in package.json, and this test fails, saying what to
  * check, when one of those members is missing or its code differs from the
  * version the parser was written against.
  */
@@ -10,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EmbeddedActionsParser } from "chevrotain";
 import { describe, expect, it } from "vitest";
-import { CHEVROTAIN_INTERNALS } from "../../grammar/parser.js";
+import { CHEVROTAIN_INTERNALS } from "../../grammar/token-adapter.js";
 import { repositoryRoot } from "../support/paths.js";
 
 /** Each member's arity and a hash of its source in Chevrotain 11.2.0. */
@@ -45,7 +46,7 @@ describe("the Chevrotain internals the parser relies on", () => {
   for (const name of CHEVROTAIN_INTERNALS) {
     it(`${name} is still there, unchanged`, () => {
       const member = chevrotainMember(name);
-      const advice = `grammar/parser.ts overrides or calls Chevrotain's ${name}: read its new code, adapt the parser's token access, then update this table`;
+      const advice = `grammar/token-adapter.ts overrides or calls Chevrotain's ${name}: read its new code, adapt the parser's token access, then update this table`;
       expect(typeof member, `Chevrotain has no ${name} any more; ${advice}`).toBe("function");
       const code = member as (...args: unknown[]) => unknown;
       const known = KNOWN[name];

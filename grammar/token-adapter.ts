@@ -1,0 +1,160 @@
+/**
+ * The parser's token access: `TokenBufferParser`, the base of the grammar
+ * class, overrides Chevrotain's lexer adapter (`LA`, `LA_FAST`,
+ * `consumeInternal`, `SKIP_TOKEN`, the lexer state) so the parser reads a
+ * `TokenBuffer` directly, through a small cache of token objects;
+ * `CHEVROTAIN_INTERNALS` lists the Chevrotain members this relies on. Also
+ * the cheap questions about the next and the previous token, and the offsets
+ * of a token.
+ *
+ * Lookahead sees a reusable probe that carries only the token type; consumed
+ * tokens are real objects, made once per cache slot.
+ */
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { DeclarationMemo, type TokenPeek } from "./lookahead.js";
+import { textRange, type TextRange } from "./text.js";
+import { TokenBuffer, type Token } from "./token-buffer.js";
+
+/**
+ * The Chevrotain members, most of them undocumented, that the parser
+ * overrides or calls to read tokens from a `TokenBuffer`. Chevrotain is
+ * pinned to one version; `test/grammar/chevrotain-internals.test.ts` fails
+ * when any of these is missing or its code differs from the version the
+ * parser was written against.
+ */
+export const CHEVROTAIN_INTERNALS = [
+  "LA", "LA_FAST", "consumeInternal", "consumeInternalError", "consumeToken", "SKIP_TOKEN", "exportLexerState", "importLexerState", "resetLexerState",
+] as const;
+
+const TOKEN_CACHE_SIZE = 1024;
+const EOF_INDEX = EOF.tokenTypeIdx as number;
+
+/** The exclusive end offset of a token (Chevrotain's `endOffset` is inclusive). */
+export function end(token: IToken): number {
+  return (token.endOffset as number) + 1;
+}
+
+export function tokenRange(token: IToken): TextRange {
+  return textRange(token.startOffset, end(token));
+}
+
+/**
+ * A Chevrotain parser that reads a `TokenBuffer`. It is the `TokenPeek` the
+ * lookahead heuristics read (`lookahead.ts`), so `buffer`, `position` and
+ * `declarations` are public; only the parser itself changes them.
+ */
+export abstract class TokenBufferParser extends EmbeddedActionsParser implements TokenPeek {
+  /** The text of the file being parsed. */
+  protected text = "";
+  buffer = new TokenBuffer("");
+  /** Index of the last consumed token; -1 before the first. */
+  position = -1;
+  /** The lookahead's memo of the last declaration question; forgotten with each new file. */
+  readonly declarations = new DeclarationMemo();
+  private readonly cachedTokens: (Token | undefined)[] = new Array<Token | undefined>(TOKEN_CACHE_SIZE).fill(undefined);
+  private readonly probe = { tokenTypeIdx: 0 } as IToken;
+
+  /** Starts reading a file's tokens (Chevrotain's `reset()` puts the position before the first). */
+  protected startTokens(buffer: TokenBuffer): void {
+    this.text = buffer.source;
+    this.buffer = buffer;
+    this.cachedTokens.fill(undefined);
+    this.declarations.forget();
+  }
+
+  /** Lets go of the file's tokens, so the shared parser does not keep them alive. */
+  protected endTokens(): void {
+    this.buffer = new TokenBuffer("");
+    this.text = "";
+    this.cachedTokens.fill(undefined);
+  }
+
+  // ------------------------------------------------------------ Chevrotain's lexer adapter (see CHEVROTAIN_INTERNALS)
+
+  override LA(howMuch: number): Token {
+    const index = this.position + howMuch;
+    if (index < 0 || index >= this.buffer.count) return this.buffer.eof;
+    const slot = index & (TOKEN_CACHE_SIZE - 1);
+    const cached = this.cachedTokens[slot];
+    if (cached !== undefined && cached.index === index) return cached;
+    const token = this.buffer.token(index);
+    this.cachedTokens[slot] = token;
+    return token;
+  }
+
+  /**
+   * Chevrotain's lookahead functions only read `tokenTypeIdx` from the tokens
+   * they peek at; they get a reusable probe instead of a token object.
+   */
+  override LA_FAST(howMuch: number): IToken {
+    const index = this.position + howMuch;
+    const probe = this.probe;
+    probe.tokenTypeIdx = index >= 0 && index < this.buffer.count ? this.buffer.typeIndex(index) : EOF_INDEX;
+    return probe;
+  }
+
+  /** Chevrotain's CONSUME: the next token if it matches (the real object), otherwise Chevrotain's mismatch error. */
+  consumeInternal(type: TokenType, _idx: number, options?: unknown): IToken {
+    const next = this.LA(1);
+    if (tokenMatcher(next, type)) {
+      this.position++;
+      return next;
+    }
+    (this as unknown as { consumeInternalError(type: TokenType, token: IToken, options: unknown): void }).consumeInternalError(type, next, options);
+    throw new Error(`expected ${type.name}`);
+  }
+
+  consumeToken(): void {
+    this.position++;
+  }
+
+  override SKIP_TOKEN(): Token {
+    if (this.position < this.buffer.count) this.position++;
+    return this.LA(1);
+  }
+
+  exportLexerState(): number {
+    return this.position;
+  }
+
+  importLexerState(state: number): void {
+    this.position = state;
+  }
+
+  resetLexerState(): void {
+    this.position = -1;
+  }
+
+  moveToTerminatedState(): void {
+    this.position = this.buffer.count;
+  }
+
+  getLexerPosition(): number {
+    return this.position;
+  }
+
+  onBeforeParse(): void {}
+
+  onAfterParse(): void {}
+
+  // ------------------------------------------------------------ the next and the previous token
+
+  /** The type index of the next token, read straight from the buffer. */
+  protected nextTypeIndex(): number {
+    const index = this.position + 1;
+    return index < this.buffer.count ? this.buffer.typeIndex(index) : EOF_INDEX;
+  }
+
+  protected isNext(type: TokenType): boolean {
+    return this.nextTypeIndex() === type.tokenTypeIdx;
+  }
+
+  protected isAtEnd(): boolean {
+    return this.position + 1 >= this.buffer.count;
+  }
+
+  /** The exclusive end offset of the last consumed token (0 at the start). */
+  protected previousEnd(): number {
+    return this.position >= 0 ? this.buffer.end(Math.min(this.position, this.buffer.count - 1)) : 0;
+  }
+}
