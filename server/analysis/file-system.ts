@@ -4,12 +4,15 @@
  * own. The CLI and the language server pass a real one; tests pass a
  * `MemoryFileSystem`.
  */
+import { basename, dirname } from "node:path";
 
 export interface FileSystem {
   /** The text of the file at an absolute path, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
   /** Whether a file exists, without reading it (by default: whether `readFile` finds it). */
   exists?(path: string): boolean;
+  /** The names of the files directly in a folder (absolute path), or undefined when it cannot be listed. */
+  listFolder?(folder: string): string[] | undefined;
 }
 
 /** Files held in memory, by absolute path. */
@@ -28,7 +31,17 @@ export class MemoryFileSystem implements FileSystem {
     return this.files.has(path);
   }
 
+  /** The files whose folder is `folder`; undefined when there are none (the folder does not exist). */
+  listFolder(folder: string): string[] | undefined {
+    const names = [...this.files.keys()].filter((path) => dirname(path) === folder).map((path) => basename(path));
+    return names.length === 0 ? undefined : names;
+  }
+
   writeFile(path: string, text: string): void {
     this.files.set(path, text);
+  }
+
+  deleteFile(path: string): void {
+    this.files.delete(path);
   }
 }

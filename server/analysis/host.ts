@@ -1,49 +1,38 @@
 /**
  * The analysis host: the one entry point the CLI and the language server
- * use. It holds the catalog environment and the settings, reads and parses
- * files through a `FileSystem`, resolves `#include`s (include-once, cycles
- * reported), caches each file's parse and semantic model until the file or
- * a script it includes changes, and returns every diagnostic of a file:
- * syntax, semantic and lint, sorted by position, less what suppression
- * comments silence. Settings may differ by file (configuration files).
+ * use. It holds the catalog environment and the settings, reads files
+ * through a `FileSystem` and the overlays (`overlays.ts`), resolves
+ * `#include`s (include-once; circles reported by `include-cycles.ts`),
+ * keeps each file's parse and semantic model in the `AnalysisCache` until
+ * the file or a script it includes changes (the `IncludeGraph` says which),
+ * and returns every diagnostic of a file: syntax, semantic and lint, sorted
+ * by position, less what suppression comments silence (`file-analysis.ts`).
+ * Settings may differ by file (configuration files).
  */
-import { basename } from "node:path";
-import { compareDiagnostics, parseSource, type SourceFile } from "../../grammar/index.js";
+import type { SourceFile } from "../../grammar/index.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { LintRule } from "../lint/rule.js";
-import { runLint, type LintDiagnostic } from "../lint/run.js";
-import { applySuppressions, type SuppressedDiagnostic } from "../lint/suppressions.js";
-import { analyzeSemantics, createEnvironment, type IncludeResolution, type IncludeResolver, type SemanticEnvironment, type SemanticModel } from "../semantics/index.js";
+import {
+  analyzeSemantics, createEnvironment, type IncludeResolution, type IncludeResolver, type SemanticEnvironment, type SemanticModel,
+} from "../semantics/index.js";
+import { AnalysisCache, type CachedFile } from "./analysis-cache.js";
+import { fullAnalysis, type FileAnalysis } from "./file-analysis.js";
 import type { FileSystem } from "./file-system.js";
-import { findInclude } from "./include-files.js";
+import { IncludeCycles } from "./include-cycles.js";
+import { findInclude, includeFolders, includeIdsIn, type IncludeSearch } from "./include-files.js";
+import { IncludeGraph } from "./include-graph.js";
+import { Overlays, overlaid } from "./overlays.js";
 import type { AnalysisSettings } from "./settings.js";
+import { WorkspaceIncludes } from "./workspace-includes.js";
 import { WorkspaceIndex } from "./workspace-index.js";
 
-export interface FileAnalysis {
-  readonly path: string;
-  readonly sourceFile: SourceFile;
-  readonly model: SemanticModel;
-  /** Syntax, semantic and lint diagnostics, sorted by position, without the suppressed ones. */
-  readonly diagnostics: readonly LintDiagnostic[];
-  /** What suppression comments silenced, sorted by position. */
-  readonly suppressed: readonly SuppressedDiagnostic[];
-}
+export type { FileAnalysis };
 
 /** An `#include` as resolved: from which file, the id, and the file it named. */
 export interface IncludeUse {
   readonly from: string;
   readonly includeId: string;
   readonly file: string;
-}
-
-interface CachedFile {
-  readonly text: string;
-  /** Parsed on demand; dropped (with the model) when the file is evicted from memory. */
-  sourceFile: SourceFile | undefined;
-  model: SemanticModel | undefined;
-  analysis: FileAnalysis | undefined;
-  /** When the file's analysis was last asked for (a counter), for eviction. */
-  lastUse: number;
 }
 
 export interface HostOptions {
@@ -67,41 +56,31 @@ export class AnalysisHost implements IncludeResolver {
   private lazyEnvironment: SemanticEnvironment | undefined;
   /** Every script of the workspace (set by the front end), for questions across files. */
   readonly workspace: WorkspaceIndex;
-  private readonly files = new Map<string, CachedFile>();
-  /** Which workspace files include which (reverse include graph), made when first needed. */
-  private includers: Map<string, Set<string>> | undefined;
-  /** The files each workspace file's includes resolve to, kept until that file changes or files come and go. */
-  private readonly includeTargets = new Map<string, readonly string[]>();
-  /** Texts given directly (open editor documents, standard input), which win over the file system. */
-  private readonly overlays = new Map<string, string>();
-  /** For each file, the files whose analysis used it through an include. */
-  private readonly includedBy = new Map<string, Set<string>>();
-  /** Files being analysed right now, outermost first: an include of one of them closes a cycle. */
-  private readonly inProgress: string[] = [];
-  /** Circles of includes found so far, each as the files in include order (the last includes the first). */
-  private circles: string[][] = [];
+  private readonly overlays = new Overlays();
+  /** What each analysed file's includes used, as its latest analysis resolved them. */
+  private readonly graph = new IncludeGraph();
+  /** Which workspace files include which, as their texts say. */
+  private readonly workspaceIncludes: WorkspaceIncludes;
+  private readonly cache: AnalysisCache;
+  private readonly cycles = new IncludeCycles();
+  /** The file system through the overlays and the texts already read. */
   private readonly reader: FileSystem;
-
-  private uses = 0;
-  private readonly maxAnalysedFiles: number;
   private readonly settingsFor: ((path: string) => AnalysisSettings) | undefined;
   private readonly rules: readonly LintRule[] | undefined;
 
   constructor(
     /** The catalog, or a function that loads it when semantic analysis first needs it (so parsing can start sooner). */
     private readonly catalog: Catalog | (() => Catalog),
-    private readonly fileSystem: FileSystem,
+    fileSystem: FileSystem,
     private settings: AnalysisSettings = {},
     options: HostOptions = {},
   ) {
-    this.maxAnalysedFiles = options.maxAnalysedFiles ?? Number.POSITIVE_INFINITY;
     this.settingsFor = options.settingsFor;
     this.rules = options.rules;
-    this.reader = {
-      readFile: (path) => this.textOf(path),
-      exists: (path) => this.overlays.has(path) || this.files.has(path) || (this.fileSystem.exists?.(path) ?? this.fileSystem.readFile(path) !== undefined),
-    };
-    this.workspace = new WorkspaceIndex((path) => this.textOf(path));
+    this.cache = new AnalysisCache(options.maxAnalysedFiles ?? Number.POSITIVE_INFINITY, (path) => this.graph.directDependents(path).size > 0);
+    this.reader = overlaid(this.overlays, fileSystem, (path) => this.cache.peek(path)?.text);
+    this.workspace = new WorkspaceIndex((path) => this.readText(path));
+    this.workspaceIncludes = new WorkspaceIncludes(this.workspace, (includeId, fromFile) => this.findInclude(includeId, fromFile).path);
   }
 
   /** The catalog's type and member tables, made on first use. */
@@ -125,17 +104,17 @@ export class AnalysisHost implements IncludeResolver {
 
   /** Drops every cached analysis: the per-file settings changed (a configuration file was edited). */
   settingsChanged(): void {
-    this.files.clear();
-    this.circles = [];
-    this.includers = undefined;
-    this.includeTargets.clear();
+    // The include graph stays: each file's edges are replaced when it is analysed again, and until then they say what to recheck.
+    this.cache.clear();
+    this.cycles.clear();
+    this.workspaceIncludes.everythingChanged();
   }
 
   /** Analyses the file at `path` as read through the file system (or its overlay); undefined when it cannot be read. */
   analyzeFile(path: string): FileAnalysis | undefined {
     const cached = this.cached(path);
     if (cached === undefined) return undefined;
-    const analysis = this.fullAnalysis(path, cached);
+    const analysis = this.analysisOf(cached);
     this.evict();
     return analysis;
   }
@@ -144,14 +123,14 @@ export class AnalysisHost implements IncludeResolver {
   sourceFileOf(path: string): SourceFile | undefined {
     const cached = this.cached(path);
     if (cached === undefined) return undefined;
-    const sourceFile = this.parsed(cached);
+    const sourceFile = this.cache.parsed(cached);
     this.evict();
     return sourceFile;
   }
 
   /** A file's current text (its overlay, or what the file system has), without parsing it. */
   readText(path: string): string | undefined {
-    return this.textOf(path);
+    return this.reader.readFile(path);
   }
 
   /** Analyses `text` as the content of `path` (which need not exist), remembering it as that file's content. */
@@ -162,9 +141,7 @@ export class AnalysisHost implements IncludeResolver {
 
   /** Makes `text` the content of `path` from now on (an open editor document). */
   setOverlay(path: string, text: string): void {
-    if (this.overlays.get(path) === text) return;
-    this.overlays.set(path, text);
-    this.invalidate(path);
+    if (this.overlays.set(path, text)) this.invalidate(path);
   }
 
   /** Goes back to the file system's content of `path`. */
@@ -172,52 +149,33 @@ export class AnalysisHost implements IncludeResolver {
     if (this.overlays.delete(path)) this.invalidate(path);
   }
 
-  /** Forgets `path` and every analysis that included it, directly or not (its content changed). */
+  /** Forgets `path` and every analysis that included it, directly or not (its content changed, or it was deleted). */
   invalidate(path: string): void {
     this.workspace.changed(path);
-    this.includers = undefined;
-    this.includeTargets.delete(path);
-    this.files.delete(path);
-    const affected = [path, ...this.analysedDependents(path)];
-    this.circles = this.circles.filter((circle) => !circle.some((file) => affected.includes(file)));
-    this.forgetAnalyses(affected.slice(1));
-  }
-
-  /** Every file whose analysis used `path` through includes, directly or not (as far as analyses so far know). */
-  private analysedDependents(path: string): string[] {
-    const found = new Set<string>();
-    const pending = [...(this.includedBy.get(path) ?? [])];
-    for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
-      if (found.has(current) || current === path) continue;
-      found.add(current);
-      pending.push(...(this.includedBy.get(current) ?? []));
-    }
-    return [...found];
-  }
-
-  /** Drops the semantic models of these files (their parse stays). */
-  private forgetAnalyses(paths: readonly string[]): void {
-    for (const path of paths) {
-      const cached = this.files.get(path);
-      if (cached === undefined) continue;
-      cached.model = undefined;
-      cached.analysis = undefined;
-    }
+    this.workspaceIncludes.fileChanged(path);
+    this.cache.delete(path);
+    const dependents = this.graph.dependents(path);
+    this.cycles.forget([path, ...dependents]);
+    for (const dependent of dependents) this.cache.forgetAnalysis(dependent);
+    // A deleted file is analysed no more, so its includes go now; its includers keep their edge to it until they are analysed again.
+    if (this.reader.exists?.(path) !== true) this.graph.dropIncludesOf(path);
   }
 
   /**
-   * Lets go of a file's text and analysis unless other files include it (a
-   * batch run calls this after reporting a file, so memory stays flat).
+   * Lets go of a file's text, analysis and includes unless other files
+   * include it (a batch run calls this after reporting a file, so memory
+   * stays flat).
    */
   release(path: string): void {
-    if ((this.includedBy.get(path)?.size ?? 0) > 0) return;
+    if (this.graph.directDependents(path).size > 0) return;
     this.overlays.delete(path);
-    this.files.delete(path);
+    this.cache.delete(path);
+    this.graph.dropIncludesOf(path);
   }
 
   /** The files whose analysis included `path` directly (for re-checking them when it changes). */
   dependentsOf(path: string): readonly string[] {
-    return [...(this.includedBy.get(path) ?? [])];
+    return [...this.graph.directDependents(path)];
   }
 
   /**
@@ -226,184 +184,106 @@ export class AnalysisHost implements IncludeResolver {
    * these staying the same (a new file earlier on the search path changes one).
    */
   includeResolutionsOf(path: string): IncludeUse[] {
-    const uses: IncludeUse[] = [];
-    const seen = new Set<string>();
-    const pending = [path];
-    for (let from = pending.pop(); from !== undefined; from = pending.pop()) {
-      if (seen.has(from)) continue;
-      seen.add(from);
-      for (const { includeId, file } of this.files.get(from)?.model?.includeTargets() ?? []) {
-        uses.push({ from, includeId, file });
-        pending.push(file);
-      }
-    }
-    return uses;
+    return [path, ...this.graph.dependencies(path)].flatMap((from) =>
+      (this.cache.peek(from)?.model?.includeTargets() ?? []).map(({ includeId, file }) => ({ from, includeId, file })),
+    );
   }
 
   /** Every analysed file that included `path`, directly or not: cheap, it reads no other file. */
   analysedIncludersOf(path: string): readonly string[] {
-    return this.analysedDependents(path);
+    return this.graph.dependents(path);
   }
 
   /** A file appeared in or left the workspace: include resolutions may have changed. */
   workspaceFilesChanged(): void {
-    this.includers = undefined;
-    this.includeTargets.clear();
+    this.workspaceIncludes.everythingChanged();
+  }
+
+  /** The workspace files (and analysed files) that include `path`, directly or through other includes. */
+  includersOf(path: string): string[] {
+    return IncludeGraph.dependentsIn([this.workspaceIncludes.current(), this.graph], path);
+  }
+
+  /** The include ids `#include "…"` may name from `path` (for completion): the scripts of the folders its includes are looked for in. */
+  includeIdsVisibleFrom(path: string): string[] {
+    return includeIdsIn(includeFolders(path, this.searchRoots(path)), path, this.reader);
   }
 
   // ---------------------------------------------------------------- IncludeResolver
 
   /** The file an include id names from `fromFile`, with the folders searched. */
-  findInclude(includeId: string, fromFile: string): { readonly path: string | undefined; readonly folders: readonly string[] } {
-    const settings = this.settingsOf(fromFile);
-    const roots = [...(settings.workspaceRoots ?? []), ...(settings.includePaths ?? [])];
-    return findInclude(includeId, fromFile, roots, this.reader);
-  }
-
-  /** The workspace files (and analysed files) that include `path`, directly or through other includes. */
-  includersOf(path: string): string[] {
-    if (this.includers === undefined) {
-      const graph = new Map<string, Set<string>>();
-      const add = (included: string, by: string): void => {
-        let set = graph.get(included);
-        if (set === undefined) graph.set(included, (set = new Set()));
-        set.add(by);
-      };
-      for (const file of this.workspace.files()) {
-        let targets = this.includeTargets.get(file);
-        if (targets === undefined) {
-          targets = this.workspace.includeIds(file).flatMap((id) => this.findInclude(id, file).path ?? []);
-          this.includeTargets.set(file, targets);
-        }
-        for (const target of targets) add(target, file);
-      }
-      for (const [included, by] of this.includedBy) for (const file of by) add(included, file);
-      this.includers = graph;
-    }
-    const result = new Set<string>();
-    const pending = [path];
-    for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
-      for (const includer of this.includers.get(current) ?? []) {
-        if (includer === path || result.has(includer)) continue;
-        result.add(includer);
-        pending.push(includer);
-      }
-    }
-    return [...result];
+  findInclude(includeId: string, fromFile: string): IncludeSearch {
+    return findInclude(includeId, fromFile, this.searchRoots(fromFile), this.reader);
   }
 
   resolve(includeId: string, fromFile: string): IncludeResolution {
     const search = this.findInclude(includeId, fromFile);
+    // What the include depends on: the file it names, and the paths before it that held none.
+    for (const probed of search.probed) this.graph.addInclude(fromFile, probed);
     if (search.path === undefined) return { kind: "not-found", searched: search.folders };
     const path = search.path;
-    let dependents = this.includedBy.get(path);
-    if (dependents === undefined) {
-      dependents = new Set();
-      this.includedBy.set(path, dependents);
-    }
-    dependents.add(fromFile);
-    const cycleStart = this.inProgress.indexOf(path);
-    if (cycleStart >= 0) {
-      const circle = this.inProgress.slice(cycleStart);
-      this.circles.push(circle);
-      return { kind: "cycle", chain: chainFrom(circle, fromFile) };
-    }
+    this.graph.addInclude(fromFile, path);
+    const chain = this.cycles.closedBy(path, fromFile);
+    if (chain !== undefined) return { kind: "cycle", chain };
     const cached = this.cached(path);
     if (cached === undefined) return { kind: "not-found", searched: search.folders };
-    const module = this.modelOf(path, cached).exports();
+    const module = this.modelOf(cached).exports();
     // The included script may have led back here while it was analysed: then this include is part of the circle too.
-    const circle = this.circles.find((files) => follows(files, fromFile, path));
-    return circle === undefined ? { kind: "found", module } : { kind: "found", module, cycle: chainFrom(circle, fromFile) };
+    const cycle = this.cycles.chainThrough(fromFile, path);
+    return cycle === undefined ? { kind: "found", module } : { kind: "found", module, cycle };
   }
 
-  // ---------------------------------------------------------------- caches
+  // ---------------------------------------------------------------- analysing
 
-  private textOf(path: string): string | undefined {
-    return this.overlays.get(path) ?? this.files.get(path)?.text ?? this.fileSystem.readFile(path);
+  /** Workspace roots, then include paths: searched for `path`'s includes after its own folder. */
+  private searchRoots(path: string): string[] {
+    const settings = this.settingsOf(path);
+    return [...(settings.workspaceRoots ?? []), ...(settings.includePaths ?? [])];
   }
 
   private cached(path: string): CachedFile | undefined {
-    let cached = this.files.get(path);
-    if (cached === undefined) {
-      const text = this.overlays.get(path) ?? this.fileSystem.readFile(path);
-      if (text === undefined) return undefined;
-      cached = { text, sourceFile: undefined, model: undefined, analysis: undefined, lastUse: 0 };
-      this.files.set(path, cached);
-    }
-    cached.lastUse = ++this.uses;
-    return cached;
-  }
-
-  private parsed(cached: CachedFile): SourceFile {
-    cached.sourceFile ??= parseSource(cached.text);
-    return cached.sourceFile;
+    return this.cache.use(path, () => this.reader.readFile(path));
   }
 
   /**
-   * Keeps at most `maxAnalysedFiles` files parsed and analysed, dropping the
-   * least recently used, files no other file includes first. Scripts that
-   * included a dropped file are dropped with it, so no analysis refers to
-   * symbols of an analysis that no longer exists.
+   * Keeps at most `maxAnalysedFiles` files parsed and analysed (see
+   * `AnalysisCache`). Scripts that included an evicted file lose their
+   * analysis with it, so no analysis refers to symbols of one that no longer
+   * exists.
    */
   private evict(): void {
-    if (this.inProgress.length > 0) return;
-    const analysed = [...this.files.entries()].filter(([, cached]) => cached.sourceFile !== undefined);
-    if (analysed.length <= this.maxAnalysedFiles) return;
-    analysed.sort(([pathA, a], [pathB, b]) => Number(this.includedBy.has(pathA)) - Number(this.includedBy.has(pathB)) || a.lastUse - b.lastUse);
-    for (const [path, cached] of analysed.slice(0, analysed.length - this.maxAnalysedFiles)) {
-      cached.sourceFile = undefined;
-      cached.model = undefined;
-      cached.analysis = undefined;
-      this.forgetAnalyses(this.analysedDependents(path));
+    if (this.cycles.busy) return;
+    for (const path of this.cache.evictOverflow()) {
+      const dependents = this.graph.dependents(path);
+      this.cycles.forget([path, ...dependents]);
+      for (const dependent of dependents) this.cache.forgetAnalysis(dependent);
     }
   }
 
-  private modelOf(path: string, cached: CachedFile): SemanticModel {
+  private modelOf(cached: CachedFile): SemanticModel {
     if (cached.model === undefined) {
-      this.inProgress.push(path);
+      const path = cached.path;
+      this.cycles.enter(path);
+      // The includes are resolved again: the edges of the file's last analysis go, and `resolve` adds this one's.
+      this.graph.setIncludes(path, []);
       const settings = this.settingsOf(path);
       try {
         cached.model = analyzeSemantics({
-          sourceFile: this.parsed(cached),
+          sourceFile: this.cache.parsed(cached),
           file: path,
           environment: this.environment,
           includes: this,
           options: { targetVersion: settings.targetVersion, platform: settings.platform },
         });
       } finally {
-        this.inProgress.pop();
+        this.cycles.leave();
       }
     }
     return cached.model;
   }
 
-  private fullAnalysis(path: string, cached: CachedFile): FileAnalysis {
-    if (cached.analysis === undefined) {
-      const model = this.modelOf(path, cached);
-      const settings = this.settingsOf(path);
-      const { reported, suppressed } = applySuppressions({
-        text: cached.text,
-        comments: model.sourceFile.comments,
-        lines: model.sourceFile.lineIndex,
-        diagnostics: [...model.diagnostics, ...runLint(model, settings.rules, this.rules)],
-        unusedSeverity: settings.reportUnusedSuppressions ?? "warning",
-      });
-      const diagnostics = [...reported].sort(compareDiagnostics);
-      cached.analysis = { path, sourceFile: model.sourceFile, model, diagnostics, suppressed: [...suppressed].sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic)) };
-    }
+  private analysisOf(cached: CachedFile): FileAnalysis {
+    cached.analysis ??= fullAnalysis(cached.path, cached.text, this.modelOf(cached), this.settingsOf(cached.path), this.rules);
     return cached.analysis;
   }
-}
-
-/** Whether `b` comes right after `a` in a circle of includes. */
-function follows(circle: readonly string[], a: string, b: string): boolean {
-  const index = circle.indexOf(a);
-  return index >= 0 && circle[(index + 1) % circle.length] === b;
-}
-
-/** The circle as file names, starting and ending at `file`: `a.crm → b.crm → a.crm`. */
-function chainFrom(circle: readonly string[], file: string): string[] {
-  const start = Math.max(0, circle.indexOf(file));
-  const rotated = [...circle.slice(start), ...circle.slice(0, start)];
-  return [...rotated, rotated[0] as string].map((path) => basename(path));
 }

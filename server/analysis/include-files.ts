@@ -2,17 +2,20 @@
  * Where an include id (spec §2.2) can live on disk: the id with each script
  * extension in turn (`id.crm`, `id.crmscript`, `id.ej`, …; just `id` when
  * it already ends in one), in the including script's folder, then each
- * workspace root, then each configured include path.
+ * workspace root, then each configured include path; and, the other way
+ * round, which ids those folders offer a script (for completion).
  */
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import type { FileSystem } from "./file-system.js";
-import { SCRIPT_EXTENSIONS, isScriptPath } from "./script-files.js";
+import { SCRIPT_EXTENSIONS, isScriptPath, scriptExtensionOf } from "./script-files.js";
 
 export interface IncludeSearch {
   /** The first file found, if any. */
   readonly path: string | undefined;
   /** The folders searched, in order. */
   readonly folders: readonly string[];
+  /** The paths looked at that held no file, in order (one appearing would change what the id names). */
+  readonly probed: readonly string[];
 }
 
 export function includeCandidates(includeId: string): string[] {
@@ -20,14 +23,37 @@ export function includeCandidates(includeId: string): string[] {
   return SCRIPT_EXTENSIONS.map((candidate) => `${includeId}${candidate}`);
 }
 
+/** The folders an include in `fromFile` is looked for in, in order: its own folder, then `roots` (workspace roots and include paths). */
+export function includeFolders(fromFile: string, roots: readonly string[]): string[] {
+  return [...new Set([dirname(fromFile), ...roots.map((root) => resolve(root))])];
+}
+
 export function findInclude(includeId: string, fromFile: string, roots: readonly string[], fileSystem: FileSystem): IncludeSearch {
-  const folders = [...new Set([dirname(fromFile), ...roots.map((root) => resolve(root))])];
+  const folders = includeFolders(fromFile, roots);
   const names = includeCandidates(includeId);
+  const probed: string[] = [];
   for (const folder of folders) {
     for (const name of names) {
       const path = resolve(folder, name);
-      if (fileSystem.exists?.(path) ?? fileSystem.readFile(path) !== undefined) return { path, folders };
+      if (fileSystem.exists?.(path) ?? fileSystem.readFile(path) !== undefined) return { path, folders, probed };
+      probed.push(path);
     }
   }
-  return { path: undefined, folders };
+  return { path: undefined, folders, probed };
+}
+
+/**
+ * The include ids the scripts in `folders` can be named by, sorted: each
+ * script's name without its extension, leaving out `fromFile`'s own name.
+ */
+export function includeIdsIn(folders: readonly string[], fromFile: string, fileSystem: FileSystem): string[] {
+  const own = basename(fromFile);
+  const ids = new Set<string>();
+  for (const folder of folders) {
+    for (const name of fileSystem.listFolder?.(folder) ?? []) {
+      const extension = scriptExtensionOf(name);
+      if (extension !== undefined && name !== own) ids.add(name.slice(0, -extension.length));
+    }
+  }
+  return [...ids].sort();
 }

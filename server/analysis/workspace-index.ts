@@ -28,6 +28,7 @@ interface IndexEntry {
 export class WorkspaceIndex {
   private readonly paths = new Set<string>();
   private readonly entries = new Map<string, IndexEntry>();
+  private setVersion = 0;
 
   constructor(private readonly readText: (path: string) => string | undefined) {}
 
@@ -36,16 +37,24 @@ export class WorkspaceIndex {
     this.paths.clear();
     this.entries.clear();
     for (const path of paths) this.paths.add(path);
+    this.setVersion++;
   }
 
   addFile(path: string): void {
     this.paths.add(path);
     this.entries.delete(path);
+    this.setVersion++;
   }
 
   removeFile(path: string): void {
     this.paths.delete(path);
     this.entries.delete(path);
+    this.setVersion++;
+  }
+
+  /** A number that changes whenever files join or leave the set. */
+  get version(): number {
+    return this.setVersion;
   }
 
   /** Forgets what was indexed for `path` (its text changed). */
