@@ -2,8 +2,10 @@
  * Quick fixes where the fix is certain: the safe fix a diagnostic carries
  * (insert a missing ';', write a keyword in lower case, remove an unused
  * suppression) and "did you mean" replacements for an unknown name, member
- * or type. And the suppression comments for a diagnostic, on its line or in
- * the whole file, as ESLint's editor integrations offer them.
+ * or type. A fix is titled as its producer describes it (a fix without a
+ * description gets a generic title). And the suppression comments for a
+ * diagnostic, on its line or in the whole file, as ESLint's editor
+ * integrations offer them, written with the file's own line ending.
  */
 import type { Diagnostic, Fix, TextRange } from "../../grammar/index.js";
 import type { FileAnalysis } from "../analysis/host.js";
@@ -21,19 +23,25 @@ function overlaps(a: TextRange, b: TextRange): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
-function fixTitle(fix: Fix): string {
-  if (fix.title !== undefined) return fix.title;
-  return fix.text === ";" ? "Insert the missing ';'" : fix.text === "" ? "Remove it" : `Change to '${fix.text}'`;
+/** The fix's own description; one that has none gets a generic title naming the problem's code. */
+function fixTitle(fix: Fix, diagnostic: Diagnostic): string {
+  return fix.title ?? `Fix this '${diagnostic.code}' problem`;
+}
+
+/** A fix a diagnostic carries, titled as the fix says (the edit is its text change alone). */
+function quickFix(diagnostic: Diagnostic, fix: Fix, preferred: boolean): QuickFix {
+  return { title: fixTitle(fix, diagnostic), diagnostic, edits: [{ range: fix.range, text: fix.text }], preferred };
 }
 
 export function quickFixes(analysis: FileAnalysis, range: TextRange): QuickFix[] {
   const fixes: QuickFix[] = [];
   for (const diagnostic of analysis.diagnostics) {
     if (!overlaps(diagnostic.range, range)) continue;
-    if (diagnostic.fix !== undefined) fixes.push({ title: fixTitle(diagnostic.fix), diagnostic, edits: [diagnostic.fix], preferred: true });
-    if (diagnostic.suggestedFix !== undefined) fixes.push({ title: fixTitle(diagnostic.suggestedFix), diagnostic, edits: [diagnostic.suggestedFix], preferred: false });
+    if (diagnostic.fix !== undefined) fixes.push(quickFix(diagnostic, diagnostic.fix, true));
+    if (diagnostic.suggestedFix !== undefined) fixes.push(quickFix(diagnostic, diagnostic.suggestedFix, false));
     (diagnostic.suggestions ?? []).forEach((suggestion, index) => {
-      fixes.push({ title: `Change to '${suggestion}'`, diagnostic, edits: [{ range: diagnostic.range, text: suggestion }], preferred: index === 0 && diagnostic.suggestions?.length === 1 });
+      const preferred = index === 0 && diagnostic.suggestions?.length === 1;
+      fixes.push({ title: `Change to '${suggestion}'`, diagnostic, edits: [{ range: diagnostic.range, text: suggestion }], preferred });
     });
   }
   return fixes;
@@ -51,6 +59,7 @@ export function suppressionActions(analysis: FileAnalysis, range: TextRange): Qu
   if (sourceFile.template !== undefined) return [];
   const lines = sourceFile.lineIndex;
   const text = sourceFile.text;
+  const eol = lineEndingOf(text);
   const actions: QuickFix[] = [];
   const seen = new Set<string>();
   for (const diagnostic of analysis.diagnostics) {
@@ -65,14 +74,19 @@ export function suppressionActions(analysis: FileAnalysis, range: TextRange): Qu
     const above = line > 0 ? text.slice(lines.lineStarts[line - 1] as number, lines.lineContentEnd(line - 1)) : "";
     const onThisLine = above.trimStart().startsWith(NEXT_LINE_DIRECTIVE) && !above.includes(" -- ")
       ? { range: { start: lines.lineContentEnd(line - 1), end: lines.lineContentEnd(line - 1) }, text: `, ${diagnostic.code}` }
-      : { range: { start: lineStart, end: lineStart }, text: `${indent}${NEXT_LINE_DIRECTIVE}${diagnostic.code}\n` };
+      : { range: { start: lineStart, end: lineStart }, text: `${indent}${NEXT_LINE_DIRECTIVE}${diagnostic.code}${eol}` };
     actions.push({ title: `Suppress '${diagnostic.code}' on this line`, diagnostic, edits: [onThisLine], preferred: false });
     actions.push({
       title: `Suppress '${diagnostic.code}' in this file`,
       diagnostic,
-      edits: [{ range: { start: 0, end: 0 }, text: `/* ${SUPPRESSION_PREFIX}disable ${diagnostic.code} */\n` }],
+      edits: [{ range: { start: 0, end: 0 }, text: `/* ${SUPPRESSION_PREFIX}disable ${diagnostic.code} */${eol}` }],
       preferred: false,
     });
   }
   return actions;
+}
+
+/** The line ending a file uses (its first one): CRLF, LF or a lone CR; LF for a file of one line. */
+function lineEndingOf(text: string): string {
+  return /\r\n|\r|\n/.exec(text)?.[0] ?? "\n";
 }

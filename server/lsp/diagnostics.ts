@@ -10,7 +10,7 @@
  * no diagnostics.
  */
 import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver";
-import type { AnalysisHost } from "../analysis/host.js";
+import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
 import { toLspDiagnostic } from "./convert.js";
 import type { OpenDocument, OpenDocuments } from "./documents.js";
 
@@ -47,8 +47,17 @@ export class DiagnosticsScheduler {
 
   /** The diagnostics of a document's current text, for a pull request or a push. */
   report(open: OpenDocument): LspDiagnostic[] {
-    if (this.ignored(open)) return [];
-    const analysis = this.documents.fresh(open);
+    return this.converted(open, this.analysed(open));
+  }
+
+  /** The analysis of a document's current text; undefined when the ignore patterns name it. */
+  analysed(open: OpenDocument): FileAnalysis | undefined {
+    return this.ignored(open) ? undefined : this.documents.fresh(open);
+  }
+
+  /** An analysis's diagnostics as the protocol has them. */
+  converted(open: OpenDocument, analysis: FileAnalysis | undefined): LspDiagnostic[] {
+    if (analysis === undefined) return [];
     const lines = analysis.sourceFile.lineIndex;
     return analysis.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, lines, open.uri, this.docsBase));
   }

@@ -1,27 +1,29 @@
 /**
  * The language-feature requests: each converts positions to offsets, calls
  * a protocol-free feature, and converts the answer back. Every handler is
- * guarded, so a failure is logged and answered with an empty result.
+ * guarded, so a failure is logged and answered with an empty result. The
+ * longer ones (completion, outline, semantic tokens, code actions) pause
+ * between their steps and answer a cancelled request with
+ * `RequestCancelled`; the requests that read the whole workspace are in
+ * `cross-file.ts`.
  */
-import { basename, dirname } from "node:path";
 import {
   CodeActionKind, DocumentHighlightKind, ErrorCodes, InsertTextFormat, MarkupKind, ResponseError, SemanticTokensBuilder,
   type CompletionItem, type Connection, type DocumentSymbol, type Location,
 } from "vscode-languageserver";
-import { readdirSync } from "node:fs";
-import { LineIndex } from "../../grammar/index.js";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
-import { scriptExtensionOf } from "../analysis/script-files.js";
 import { quickFixes, suppressionActions } from "../features/code-actions.js";
 import { complete, type CompletionEntry } from "../features/completion/complete.js";
 import { documentLinks } from "../features/document-links.js";
 import { foldingRanges } from "../features/folding.js";
 import { hover } from "../features/hover.js";
-import { definition, documentHighlights, prepareRename, references, rename, type FileRange } from "../features/navigation.js";
+import { definition, documentHighlights, prepareRename, type FileRange } from "../features/navigation.js";
 import { semanticTokens, tokenModifiers, tokenTypes } from "../features/semantic-tokens.js";
 import { signatureHelp } from "../features/signature-help.js";
-import { documentSymbols, workspaceSymbols, type OutlineSymbol } from "../features/symbols.js";
+import { documentSymbols, type OutlineSymbol } from "../features/symbols.js";
+import { contentModifiedError, pause, throwIfCancelled } from "./cancellation.js";
 import { completionKinds, outlineKinds, toOffset, toPosition, toRange } from "./convert.js";
+import { registerCrossFileHandlers } from "./cross-file.js";
 import type { OpenDocument, OpenDocuments } from "./documents.js";
 import { guarded } from "./guard.js";
 import type { UriMap } from "./uris.js";
@@ -37,6 +39,8 @@ export interface HandlerContext {
   snippetSupport: boolean;
   /** False when the client has the statement snippets of its own (the VS Code extension contributes them). */
   offerSnippets: boolean;
+  /** Settles when the workspace scan has found every script (at once when no scan has started). */
+  readonly workspaceScanned: () => Promise<void>;
 }
 
 export function registerHandlers(context: HandlerContext): void {
@@ -58,9 +62,15 @@ export function registerHandlers(context: HandlerContext): void {
   let lastEntries: readonly CompletionEntry[] = [];
   let lastList = 0;
 
-  connection.onCompletion(guarded(connection, "completion", null, (params) => {
+  connection.onCompletion(guarded(connection, "completion", null, async (params, token) => {
+    throwIfCancelled(token);
     const open = openOf(params.textDocument.uri);
     if (open === undefined) return null;
+    // The analysis (the long step, the first time in a document), then the answer from it, for the text the request was about.
+    const version = open.document.version;
+    documents.editorState(open);
+    await pause(token);
+    if (openOf(params.textDocument.uri) !== open || open.document.version !== version) throw contentModifiedError();
     const state = documents.editorState(open);
     const offset = open.document.offsetAt(params.position);
     const result = complete(host, state, offset, {
@@ -127,13 +137,6 @@ export function registerHandlers(context: HandlerContext): void {
     return definition(analysis, toOffset(analysis.sourceFile.lineIndex, params.position)).map(toLocation).filter((location): location is Location => location !== undefined);
   }));
 
-  connection.onReferences(guarded(connection, "references", null, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return null;
-    const offset = toOffset(analysis.sourceFile.lineIndex, params.position);
-    return references(host, analysis, offset, params.context.includeDeclaration).map(toLocation).filter((location): location is Location => location !== undefined);
-  }));
-
   connection.onDocumentHighlight(guarded(connection, "document highlight", null, (params) => {
     const analysis = analysisOf(params.textDocument.uri);
     if (analysis === undefined) return null;
@@ -152,23 +155,11 @@ export function registerHandlers(context: HandlerContext): void {
     return { range: toRange(lines, result.range), placeholder: result.placeholder };
   }));
 
-  connection.onRenameRequest(guarded(connection, "rename", null, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return null;
-    const result = rename(host, analysis, toOffset(analysis.sourceFile.lineIndex, params.position), params.newName);
-    if (result.kind === "refused") throw new ResponseError(ErrorCodes.InvalidRequest, `cannot rename: ${result.reason}`);
-    const changes: Record<string, { range: ReturnType<typeof toRange>; newText: string }[]> = {};
-    for (const [file, edits] of result.edits) {
-      const lines = host.analyzeFile(file)?.sourceFile.lineIndex;
-      if (lines === undefined) continue;
-      changes[uris.toUri(file)] = edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.text }));
-    }
-    return { changes };
-  }));
-
-  connection.onDocumentSymbol(guarded(connection, "document symbols", null, (params) => {
+  connection.onDocumentSymbol(guarded(connection, "document symbols", null, async (params, token) => {
+    throwIfCancelled(token);
     const sourceFile = sourceOf(params.textDocument.uri);
     if (sourceFile === undefined) return null;
+    await pause(token);
     const lines = sourceFile.lineIndex;
     const convert = (symbol: OutlineSymbol): DocumentSymbol => ({
       name: symbol.name, detail: symbol.detail, kind: outlineKinds[symbol.kind],
@@ -177,26 +168,22 @@ export function registerHandlers(context: HandlerContext): void {
     return documentSymbols(sourceFile).map(convert);
   }));
 
-  connection.onWorkspaceSymbol(guarded(connection, "workspace symbols", null, (params) =>
-    workspaceSymbols(host, params.query).map((symbol) => {
-      const text = host.readText(symbol.file);
-      const lines = text === undefined ? undefined : new LineIndex(text);
-      const range = lines === undefined ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : toRange(lines, symbol);
-      return { name: symbol.name, kind: outlineKinds[symbol.kind], location: { uri: uris.toUri(symbol.file), range }, ...(symbol.container === undefined ? {} : { containerName: symbol.container }) };
-    })));
-
   connection.onFoldingRanges(guarded(connection, "folding ranges", null, (params) => {
     const sourceFile = sourceOf(params.textDocument.uri);
     if (sourceFile === undefined) return null;
     return foldingRanges(sourceFile).map((range) => ({ startLine: range.startLine, endLine: range.endLine, ...(range.kind === undefined ? {} : { kind: range.kind }) }));
   }));
 
-  connection.languages.semanticTokens.on(guarded(connection, "semantic tokens", { data: [] }, (params) => {
+  connection.languages.semanticTokens.on(guarded(connection, "semantic tokens", { data: [] }, async (params, cancellation) => {
+    throwIfCancelled(cancellation);
     const analysis = analysisOf(params.textDocument.uri);
     if (analysis === undefined) return { data: [] };
+    await pause(cancellation);
+    const tokens = semanticTokens(analysis);
+    await pause(cancellation);
     const lines = analysis.sourceFile.lineIndex;
     const builder = new SemanticTokensBuilder();
-    for (const token of semanticTokens(analysis)) {
+    for (const token of tokens) {
       const start = toPosition(lines, token.start);
       const modifiers = token.modifiers.reduce((bits, modifier) => bits | (1 << tokenModifiers.indexOf(modifier)), 0);
       builder.push(start.line, start.character, token.end - token.start, tokenTypes.indexOf(token.type), modifiers);
@@ -211,9 +198,11 @@ export function registerHandlers(context: HandlerContext): void {
     return documentLinks(analysis).map((link) => ({ range: toRange(lines, link.range), target: uris.toUri(link.target) }));
   }));
 
-  connection.onCodeAction(guarded(connection, "code actions", null, (params) => {
+  connection.onCodeAction(guarded(connection, "code actions", null, async (params, token) => {
+    throwIfCancelled(token);
     const analysis = analysisOf(params.textDocument.uri);
     if (analysis === undefined) return null;
+    await pause(token);
     const lines = analysis.sourceFile.lineIndex;
     const range = { start: toOffset(lines, params.range.start), end: toOffset(lines, params.range.end) };
     return [...quickFixes(analysis, range), ...suppressionActions(analysis, range)].map((fix) => ({
@@ -224,27 +213,15 @@ export function registerHandlers(context: HandlerContext): void {
       edit: { changes: { [params.textDocument.uri]: fix.edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.text })) } },
     }));
   }));
+
+  registerCrossFileHandlers(context);
 }
 
 /**
  * Include ids `#include "…"` may name from `path`: scripts in its folder,
- * the workspace roots and the include paths, by name without extension.
+ * the workspace roots and the include paths, by name without extension (the
+ * host lists them through its file system and the open documents).
  */
 function includeIds(host: AnalysisHost, path: string): string[] {
-  const settings = host.settingsOf(path);
-  const folders = new Set([dirname(path), ...(settings.workspaceRoots ?? []), ...(settings.includePaths ?? [])]);
-  const ids = new Set<string>();
-  for (const folder of folders) {
-    let names: string[];
-    try {
-      names = readdirSync(folder);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const extension = scriptExtensionOf(name);
-      if (extension !== undefined && name !== basename(path)) ids.add(name.slice(0, -extension.length));
-    }
-  }
-  return [...ids].sort();
+  return host.includeIdsVisibleFrom(path);
 }

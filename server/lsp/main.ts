@@ -1,10 +1,12 @@
 /**
  * `crmscript-language-server`: starts the server on the transport named on
  * the command line (`--stdio`, `--node-ipc`, `--socket=PORT`, `--pipe=NAME`;
- * vscode-languageserver reads them). A crash outside a request is logged,
- * never fatal.
+ * vscode-languageserver reads them). A fault outside a request is logged
+ * with its stack and ends the process with code 1, so the client starts a
+ * fresh server (`crash-policy.ts`).
  */
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { installCrashPolicy } from "./crash-policy.js";
 import { startServer } from "./server.js";
 
 declare const CRMSCRIPT_TOOLS_VERSION: string | undefined;
@@ -17,6 +19,6 @@ if (argv.includes("--version") || argv.includes("-v")) {
   process.exitCode = 2;
 } else {
   const connection = createConnection(ProposedFeatures.all);
-  process.on("uncaughtException", (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
+  installCrashPolicy(process, (message) => connection.console.error(message));
   startServer(connection);
 }

@@ -2,27 +2,29 @@
  * The CRMScript language server on a connection: capabilities, document
  * synchronisation (incremental), settings from `workspace/configuration`
  * and `.crmscriptrc.json` files,
- * the workspace's scripts (scanned at start, kept current through file
- * watching), diagnostics, and the feature handlers. Only this folder knows
- * the Language Server Protocol.
+ * the workspace's scripts (scanned in the background from the start, kept
+ * current through file watching), diagnostics, and the feature handlers.
+ * Only this folder knows the Language Server Protocol.
  */
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, ResponseError, TextDocumentSyncKind,
+  type Connection, type DocumentDiagnosticReport, type InitializeParams, type InitializeResult,
 } from "vscode-languageserver";
 import { AnalysisHost, type HostOptions } from "../analysis/host.js";
 import { builtinCatalog } from "../catalog/builtin-catalog.js";
-import { findFiles } from "../node/find-files.js";
 import { nodeFileSystem } from "../node/file-system.js";
 import { SCRIPT_EXTENSIONS } from "../analysis/script-files.js";
+import { pause, throwIfCancelled } from "./cancellation.js";
 import { DiagnosticsScheduler } from "./diagnostics.js";
 import { OpenDocuments } from "./documents.js";
 import { registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";
 import { CONFIG_FILE_GLOB, isConfigFile, ServerConfiguration } from "./configuration.js";
 import type { EditorSettings, InitializationOptions } from "./settings.js";
+import { MAX_ANALYSED_FILES } from "./limits.js";
 import { UriMap } from "./uris.js";
+import { WorkspaceScan } from "./workspace-scan.js";
 
 declare const CRMSCRIPT_TOOLS_VERSION: string | undefined;
 
@@ -35,6 +37,12 @@ export interface ServerOptions {
   readonly rules?: HostOptions["rules"];
 }
 
+/** What a running server lets its embedder (a test, a benchmark) look at. */
+export interface RunningServer {
+  readonly uris: UriMap;
+  readonly documents: OpenDocuments;
+}
+
 /** The package's `docs/` folder as a `file:` URL ending in `/` (the bundle lives in `dist/`). */
 function defaultDocsBase(): string {
   const root = typeof __dirname === "string" ? dirname(__dirname) : process.cwd();
@@ -44,19 +52,24 @@ function defaultDocsBase(): string {
 const serverName = "crmscript-language-server";
 const serverVersion = typeof CRMSCRIPT_TOOLS_VERSION === "string" ? CRMSCRIPT_TOOLS_VERSION : "development";
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
   const uris = new UriMap();
   // Analyses of many open documents would otherwise all stay in memory; the least recently used are redone on demand.
   const configuration = new ServerConfiguration(connection, uris);
   const host = new AnalysisHost(() => builtinCatalog().catalog, nodeFileSystem, {}, {
-    maxAnalysedFiles: 64, settingsFor: (path) => configuration.settingsFor(path), ...(options.rules === undefined ? {} : { rules: options.rules }),
+    maxAnalysedFiles: MAX_ANALYSED_FILES,
+    settingsFor: (path) => configuration.settingsFor(path),
+    ...(options.rules === undefined ? {} : { rules: options.rules }),
   });
   const documents = new OpenDocuments(host);
   const diagnostics = new DiagnosticsScheduler(connection, documents, host, options.docsBase ?? defaultDocsBase(), {
     delayMilliseconds: options.diagnosticsDelayMilliseconds,
     isIgnored: (path) => configuration.isIgnored(path),
   });
-  const context: HandlerContext = { connection, host, documents, uris, snippetSupport: false, offerSnippets: true };
+  let scan: WorkspaceScan | undefined;
+  const context: HandlerContext = {
+    connection, host, documents, uris, snippetSupport: false, offerSnippets: true, workspaceScanned: () => scan?.ended() ?? Promise.resolve(),
+  };
   let workspaceRoots: string[] = [];
   let configurationSupport = false;
   let watchSupport = false;
@@ -117,11 +130,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return applySettings((await connection.workspace.getConfiguration("crmscript")) as EditorSettings | null);
   };
 
-  const scanWorkspace = (): void => {
-    if (workspaceRoots.length === 0) return;
-    const found = findFiles(workspaceRoots, workspaceRoots[0] as string, SCRIPT_EXTENSIONS);
-    host.workspace.setFiles(found.files);
-    connection.console.log(`indexed ${found.files.length} scripts in ${workspaceRoots.join(", ")}`);
+  /** Finds the workspace's scripts in the background; documents opened meanwhile are checked at once. */
+  const scanWorkspace = async (): Promise<void> => {
+    if (workspaceRoots.length === 0 || scan !== undefined) return;
+    const roots = workspaceRoots;
+    scan = new WorkspaceScan(roots, SCRIPT_EXTENSIONS);
+    try {
+      const count = await scan.start((scripts) => {
+        for (const script of scripts) host.workspace.addFile(script);
+        host.workspaceFilesChanged();
+      });
+      if (count !== undefined) connection.console.log(`indexed ${count} scripts in ${roots.join(", ")}`);
+    } catch (error) {
+      connection.console.error(`the workspace scan failed: ${describe(error)}`);
+    }
   };
 
   connection.onInitialized(async () => {
@@ -131,13 +153,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const extensions = SCRIPT_EXTENSIONS.map((extension) => extension.slice(1)).join(",");
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/*.{${extensions}}` }, { globPattern: CONFIG_FILE_GLOB }] });
     }
+    void scanWorkspace();
     try {
-      scanWorkspace();
       if (await loadSettings()) diagnostics.everythingChanged();
     } catch (error) {
-      connection.console.error(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(`start-up failed: ${describe(error)}`);
     }
   });
+
+  connection.onShutdown(() => scan?.stop());
 
   connection.onDidChangeConfiguration(async (change) => {
     try {
@@ -167,7 +191,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidOpenTextDocument((params) => {
     const document = params.textDocument;
-    const open = documents.open(document.uri, uris.toPath(document.uri), document.languageId, document.version, document.text);
+    const open = documents.open(document.uri, uris.opened(document.uri), document.languageId, document.version, document.text);
     configuration.publishProblems([...documents.all()].map((each) => each.path));
     diagnostics.opened(open);
   });
@@ -179,23 +203,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidCloseTextDocument((params) => {
     const open = documents.close(params.textDocument.uri);
+    uris.closed(params.textDocument.uri);
     if (open !== undefined) {
       diagnostics.closed(open);
       diagnostics.dependentsChanged(open.path);
     }
   });
 
-  connection.languages.diagnostics.on((params) => {
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    throwIfCancelled(token);
     const open = documents.get(params.textDocument.uri);
-    if (open === undefined) return { kind: "full", items: [] };
+    if (open === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     try {
-      return { kind: "full", items: diagnostics.report(open) };
+      const analysis = diagnostics.analysed(open);
+      await pause(token);
+      return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics.converted(open, analysis) };
     } catch (error) {
-      connection.console.error(`diagnostics for ${open.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return { kind: "full", items: [] };
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`diagnostics for ${open.uri} failed: ${describe(error)}`);
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
   });
 
   registerHandlers(context);
   connection.listen();
+  return { uris, documents };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -1,8 +1,11 @@
 /**
  * Document and workspace symbols, folding ranges, semantic tokens, include
- * links and quick fixes.
+ * links, quick fixes (titled by the fix) and suppression comments (with the
+ * file's line endings).
  */
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../grammar/index.js";
+import type { FileAnalysis } from "../../server/analysis/host.js";
 import { quickFixes, suppressionActions } from "../../server/features/code-actions.js";
 import { applyFixes } from "../../server/lint/fixes.js";
 import { documentLinks } from "../../server/features/document-links.js";
@@ -95,13 +98,16 @@ describe("quick fixes", () => {
   it("inserts a missing ';', lower-cases a keyword and offers the names meant", () => {
     const source = "Integer counter = 1\nIf (counter > 0) printLine(\"x\");\ncounte++;\nNSContactAgent a;\na.getContactEntity(1);\n";
     const run = runFixture(source, { rules: ["keyword-case"] });
-    const fixes = quickFixes(run.analysis(), { start: 0, end: source.length }).map((fix) => `${fix.diagnostic.code}: ${fix.title}${fix.preferred ? " (preferred)" : ""}`);
-    expect(fixes).toEqual([
-      "syntax-missing-semicolon: Insert the missing ';' (preferred)",
-      "keyword-case: Change to 'if' (preferred)",
+    const offered = quickFixes(run.analysis(), { start: 0, end: source.length });
+    // The safe fixes are titled as their producers describe them.
+    const titleOf = (diagnostic: Diagnostic): string => diagnostic.fix?.title ?? `Fix this '${diagnostic.code}' problem`;
+    expect(offered.map((fix) => `${fix.diagnostic.code}: ${fix.title}${fix.preferred ? " (preferred)" : ""}`)).toEqual([
+      `syntax-missing-semicolon: ${titleOf(offered[0]?.diagnostic as Diagnostic)} (preferred)`,
+      `keyword-case: ${titleOf(offered[1]?.diagnostic as Diagnostic)} (preferred)`,
       "undeclared-name: Change to 'counter' (preferred)",
       "unknown-member: Change to 'GetContactEntity' (preferred)",
     ]);
+    expect(offered[1]?.edits.map((edit) => edit.text)).toEqual(["if"]);
     const insert = quickFixes(run.analysis(), { start: 0, end: 20 })[0];
     expect(insert?.edits).toEqual([{ range: { start: 19, end: 19 }, text: ";" }]);
   });
@@ -169,5 +175,66 @@ describe("suppression actions", () => {
     const template = runFixture("%EJSCRIPT_START%\n<p><% Void f() { Integer spare = 0; } f(); %></p>\n%EJSCRIPT_END%\n", { rules });
     expect(template.analysis().diagnostics.map((diagnostic) => diagnostic.code)).toContain("no-unused-variable");
     expect(suppressionActions(template.analysis(), { start: 0, end: 200 })).toEqual([]);
+  });
+});
+
+describe("quick fix titles", () => {
+  const analysisWith = (diagnostics: Diagnostic[]): FileAnalysis => ({ diagnostics } as unknown as FileAnalysis);
+  const diagnostic = (code: string, extra: Partial<Diagnostic>): Diagnostic => ({
+    code, severity: "warning", range: { start: 4, end: 8 }, message: "m", ...extra,
+  });
+
+  it("come from the fix, never from its text", () => {
+    const fixes = quickFixes(analysisWith([
+      diagnostic("has-title", { fix: { range: { start: 8, end: 8 }, text: ";", title: "Insert the missing ';'" } }),
+      diagnostic("suggested-title", { suggestedFix: { range: { start: 8, end: 8 }, text: ".toString()", title: "Add .toString()" } }),
+    ]), { start: 0, end: 20 });
+    expect(fixes.map((fix) => `${fix.title}${fix.preferred ? " (preferred)" : ""}`)).toEqual(["Insert the missing ';' (preferred)", "Add .toString()"]);
+  });
+
+  it("of a fix without one are generic, whatever the fix inserts or removes", () => {
+    const fixes = quickFixes(analysisWith([
+      diagnostic("semicolon-like", { fix: { range: { start: 8, end: 8 }, text: ";" } }),
+      diagnostic("removal", { fix: { range: { start: 4, end: 8 }, text: "" } }),
+      diagnostic("replacement", { suggestedFix: { range: { start: 4, end: 8 }, text: "if" } }),
+    ]), { start: 0, end: 20 });
+    expect(fixes.map((fix) => fix.title)).toEqual([
+      "Fix this 'semicolon-like' problem", "Fix this 'removal' problem", "Fix this 'replacement' problem",
+    ]);
+    expect(fixes.map((fix) => fix.preferred)).toEqual([true, true, false]);
+  });
+});
+
+describe("suppression actions in a file with CRLF line endings", () => {
+  const rules = ["no-unused-variable"];
+  const source = "#setLanguageLevel 4;\r\nVoid f() {\r\n  Integer spare = 0;\r\n}\r\nf();\r\n";
+  const after = (title: string): string => {
+    const run = runFixture(source, { rules });
+    const at = source.indexOf("spare");
+    const action = suppressionActions(run.analysis(), { start: at, end: at }).find((candidate) => candidate.title === title);
+    if (action === undefined) throw new Error(`no action '${title}'`);
+    return applyFixes(source, action.edits).text;
+  };
+
+  it("insert the line comment with CRLF, leaving no bare LF and no diagnostic", () => {
+    const text = after("Suppress 'no-unused-variable' on this line");
+    const comment = "  // crmscript-lint-disable-next-line no-unused-variable\r\n";
+    expect(text).toBe(`#setLanguageLevel 4;\r\nVoid f() {\r\n${comment}  Integer spare = 0;\r\n}\r\nf();\r\n`);
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    expect(runFixture(text, { rules }).analysis().diagnostics).toEqual([]);
+  });
+
+  it("insert the file comment with CRLF", () => {
+    const text = after("Suppress 'no-unused-variable' in this file");
+    expect(text).toBe(`/* crmscript-lint-disable no-unused-variable */\r\n${source}`);
+    expect(runFixture(text, { rules }).analysis().diagnostics).toEqual([]);
+  });
+
+  it("keep LF in a file with LF line endings", () => {
+    const run = runFixture(source.replace(/\r\n/g, "\n"), { rules });
+    const at = source.replace(/\r\n/g, "\n").indexOf("spare");
+    expect(suppressionActions(run.analysis(), { start: at, end: at }).map((action) => action.edits[0]?.text)).toEqual([
+      "  // crmscript-lint-disable-next-line no-unused-variable\n", "/* crmscript-lint-disable no-unused-variable */\n",
+    ]);
   });
 });

@@ -5,7 +5,8 @@
  * the server's code in this process over a pair of streams (for tests that
  * give it options, such as a rule that throws). It answers
  * `workspace/configuration` with the settings it was given, accepts
- * capability registrations, and records pushed diagnostics and log lines.
+ * capability registrations, and records pushed diagnostics and log lines
+ * (and both in the order they came, in `events`).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, statSync, readdirSync } from "node:fs";
@@ -19,7 +20,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { PassThrough } from "node:stream";
 import { createConnection as createServerConnection } from "vscode-languageserver/node";
-import { startServer, type ServerOptions } from "../../server/lsp/server.js";
+import { startServer, type RunningServer, type ServerOptions } from "../../server/lsp/server.js";
 import { repositoryRoot } from "./paths.js";
 
 export const serverBundle = join(repositoryRoot, "dist", "crmscript-language-server.js");
@@ -48,12 +49,18 @@ export interface ClientOptions {
   /** Announce pull-diagnostics support (the server then stops pushing). */
   readonly pullDiagnostics?: boolean;
   readonly extraArguments?: readonly string[];
+  /** The server to start (default: the repository's built bundle). */
+  readonly serverPath?: string;
   readonly initializationOptions?: Record<string, unknown>;
 }
 
 export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   readonly logs: string[] = [];
+  /** Pushed diagnostics (`diagnostics <uri>`) and log lines (`log <message>`) in the order they arrived. */
+  readonly events: string[] = [];
+  /** The server's state, for a server running in this process. */
+  server: RunningServer | undefined;
   settings: Record<string, unknown>;
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -70,7 +77,7 @@ export class LspClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverBundle, "--stdio", ...(options.extraArguments ?? [])], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [options.serverPath ?? serverBundle, "--stdio", ...(options.extraArguments ?? [])], { stdio: ["pipe", "pipe", "pipe"] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     return LspClient.initialize(connection, options, child, undefined);
   }
@@ -80,13 +87,15 @@ export class LspClient {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(serverConnection, { diagnosticsDelayMilliseconds: 0, ...options.serverOptions });
+    const running = startServer(serverConnection, { diagnosticsDelayMilliseconds: 0, ...options.serverOptions });
     const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    return LspClient.initialize(connection, options, undefined, () => {
+    const client = await LspClient.initialize(connection, options, undefined, () => {
       serverConnection.dispose();
       toServer.end();
       toClient.end();
     });
+    client.server = running;
+    return client;
   }
 
   private static async initialize(connection: ProtocolConnection, options: ClientOptions, child: ChildProcess | undefined, closeServer: (() => void) | undefined): Promise<LspClient> {
@@ -98,6 +107,7 @@ export class LspClient {
     });
     connection.onNotification(LogMessageNotification.method, (params: { message: string }) => {
       client?.logs.push(params.message);
+      client?.events.push(`log ${params.message}`);
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === "crmscript" ? client?.settings ?? options.settings ?? {} : null)));
     connection.onRequest(RegistrationRequest.method, () => null);
@@ -130,6 +140,7 @@ export class LspClient {
   }
 
   private record(params: PublishDiagnosticsParams): void {
+    this.events.push(`diagnostics ${params.uri}`);
     const list = this.diagnostics.get(params.uri) ?? [];
     list.push(params);
     this.diagnostics.set(params.uri, list);
