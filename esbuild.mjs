@@ -3,6 +3,7 @@
 // esbuild does not type-check; `npm run lint:types` does.
 import { chmodSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
+import { nodeBundle } from "./scripts/bundle-options.mjs";
 import { jsonAsString } from "./scripts/esbuild-json-as-string.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
@@ -10,15 +11,13 @@ const { version } = JSON.parse(readFileSync(new URL("./package.json", import.met
 const production = process.argv.includes("--production");
 const outdir = process.argv.find((argument) => argument.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist";
 
-const common = { outdir, bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: !production, minify: production, logLevel: "warning" };
+const common = { ...nodeBundle, outdir, sourcemap: !production, minify: production };
 
 await Promise.all([
   build({
     ...common,
     entryPoints: { "crmscript-lint": "server/cli/bin.ts", "crmscript-language-server": "server/lsp/main.ts" },
     plugins: [jsonAsString],
-    // Prefer a package's ES module build: jsonc-parser's UMD build hides its requires from the bundler.
-    mainFields: ["module", "main"],
     banner: { js: "#!/usr/bin/env node" },
     define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
   }),

@@ -3,13 +3,14 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { build } from "esbuild";
+import { nodeBundle } from "./bundle-options.mjs";
 import { jsonAsString } from "./esbuild-json-as-string.mjs";
 
 export async function loadTypeScript(entry) {
   const folder = join(process.cwd(), "node_modules", ".cache", "generators");
   mkdirSync(folder, { recursive: true });
   const outfile = join(folder, `${basename(entry).replace(/\.ts$/, "")}-${process.pid}.cjs`);
-  await build({ entryPoints: [entry], outfile, bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "warning", plugins: [jsonAsString] });
+  await build({ ...nodeBundle, entryPoints: [entry], outfile, plugins: [jsonAsString] });
   try {
     return await import(outfile);
   } finally {

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { build } from "esbuild";
+import { nodeBundle } from "./bundle-options.mjs";
 import { jsonAsString } from "./esbuild-json-as-string.mjs";
 
 const which = process.argv[2] === "lsp" ? "lsp" : "main";
@@ -10,8 +11,12 @@ const rest = process.argv.slice(which === "lsp" ? 3 : 2);
 mkdirSync("node_modules/.cache/bench", { recursive: true });
 const outfile = `node_modules/.cache/bench/${which}.cjs`;
 await build({
-  entryPoints: [which === "lsp" ? "bench/lsp-main.ts" : "bench/main.ts"], outfile, bundle: true, platform: "node", format: "cjs", target: "node20",
-  external: ["typescript"], logLevel: "warning", plugins: [jsonAsString], define: { "import.meta.url": "undefined" },
+  ...nodeBundle,
+  entryPoints: [which === "lsp" ? "bench/lsp-main.ts" : "bench/main.ts"],
+  outfile,
+  external: ["typescript"],
+  plugins: [jsonAsString],
+  define: { "import.meta.url": "undefined" },
 });
 {
   // The protocol benchmark talks to the built server, the lint-tree benchmark runs the built CLI.

@@ -1,0 +1,74 @@
+/**
+ * The npm package as users get it: `npm run pack:npm` packs what
+ * `package.json`'s `files` names (the two bundled executables, the JSON
+ * schema, the diagnostic pages, README, licence, changelog) and nothing
+ * else; installed from the tarball into an empty folder, without the
+ * network, `crmscript-lint` runs from `node_modules/.bin` and the language
+ * server answers over stdio.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LspClient } from "../support/lsp-client.js";
+import { repositoryRoot } from "../support/paths.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "crmscript-npm-test-"));
+const project = join(scratch, "project");
+let tarball: string;
+const { version } = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { version: string };
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+beforeAll(() => {
+  const packed = execFileSync(process.execPath, [join(repositoryRoot, "scripts", "pack-npm.mjs"), "--out", scratch], { cwd: repositoryRoot, encoding: "utf8" });
+  tarball = packed.trim().split("\n").at(-1) as string;
+  execFileSync(process.execPath, ["-e", `require("node:fs").mkdirSync(${JSON.stringify(project)})`]);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "scripts", version: "1.0.0", private: true }));
+  execFileSync(npm, ["install", "--offline", "--no-audit", "--no-fund", "--silent", tarball], { cwd: project, stdio: "pipe", shell: process.platform === "win32" });
+}, 180_000);
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the npm package", () => {
+  it("holds only what users need", () => {
+    const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
+    const docs = readdirSync(join(repositoryRoot, "docs"), { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".md")).map((path) => `package/docs/${path.split("\\").join("/")}`);
+    expect(listing).toEqual([
+      "package/CHANGELOG.md", "package/LICENSE", "package/README.md",
+      "package/dist/crmscript-language-server.js", "package/dist/crmscript-lint.js",
+      ...docs, "package/package.json", "package/schemas/crmscriptrc.schema.json",
+    ].sort());
+    const manifest = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" })) as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      name: "crmscript", version, license: "MIT", engines: { node: ">=20" },
+      bin: { "crmscript-lint": "dist/crmscript-lint.js", "crmscript-language-server": "dist/crmscript-language-server.js" },
+    });
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.dependencies).toBeUndefined();
+  });
+
+  it("runs crmscript-lint from node_modules/.bin after an offline install", () => {
+    const bin = join(project, "node_modules", ".bin", process.platform === "win32" ? "crmscript-lint.cmd" : "crmscript-lint");
+    const shell = process.platform === "win32";
+    expect(spawnSync(bin, ["--version"], { encoding: "utf8", shell }).stdout.trim()).toBe(version);
+    writeFileSync(join(project, "greet.crm"), '#setLanguageLevel 4;\nString s = "count: " + 3;\n');
+    const run = spawnSync(bin, ["greet.crm"], { cwd: project, encoding: "utf8", shell });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("'+' cannot combine String and Integer");
+    expect(run.stdout).toContain("operator-type");
+  });
+
+  it("starts the installed language server, which answers over stdio", async () => {
+    const client = await LspClient.start({ serverPath: join(project, "node_modules", "crmscript", "dist", "crmscript-language-server.js") });
+    try {
+      const published = await client.openAndWait(pathToFileURL(join(project, "greet.crm")).toString(), '#setLanguageLevel 4;\nString s = "count: " + 3;\n');
+      expect(published.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(["operator-type"]);
+    } finally {
+      await client.stop();
+    }
+  });
+});
