@@ -5,7 +5,7 @@
  * current text's tokens (it may have been typed a moment ago); what the
  * callee means comes from the analysis.
  */
-import type { TokenBuffer } from "../../grammar/index.js";
+import { TokenKind, tokenKindAt, type TokenBuffer } from "../../grammar/index.js";
 import type { AnalysisHost } from "../analysis/host.js";
 import { chooseOverloadForPrefix, signatureLabel, type Signature, type Type } from "../semantics/index.js";
 import { chainTypeFromTokens } from "./chain-type.js";
@@ -27,23 +27,20 @@ export interface SignatureHelpResult {
   readonly activeParameter: number;
 }
 
-function kind(tokens: TokenBuffer, index: number): string {
-  return index >= 0 && index < tokens.count ? tokens.type(index).name : "";
-}
 
 /** The innermost `(` still open at `offset` and the number of commas after it at its depth. */
 function openCall(tokens: TokenBuffer, from: number): { open: number; commas: number } | undefined {
   let depth = 0;
   let commas = 0;
   for (let index = from; index >= 0; index--) {
-    const current = kind(tokens, index);
-    if (current === "RParen" || current === "RBracket") depth++;
-    else if (current === "LBracket") depth = Math.max(0, depth - 1);
-    else if (current === "LParen") {
+    const current = tokenKindAt(tokens, index);
+    if (current === TokenKind.RParen || current === TokenKind.RBracket) depth++;
+    else if (current === TokenKind.LBracket) depth = Math.max(0, depth - 1);
+    else if (current === TokenKind.LParen) {
       if (depth === 0) return { open: index, commas };
       depth--;
-    } else if (current === "Comma" && depth === 0) commas++;
-    else if (current === "Semicolon" || current === "LBrace" || current === "RBrace") return undefined;
+    } else if (current === TokenKind.Comma && depth === 0) commas++;
+    else if (current === TokenKind.Semicolon || current === TokenKind.LBrace || current === TokenKind.RBrace) return undefined;
   }
   return undefined;
 }
@@ -52,10 +49,10 @@ export function signatureHelp(host: AnalysisHost, state: EditorState, offset: nu
   const tokens = state.current.tokens;
   if (isInsideComment(state.current, offset)) return undefined;
   const call = openCall(tokens, tokenBefore(state.current, offset));
-  if (call === undefined || kind(tokens, call.open - 1) !== "Identifier") return undefined;
+  if (call === undefined || tokenKindAt(tokens, call.open - 1) !== TokenKind.Identifier) return undefined;
   const nameIndex = call.open - 1;
   const name = tokens.image(nameIndex);
-  const signatures = kind(tokens, nameIndex - 1) === "Dot" ? methodSignatures(host, state, nameIndex - 2, name) : functionSignatures(state, offset, name);
+  const signatures = tokenKindAt(tokens, nameIndex - 1) === TokenKind.Dot ? methodSignatures(host, state, nameIndex - 2, name) : functionSignatures(state, offset, name);
   if (signatures === undefined || signatures.length === 0) return undefined;
   const argumentIndex = call.commas;
   return {
@@ -69,7 +66,7 @@ function methodSignatures(host: AnalysisHost, state: EditorState, beforeDot: num
   if (beforeDot < 0) return undefined;
   const receiverEnd = state.current.tokens.end(beforeDot);
   const receiver = receiverEnd > state.stablePrefix ? undefined : chainEndingAt(state.analysis.sourceFile.program, toAnalysisOffset(state, receiverEnd));
-  const type = (receiver === undefined ? undefined : state.analysis.model.typeOf(receiver)) ?? chainTypeFromTokens(host, state, beforeDot);
+  const type = (receiver === undefined ? undefined : state.analysis.model.typeOf(receiver)) ?? chainTypeFromTokens(state, beforeDot);
   if (type === undefined || type.kind === "unknown") return undefined;
   return host.environment.members.membersOf(type).methods.get(name)?.signatures;
 }

@@ -64,11 +64,11 @@ const VALUE_KEYWORDS = ["true", "false", "this"];
 
 export function complete(host: AnalysisHost, state: EditorState, offset: number, sources: CompletionSources): CompletionResult {
   let context = completionContext(state, offset);
-  let receiverType = context.kind === "member" ? receiverTypeOf(host, state, context) : undefined;
+  let receiverType = context.kind === "member" ? receiverTypeOf(state, context) : undefined;
   if (context.kind === "member" && receiverType === undefined && !isFresh(state)) {
     state = sources.fresh();
     context = completionContext(state, offset);
-    receiverType = context.kind === "member" ? receiverTypeOf(host, state, context) : undefined;
+    receiverType = context.kind === "member" ? receiverTypeOf(state, context) : undefined;
   }
   const empty = { start: offset, end: offset };
   if (context.kind === "none") return { replace: empty, entries: [] };
@@ -136,9 +136,9 @@ function overloadDetail(signatures: readonly Signature[]): string | undefined {
  * The type of what stands before the `.`: from the analysed tree when it has
  * the receiver, else read from the current text's tokens.
  */
-function receiverTypeOf(host: AnalysisHost, state: EditorState, context: Extract<CompletionContext, { kind: "member" }>): Type | undefined {
+function receiverTypeOf(state: EditorState, context: Extract<CompletionContext, { kind: "member" }>): Type | undefined {
   const type = context.receiver === undefined ? undefined : state.analysis.model.typeOf(context.receiver);
-  const known = type ?? chainTypeFromTokens(host, state, context.receiverToken);
+  const known = type ?? chainTypeFromTokens(state, context.receiverToken);
   return known === undefined || known.kind === "unknown" ? undefined : known;
 }
 

@@ -7,7 +7,7 @@
  * the name of a new declaration). Decided from the current text's tokens,
  * so it works while the analysis is a keystroke behind.
  */
-import type { Expression, ScannedText, TextRange, TokenBuffer } from "../../../grammar/index.js";
+import { TokenKind, tokenKindAt, type Expression, type ScannedText, type TextRange, type TokenBuffer } from "../../../grammar/index.js";
 import { toAnalysisOffset, type EditorState } from "../editor-state.js";
 import { chainEndingAt, isInsideComment, isInsideTemplateText, tokenAt, tokenBefore } from "../locate.js";
 
@@ -25,21 +25,14 @@ export type CompletionContext =
   | { readonly kind: "type"; readonly replace: TextRange }
   | { readonly kind: "expression"; readonly replace: TextRange };
 
-const WORD_TOKENS: ReadonlySet<string> = new Set(["Identifier", "If", "Else", "While", "For", "Foreach", "Break", "Continue", "Return", "Try", "Catch", "Throw", "Struct", "True", "False", "This"]);
-const DIRECTIVES: ReadonlySet<string> = new Set(["IncludeDirective", "LanguageLevelDirective", "UnknownDirective"]);
-const CONTROL_HEADERS: ReadonlySet<string> = new Set(["If", "While", "For", "Foreach"]);
+const WORD_TOKENS: ReadonlySet<number> = new Set([TokenKind.Identifier, TokenKind.If, TokenKind.Else, TokenKind.While, TokenKind.For, TokenKind.Foreach, TokenKind.Break, TokenKind.Continue, TokenKind.Return, TokenKind.Try, TokenKind.Catch, TokenKind.Throw, TokenKind.Struct, TokenKind.True, TokenKind.False, TokenKind.This]);
+const DIRECTIVES: ReadonlySet<number> = new Set([TokenKind.IncludeDirective, TokenKind.LanguageLevelDirective, TokenKind.UnknownDirective]);
+const CONTROL_HEADERS: ReadonlySet<number> = new Set([TokenKind.If, TokenKind.While, TokenKind.For, TokenKind.Foreach]);
 /** Tokens after which a new statement starts. */
-const STATEMENT_ENDS: ReadonlySet<string> = new Set(["Semicolon", "LBrace", "RBrace", "TemplateText", "Else", "Try"]);
+const STATEMENT_ENDS: ReadonlySet<number> = new Set([TokenKind.Semicolon, TokenKind.LBrace, TokenKind.RBrace, TokenKind.TemplateText, TokenKind.Else, TokenKind.Try]);
 /** Tokens after which an expression (not a statement) continues, even on a new line. */
-const EXPRESSION_CONTINUES: ReadonlySet<string> = new Set([
-  "Assign", "PlusAssign", "MinusAssign", "StarAssign", "SlashAssign", "PercentAssign", "OrOr", "AndAnd", "EqualEqual", "NotEqual",
-  "Less", "LessEqual", "Greater", "GreaterEqual", "Plus", "Minus", "Star", "Slash", "Percent", "Bang", "LParen", "LBracket", "Comma",
-  "Dot", "Return", "Throw", "Question", "Colon", "Ampersand", "Pipe",
-]);
+const EXPRESSION_CONTINUES: ReadonlySet<number> = new Set([TokenKind.Assign, TokenKind.PlusAssign, TokenKind.MinusAssign, TokenKind.StarAssign, TokenKind.SlashAssign, TokenKind.PercentAssign, TokenKind.OrOr, TokenKind.AndAnd, TokenKind.EqualEqual, TokenKind.NotEqual, TokenKind.Less, TokenKind.LessEqual, TokenKind.Greater, TokenKind.GreaterEqual, TokenKind.Plus, TokenKind.Minus, TokenKind.Star, TokenKind.Slash, TokenKind.Percent, TokenKind.Bang, TokenKind.LParen, TokenKind.LBracket, TokenKind.Comma, TokenKind.Dot, TokenKind.Return, TokenKind.Throw, TokenKind.Question, TokenKind.Colon, TokenKind.Ampersand, TokenKind.Pipe]);
 
-function kind(tokens: TokenBuffer, index: number): string {
-  return index >= 0 && index < tokens.count ? tokens.type(index).name : "";
-}
 
 export function completionContext(state: EditorState, offset: number): CompletionContext {
   const current = state.current;
@@ -49,8 +42,8 @@ export function completionContext(state: EditorState, offset: number): Completio
   let wordStart = offset;
   let previous: number;
   if (at !== undefined) {
-    const atKind = kind(tokens, at);
-    if (atKind === "StringLiteral") return stringContext(current, at, offset);
+    const atKind = tokenKindAt(tokens, at);
+    if (atKind === TokenKind.StringLiteral) return stringContext(current, at, offset);
     if (DIRECTIVES.has(atKind)) return { kind: "directive", replace: { start: tokens.start(at), end: tokens.end(at) } };
     if (WORD_TOKENS.has(atKind)) {
       wordStart = tokens.start(at);
@@ -63,14 +56,14 @@ export function completionContext(state: EditorState, offset: number): Completio
   } else {
     previous = tokenBefore(current, offset);
   }
-  if (kind(tokens, previous) === "LanguageLevelDirective") return { kind: "none" };
+  if (tokenKindAt(tokens, previous) === TokenKind.LanguageLevelDirective) return { kind: "none" };
   const replace = { start: wordStart, end: offset };
-  const previousKind = kind(tokens, previous);
-  if (previousKind === "Dot") return memberContext(state, previous, replace);
+  const previousKind = tokenKindAt(tokens, previous);
+  if (previousKind === TokenKind.Dot) return memberContext(state, previous, replace);
   if (isStatementStart(tokens, previous, wordStart, current)) return { kind: "statement", replace, topLevel: braceDepth(tokens, previous) === 0 };
   if (isTypePosition(tokens, previous)) return { kind: "type", replace };
   // `Integer na|`: the name of a new declaration is the author's to choose.
-  if (previousKind === "Identifier" || previousKind === "RBracket" || previousKind === "RParen") return { kind: "none" };
+  if (previousKind === TokenKind.Identifier || previousKind === TokenKind.RBracket || previousKind === TokenKind.RParen) return { kind: "none" };
   return { kind: "expression", replace };
 }
 
@@ -81,7 +74,7 @@ function stringContext(current: ScannedText, index: number, offset: number): Com
   const image = current.text.slice(start, end);
   const closed = image.length >= 2 && image.endsWith(image[0] as string);
   if (offset <= start || (closed && offset >= end)) return { kind: "none" };
-  if (kind(tokens, index - 1) !== "IncludeDirective") return { kind: "none" };
+  if (tokenKindAt(tokens, index - 1) !== TokenKind.IncludeDirective) return { kind: "none" };
   return { kind: "include", replace: { start: start + 1, end: closed ? end - 1 : end } };
 }
 
@@ -95,11 +88,11 @@ function memberContext(state: EditorState, dot: number, replace: TextRange): Com
 /** Whether the word at `wordStart` begins a statement. */
 function isStatementStart(tokens: TokenBuffer, previous: number, wordStart: number, current: ScannedText): boolean {
   if (previous < 0) return true;
-  const previousKind = kind(tokens, previous);
+  const previousKind = tokenKindAt(tokens, previous);
   if (STATEMENT_ENDS.has(previousKind)) return true;
-  if (previousKind === "RParen") {
+  if (previousKind === TokenKind.RParen) {
     const open = matchingOpen(tokens, previous);
-    if (open >= 0 && CONTROL_HEADERS.has(kind(tokens, open - 1))) return true;
+    if (open >= 0 && CONTROL_HEADERS.has(tokenKindAt(tokens, open - 1))) return true;
   }
   // A word on a new line after a complete-looking line starts a statement (the ';' may still be missing).
   const newLine = current.text.slice(tokens.end(previous), wordStart).includes("\n");
@@ -108,23 +101,23 @@ function isStatementStart(tokens: TokenBuffer, previous: number, wordStart: numb
 
 /** `(` or `,` of a function's parameter list, or the `(` of a foreach header. */
 function isTypePosition(tokens: TokenBuffer, previous: number): boolean {
-  const previousKind = kind(tokens, previous);
-  if (previousKind !== "LParen" && previousKind !== "Comma") return false;
-  const open = previousKind === "LParen" ? previous : enclosingOpen(tokens, previous);
+  const previousKind = tokenKindAt(tokens, previous);
+  if (previousKind !== TokenKind.LParen && previousKind !== TokenKind.Comma) return false;
+  const open = previousKind === TokenKind.LParen ? previous : enclosingOpen(tokens, previous);
   if (open < 0) return false;
-  if (kind(tokens, open - 1) === "Foreach") return previousKind === "LParen";
+  if (tokenKindAt(tokens, open - 1) === TokenKind.Foreach) return previousKind === TokenKind.LParen;
   // `Type name (` at the start of a statement: a function definition's parameters.
-  const nameKind = kind(tokens, open - 1);
-  const typeKind = kind(tokens, open - 2);
-  return nameKind === "Identifier" && (typeKind === "Identifier" || typeKind === "RBracket") && (open - 3 < 0 || STATEMENT_ENDS.has(kind(tokens, open - 3)) || kind(tokens, open - 3) === "LBracket");
+  const nameKind = tokenKindAt(tokens, open - 1);
+  const typeKind = tokenKindAt(tokens, open - 2);
+  return nameKind === TokenKind.Identifier && (typeKind === TokenKind.Identifier || typeKind === TokenKind.RBracket) && (open - 3 < 0 || STATEMENT_ENDS.has(tokenKindAt(tokens, open - 3)) || tokenKindAt(tokens, open - 3) === TokenKind.LBracket);
 }
 
 function matchingOpen(tokens: TokenBuffer, close: number): number {
   let depth = 0;
   for (let index = close; index >= 0; index--) {
-    const current = kind(tokens, index);
-    if (current === "RParen") depth++;
-    else if (current === "LParen" && --depth === 0) return index;
+    const current = tokenKindAt(tokens, index);
+    if (current === TokenKind.RParen) depth++;
+    else if (current === TokenKind.LParen && --depth === 0) return index;
   }
   return -1;
 }
@@ -133,12 +126,12 @@ function matchingOpen(tokens: TokenBuffer, close: number): number {
 function enclosingOpen(tokens: TokenBuffer, index: number): number {
   let depth = 0;
   for (let at = index; at >= 0; at--) {
-    const current = kind(tokens, at);
-    if (current === "RParen") depth++;
-    else if (current === "LParen") {
+    const current = tokenKindAt(tokens, at);
+    if (current === TokenKind.RParen) depth++;
+    else if (current === TokenKind.LParen) {
       if (depth === 0) return at;
       depth--;
-    } else if (current === "Semicolon" || current === "LBrace" || current === "RBrace") return -1;
+    } else if (current === TokenKind.Semicolon || current === TokenKind.LBrace || current === TokenKind.RBrace) return -1;
   }
   return -1;
 }
@@ -147,9 +140,9 @@ function enclosingOpen(tokens: TokenBuffer, index: number): number {
 function braceDepth(tokens: TokenBuffer, previous: number): number {
   let depth = 0;
   for (let index = 0; index <= previous; index++) {
-    const current = kind(tokens, index);
-    if (current === "LBrace") depth++;
-    else if (current === "RBrace" && depth > 0) depth--;
+    const current = tokenKindAt(tokens, index);
+    if (current === TokenKind.LBrace) depth++;
+    else if (current === TokenKind.RBrace && depth > 0) depth--;
   }
   return depth;
 }
