@@ -26,12 +26,16 @@ export interface RelatedLocation {
   readonly message: string;
 }
 
-/** A text change that fixes a problem. */
-export interface Fix {
+/** Text that replaces a range of a file. */
+export interface TextEdit {
   readonly range: TextRange;
   readonly text: string;
-  /** What the change does, as a quick-fix menu shows it ("Add .toString()"); editors make one up from the text when it is missing. */
-  readonly title?: string;
+}
+
+/** A text change that fixes a problem, with what it does. */
+export interface Fix extends TextEdit {
+  /** What the change does, as a quick-fix menu shows it ("Add .toString()", "Insert the missing ';'"). */
+  readonly title: string;
 }
 
 export interface Diagnostic {

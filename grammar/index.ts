@@ -97,7 +97,7 @@ export function parseSource(text: string): SourceFile {
 
 export type * from "./ast.js";
 export { isStatement, rangeOf } from "./ast.js";
-export type { Diagnostic, DiagnosticCodeInfo, Fix, RelatedLocation, Severity } from "./diagnostic.js";
+export type { Diagnostic, DiagnosticCodeInfo, Fix, RelatedLocation, Severity, TextEdit } from "./diagnostic.js";
 export { compareDiagnostics } from "./diagnostic.js";
 export type { Comment, TemplateLayout } from "./scanner.js";
 export { TEMPLATE_END_MARKER, TEMPLATE_START_MARKER } from "./scanner.js";

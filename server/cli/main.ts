@@ -24,6 +24,7 @@ import { formatSarif, packageDocs } from "./formatters/sarif.js";
 import { formatStylish } from "./formatters/stylish.js";
 import { DEFAULT_CACHE_FILE, LintCache } from "./lint-cache.js";
 import { errorsOnly, lintResult, unreadableFileResult, type LintResult } from "./lint-result.js";
+import { toolVersion } from "../analysis/tool-version.js";
 import { ProgressLine } from "./progress.js";
 import { toolIdentity } from "./tool-identity.js";
 import { lintInWorkers } from "./worker-pool.js";
@@ -61,11 +62,6 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_FAILURE = 2;
 
-declare const CRMSCRIPT_TOOLS_VERSION: string | undefined;
-
-export function toolVersion(): string {
-  return typeof CRMSCRIPT_TOOLS_VERSION === "string" ? CRMSCRIPT_TOOLS_VERSION : "development";
-}
 
 /** Below this many files per thread, starting workers costs more than it saves. */
 const FILES_PER_WORKER = 100;

@@ -24,13 +24,9 @@ function overlaps(a: TextRange, b: TextRange): boolean {
 }
 
 /** The fix's own description; one that has none gets a generic title naming the problem's code. */
-function fixTitle(fix: Fix, diagnostic: Diagnostic): string {
-  return fix.title ?? `Fix this '${diagnostic.code}' problem`;
-}
-
 /** A fix a diagnostic carries, titled as the fix says (the edit is its text change alone). */
 function quickFix(diagnostic: Diagnostic, fix: Fix, preferred: boolean): QuickFix {
-  return { title: fixTitle(fix, diagnostic), diagnostic, edits: [{ range: fix.range, text: fix.text }], preferred };
+  return { title: fix.title, diagnostic, edits: [{ range: fix.range, text: fix.text }], preferred };
 }
 
 export function quickFixes(analysis: FileAnalysis, range: TextRange): QuickFix[] {

@@ -174,8 +174,8 @@ function removal(comment: TextRange, input: SuppressionInput): Fix {
   const after = input.text.slice(comment.end, lineEnd);
   if (before.trim() === "" && after.trim() === "") {
     const next = input.lines.lineStarts[line + 1] ?? input.text.length;
-    return { range: { start: lineStart, end: next }, text: "" };
+    return { range: { start: lineStart, end: next }, text: "", title: "Remove the unused suppression comment" };
   }
   const spaces = before.length - before.trimEnd().length;
-  return { range: { start: comment.start - spaces, end: comment.end }, text: "" };
+  return { range: { start: comment.start - spaces, end: comment.end }, text: "", title: "Remove the unused suppression comment" };
 }

@@ -8,12 +8,12 @@
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { installCrashPolicy } from "./crash-policy.js";
 import { startServer } from "./server.js";
+import { toolVersion } from "../analysis/tool-version.js";
 
-declare const CRMSCRIPT_TOOLS_VERSION: string | undefined;
 
 const argv = process.argv.slice(2);
 if (argv.includes("--version") || argv.includes("-v")) {
-  process.stdout.write(`${typeof CRMSCRIPT_TOOLS_VERSION === "string" ? CRMSCRIPT_TOOLS_VERSION : "development"}\n`);
+  process.stdout.write(`${toolVersion()}\n`);
 } else if (!argv.some((argument) => /^--(stdio|node-ipc|socket|pipe)/.test(argument))) {
   process.stderr.write("Usage: crmscript-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n");
   process.exitCode = 2;

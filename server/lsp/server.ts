@@ -13,6 +13,7 @@ import {
   type Connection, type DocumentDiagnosticReport, type InitializeParams, type InitializeResult,
 } from "vscode-languageserver";
 import { AnalysisHost, type HostOptions } from "../analysis/host.js";
+import { toolVersion } from "../analysis/tool-version.js";
 import { builtinCatalog } from "../catalog/builtin-catalog.js";
 import { nodeFileSystem } from "../node/file-system.js";
 import { SCRIPT_EXTENSIONS } from "../analysis/script-files.js";
@@ -26,7 +27,6 @@ import { MAX_ANALYSED_FILES } from "./limits.js";
 import { UriMap } from "./uris.js";
 import { WorkspaceScan } from "./workspace-scan.js";
 
-declare const CRMSCRIPT_TOOLS_VERSION: string | undefined;
 
 export interface ServerOptions {
   /** Where the diagnostic documentation pages are (`…/docs/`); by default the package's own `docs` folder. */
@@ -50,7 +50,7 @@ function defaultDocsBase(): string {
 }
 
 const serverName = "crmscript-language-server";
-const serverVersion = typeof CRMSCRIPT_TOOLS_VERSION === "string" ? CRMSCRIPT_TOOLS_VERSION : "development";
+const serverVersion = toolVersion();
 
 export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
   const uris = new UriMap();

@@ -192,16 +192,29 @@ describe("quick fix titles", () => {
     expect(fixes.map((fix) => `${fix.title}${fix.preferred ? " (preferred)" : ""}`)).toEqual(["Insert the missing ';' (preferred)", "Add .toString()"]);
   });
 
-  it("of a fix without one are generic, whatever the fix inserts or removes", () => {
-    const fixes = quickFixes(analysisWith([
-      diagnostic("semicolon-like", { fix: { range: { start: 8, end: 8 }, text: ";" } }),
-      diagnostic("removal", { fix: { range: { start: 4, end: 8 }, text: "" } }),
-      diagnostic("replacement", { suggestedFix: { range: { start: 4, end: 8 }, text: "if" } }),
-    ]), { start: 0, end: 20 });
-    expect(fixes.map((fix) => fix.title)).toEqual([
-      "Fix this 'semicolon-like' problem", "Fix this 'removal' problem", "Fix this 'replacement' problem",
+  it("of every fix the tools make say what it does", () => {
+    const source = [
+      "#setLanguageLevel 4;",
+      '#include "lib";',
+      '#include "lib";',
+      "Integer n = 1",
+      'IF (n > 0) printLine("x");',
+      "EventData ed = getEventData();",
+      'ed.setOutputValue("a", n); // crmscript-lint-disable-line no-shadow',
+      "//- /fixture/lib.crm",
+      "Integer libValue = 1;",
+      "",
+    ].join("\n");
+    const run = runFixture(source, { rules: ["keyword-case", "no-duplicate-include", "no-shadow"] });
+    const text = run.main.text;
+    const titles = quickFixes(run.analysis(), { start: 0, end: text.length }).map((fix) => `${fix.diagnostic.code}: ${fix.title}`);
+    expect(titles).toEqual([
+      "no-duplicate-include: Remove the repeated #include",
+      "syntax-missing-semicolon: Insert the missing ';'",
+      "keyword-case: Write 'if'",
+      "implicit-string-conversion: Add .toString()",
+      "unused-suppression: Remove the unused suppression comment",
     ]);
-    expect(fixes.map((fix) => fix.preferred)).toEqual([true, true, false]);
   });
 });
 

@@ -66,7 +66,7 @@ export default defineRule({
           context.report({
             range: directive,
             message: `'${includeId}' is already included on line ${line}, and a script is included only once: remove this #include`,
-            fix: { range: removalRange(sourceFile.text, directive), text: "" },
+            fix: { range: removalRange(sourceFile.text, directive), text: "", title: "Remove the repeated #include" },
           });
         }
       },
