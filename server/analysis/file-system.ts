@@ -4,7 +4,7 @@
  * own. The CLI and the language server pass a real one; tests pass a
  * `MemoryFileSystem`.
  */
-import { basename, dirname } from "node:path";
+import { basenameOf, dirnameOf, samePath } from "./paths.js";
 
 export interface FileSystem {
   /** The text of the file at an absolute path, or undefined when it does not exist or cannot be read. */
@@ -33,7 +33,7 @@ export class MemoryFileSystem implements FileSystem {
 
   /** The files whose folder is `folder`; undefined when there are none (the folder does not exist). */
   listFolder(folder: string): string[] | undefined {
-    const names = [...this.files.keys()].filter((path) => dirname(path) === folder).map((path) => basename(path));
+    const names = [...this.files.keys()].filter((path) => samePath(dirnameOf(path), folder)).map((path) => basenameOf(path));
     return names.length === 0 ? undefined : names;
   }
 

@@ -4,7 +4,7 @@
  * how each include in a circle reports it, as the chain of file names seen
  * from the including script. Every script of a circle reports it.
  */
-import { basename } from "node:path";
+import { basenameOf } from "./paths.js";
 
 export class IncludeCycles {
   /** Files being analysed right now, outermost first. */
@@ -61,5 +61,5 @@ function follows(circle: readonly string[], a: string, b: string): boolean {
 function chainFrom(circle: readonly string[], file: string): string[] {
   const start = Math.max(0, circle.indexOf(file));
   const rotated = [...circle.slice(start), ...circle.slice(0, start)];
-  return [...rotated, rotated[0] as string].map((path) => basename(path));
+  return [...rotated, rotated[0] as string].map((path) => basenameOf(path));
 }

@@ -5,8 +5,8 @@
  * workspace root, then each configured include path; and, the other way
  * round, which ids those folders offer a script (for completion).
  */
-import { basename, dirname, resolve } from "node:path";
 import type { FileSystem } from "./file-system.js";
+import { basenameOf, dirnameOf, joinPath, normalizePath, samePath } from "./paths.js";
 import { SCRIPT_EXTENSIONS, isScriptPath, scriptExtensionOf } from "./script-files.js";
 
 export interface IncludeSearch {
@@ -25,7 +25,9 @@ export function includeCandidates(includeId: string): string[] {
 
 /** The folders an include in `fromFile` is looked for in, in order: its own folder, then `roots` (workspace roots and include paths). */
 export function includeFolders(fromFile: string, roots: readonly string[]): string[] {
-  return [...new Set([dirname(fromFile), ...roots.map((root) => resolve(root))])];
+  const folders: string[] = [];
+  for (const folder of [dirnameOf(fromFile), ...roots].map(normalizePath)) if (!folders.some((known) => samePath(known, folder))) folders.push(folder);
+  return folders;
 }
 
 export function findInclude(includeId: string, fromFile: string, roots: readonly string[], fileSystem: FileSystem): IncludeSearch {
@@ -34,7 +36,7 @@ export function findInclude(includeId: string, fromFile: string, roots: readonly
   const probed: string[] = [];
   for (const folder of folders) {
     for (const name of names) {
-      const path = resolve(folder, name);
+      const path = joinPath(folder, name);
       if (fileSystem.exists?.(path) ?? fileSystem.readFile(path) !== undefined) return { path, folders, probed };
       probed.push(path);
     }
@@ -47,7 +49,7 @@ export function findInclude(includeId: string, fromFile: string, roots: readonly
  * script's name without its extension, leaving out `fromFile`'s own name.
  */
 export function includeIdsIn(folders: readonly string[], fromFile: string, fileSystem: FileSystem): string[] {
-  const own = basename(fromFile);
+  const own = basenameOf(fromFile);
   const ids = new Set<string>();
   for (const folder of folders) {
     for (const name of fileSystem.listFolder?.(folder) ?? []) {

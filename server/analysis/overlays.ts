@@ -4,8 +4,8 @@
  * them: an overlaid file exists and lists in its folder even when it is not
  * on disk (yet, or any more).
  */
-import { basename, dirname } from "node:path";
 import type { FileSystem } from "./file-system.js";
+import { basenameOf, dirnameOf, samePath } from "./paths.js";
 
 export class Overlays {
   private readonly texts = new Map<string, string>();
@@ -32,7 +32,7 @@ export class Overlays {
 
   /** The names of the overlaid files directly in `folder`. */
   namesIn(folder: string): string[] {
-    return [...this.texts.keys()].filter((path) => dirname(path) === folder).map((path) => basename(path));
+    return [...this.texts.keys()].filter((path) => samePath(dirnameOf(path), folder)).map((path) => basenameOf(path));
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import { resolve } from "node:path";
 import { AnalysisHost, type FileAnalysis, type IncludeUse } from "../analysis/host.js";
+import { normalizePath } from "../analysis/paths.js";
 import { builtinCatalog } from "../catalog/builtin-catalog.js";
 import type { ConfigLayer } from "../config/config.js";
 import { ConfigResolver, toAnalysisSettings, type ConfigFileText } from "../config/resolve.js";
@@ -78,7 +79,7 @@ export class FileLinter {
 
   /** Lints `text` as the content of `filePath` (as the user named it, relative to the working folder or absolute). */
   lint(filePath: string, text: string): LintedFile {
-    const path = resolve(this.setup.cwd, filePath);
+    const path = normalizePath(resolve(this.setup.cwd, filePath));
     let analysis = this.host.analyzeText(path, text);
     let current = text;
     for (let pass = 0; this.setup.fix && pass < MAX_FIX_PASSES; pass++) {

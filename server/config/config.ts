@@ -6,7 +6,7 @@
  * only cannot say `root`. Every wrong value is a problem at its exact
  * range; the rest of the layer is still used.
  */
-import { isAbsolute, resolve } from "node:path";
+import { resolvePath } from "../analysis/paths.js";
 import type { TextRange } from "../../grammar/index.js";
 import { isValidVersion, type Platform, type RuleSeverity } from "../analysis/settings.js";
 import { allRules } from "../lint/registry.js";
@@ -123,7 +123,7 @@ export function readConfig(root: JsonNode, options: ReadOptions): ConfigRead {
         else layer.platform = value.value;
         break;
       case "includePaths":
-        layer.includePaths = strings(value, key, problem).map((path) => (isAbsolute(path) ? path : resolve(options.folder, path)));
+        layer.includePaths = strings(value, key, problem).map((path) => resolvePath(options.folder, path));
         break;
       case "ignorePatterns":
         layer.ignorePatterns = strings(value, key, problem).map((pattern) => parseIgnorePattern(pattern, options.folder));

@@ -9,7 +9,7 @@
  * about a path outside its folder.
  */
 import ignore, { type Ignore } from "ignore";
-import { posix, win32, type PlatformPath } from "node:path";
+import { isWindowsPath, relativeInside } from "../analysis/paths.js";
 
 export interface IgnorePattern {
   /** As written in the configuration. */
@@ -21,7 +21,6 @@ export interface IgnorePattern {
 /** Patterns given in one folder, in order, as one gitignore file. */
 interface FolderMatcher {
   readonly folder: string;
-  readonly paths: PlatformPath;
   readonly matcher: Ignore;
 }
 
@@ -32,8 +31,8 @@ export function parseIgnorePattern(pattern: string, folder: string): IgnorePatte
 /** Whether the patterns ignore the file at `path` (absolute). Patterns are applied in order. */
 export function isIgnored(path: string, patterns: readonly IgnorePattern[]): boolean {
   let ignored = false;
-  for (const { folder, paths, matcher } of matchersOf(patterns)) {
-    const relativePath = relativeInside(paths, folder, path);
+  for (const { folder, matcher } of matchersOf(patterns)) {
+    const relativePath = relativeInside(folder, path);
     if (relativePath === undefined) continue;
     const result = matcher.test(relativePath);
     if (result.ignored) ignored = true;
@@ -54,23 +53,8 @@ function matchersOf(patterns: readonly IgnorePattern[]): readonly FolderMatcher[
     if (last?.folder === folder) last.patterns.push(pattern);
     else runs.push({ folder, patterns: [pattern] });
   }
-  matchers = runs.map(({ folder, patterns: lines }) => {
-    const paths = isWindowsPath(folder) ? win32 : posix;
-    // Windows file names are case-insensitive, as Git for Windows matches them.
-    return { folder, paths, matcher: ignore({ ignorecase: paths === win32 }).add(lines) };
-  });
+  // Windows file names are case-insensitive, as Git for Windows matches them.
+  matchers = runs.map(({ folder, patterns: lines }) => ({ folder, matcher: ignore({ ignorecase: isWindowsPath(folder) }).add(lines) }));
   matcherCache.set(patterns, matchers);
   return matchers;
-}
-
-/** A drive letter or a UNC share: such paths are compared the Windows way on any platform. */
-function isWindowsPath(path: string): boolean {
-  return /^(?:[A-Za-z]:|\\\\)/.test(path);
-}
-
-/** `path` relative to `folder` with `/` separators, or undefined when it is not inside the folder. */
-function relativeInside(paths: PlatformPath, folder: string, path: string): string | undefined {
-  const relativePath = paths.relative(folder, path).replace(/\\/g, "/");
-  if (relativePath === "" || relativePath === ".." || relativePath.startsWith("../") || paths.isAbsolute(relativePath)) return undefined;
-  return relativePath;
 }

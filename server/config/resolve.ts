@@ -6,7 +6,7 @@
  * command line). Or, with an explicit config file, that file alone between
  * the same layers. Files are read through a reader and cached by folder.
  */
-import { dirname, join } from "node:path";
+import { dirnameOf, joinPath } from "../analysis/paths.js";
 import { LineIndex } from "../../grammar/index.js";
 import type { AnalysisSettings, Platform, RuleSeverity } from "../analysis/settings.js";
 import { allRules } from "../lint/registry.js";
@@ -79,7 +79,7 @@ export class ConfigResolver {
 
   /** The configuration that applies to the script at `path`, with the problems of the files it came from. */
   forFile(path: string): { readonly config: EffectiveConfig; readonly problems: readonly ConfigFileProblem[] } {
-    const folder = dirname(path);
+    const folder = dirnameOf(path);
     let result = this.merged.get(folder);
     if (result === undefined) {
       const chain = this.options.configFile !== undefined ? [this.options.configFile] : this.chainFor(folder);
@@ -112,9 +112,9 @@ export class ConfigResolver {
   private chainFor(folder: string): readonly string[] {
     let chain = this.chains.get(folder);
     if (chain !== undefined) return chain;
-    const file = join(folder, CONFIG_FILE_NAME);
+    const file = joinPath(folder, CONFIG_FILE_NAME);
     const read = this.read(file);
-    const parent = dirname(folder);
+    const parent = dirnameOf(folder);
     const above = read.layer?.root === true || parent === folder ? [] : this.chainFor(parent);
     chain = read.exists ? [...above, file] : above;
     this.chains.set(folder, chain);
@@ -137,7 +137,7 @@ function readConfigFile(file: string, read: ConfigFileText | undefined, explicit
   if (typeof read !== "string") return { exists: true, layer: undefined, problems: [at(read.offset, read.offset, read.problem)] };
   const parsed = parseJson(text);
   if (!parsed.ok) return { exists: true, layer: undefined, problems: [at(parsed.offset, parsed.offset, `not valid JSON: ${parsed.message}`)] };
-  const { layer, problems } = readConfig(parsed.root, { source: file, folder: dirname(file), kind: "file" });
+  const { layer, problems } = readConfig(parsed.root, { source: file, folder: dirnameOf(file), kind: "file" });
   return { exists: true, layer, problems: problems.map((problem) => at(problem.range.start, problem.range.end, problem.message)) };
 }
 

@@ -8,6 +8,7 @@
  * documents come and go.
  */
 import { URI } from "vscode-uri";
+import { isWindowsPath, normalizePath } from "../analysis/paths.js";
 import { MAX_REMEMBERED_URIS } from "./limits.js";
 
 export class UriMap {
@@ -28,7 +29,7 @@ export class UriMap {
     const open = this.openUris.get(path);
     if (open !== undefined) return open;
     const recent = this.recentUris.get(path);
-    if (recent === undefined) return URI.file(path).toString();
+    if (recent === undefined) return fileUriOf(path);
     this.remember(path, recent);
     return recent;
   }
@@ -60,7 +61,26 @@ export class UriMap {
   }
 }
 
+/**
+ * The path of a URI, the same on every system: `file:///c%3A/Scripts/a.crm`
+ * is `C:\Scripts\a.crm`, `file://server/share/a.crm` is
+ * `\\server\share\a.crm`, `file:///home/a.crm` is `/home/a.crm`.
+ */
 function pathOf(uri: string): string {
   const parsed = URI.parse(uri);
-  return parsed.scheme === "file" ? parsed.fsPath : `/${parsed.scheme}/${parsed.authority}${parsed.path}`.replace(/\/+/g, "/");
+  if (parsed.scheme !== "file") return `/${parsed.scheme}/${parsed.authority}${parsed.path}`.replace(/\/+/g, "/");
+  if (parsed.authority !== "") return normalizePath(`\\\\${parsed.authority}${parsed.path}`.replace(/\//g, "\\"));
+  if (/^\/[A-Za-z]:/.test(parsed.path)) return normalizePath(parsed.path.slice(1));
+  return normalizePath(parsed.path);
+}
+
+/** The `file:` URI of a path, spelled as VS Code spells it (a lower-case drive letter, `:` encoded). */
+function fileUriOf(path: string): string {
+  if (!isWindowsPath(path)) return URI.file(path).toString();
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("//")) {
+    const [authority = "", ...rest] = slashed.slice(2).split("/");
+    return URI.from({ scheme: "file", authority, path: `/${rest.join("/")}` }).toString();
+  }
+  return URI.from({ scheme: "file", authority: "", path: `/${slashed.charAt(0).toLowerCase()}${slashed.slice(1)}` }).toString();
 }
