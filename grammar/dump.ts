@@ -40,7 +40,7 @@ export function dumpAst(root: Node, text: string): string {
     out.push(`${indent}${label}${node.kind} ${position(node.start)}-${position(node.end)}${scalars.length > 0 ? ` ${scalars.join(" ")}` : ""}`);
     for (const [key, value] of children) {
       if (Array.isArray(value)) {
-        (value as readonly Node[]).forEach((child, index) => visit(child, `${key}[${index}]: `, depth + 1));
+        for (const [index, child] of (value as readonly Node[]).entries()) visit(child, `${key}[${index}]: `, depth + 1);
       } else {
         visit(value as Node, `${key}: `, depth + 1);
       }

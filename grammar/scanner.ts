@@ -156,7 +156,7 @@ class Scanner {
         if (open < 0 || (sectionEnd >= 0 && open > sectionEnd)) break;
         this.pushTemplateText(textStart, open);
         const codeStart = open + 2;
-        let close = text.indexOf("%>", codeStart);
+        const close = text.indexOf("%>", codeStart);
         let codeEnd: number;
         if (close < 0) {
           codeEnd = sectionEnd >= 0 ? sectionEnd : text.length;

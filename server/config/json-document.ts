@@ -50,7 +50,8 @@ const TOKEN_MESSAGES: Partial<Record<ErrorName, string>> = {
 const STRING_ERRORS: ReadonlySet<ErrorName> = new Set<ErrorName>(["InvalidUnicode", "InvalidEscapeCharacter", "InvalidCharacter"]);
 
 /** In a string token: valid escapes (skipped), or the first bad escape or control character (group 1). */
-const STRING_PROBLEM = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})|(\\u|\\[^]|[\x00-\x1f])/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what JSON forbids in a string.
+const STRING_PROBLEM = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})|(\\u|\\[\s\S]|[\x00-\x1f])/gu;
 
 /** Thrown by the visitor at the first error, which ends the parse. */
 class FirstError {
@@ -193,8 +194,8 @@ function stringProblem(text: string, offset: number, length: number): FirstError
     if (problem === "\\u") return new FirstError("\\u needs four hexadecimal digits", at);
     if (!problem.startsWith("\\")) return new FirstError(`a string cannot contain the control character U+${hex(problem)}: write it as \\u${hex(problem)}`, at);
     const escaped = problem.slice(1);
-    const escape = visible(escaped) ? `'${problem}'` : `'\\' before U+${hex(escaped)}`;
-    return new FirstError(`${escape} is not a JSON escape`, at);
+    const written = visible(escaped) ? `'${problem}'` : `'\\' before U+${hex(escaped)}`;
+    return new FirstError(`${written} is not a JSON escape`, at);
   }
   return new FirstError("the string is not valid", offset);
 }

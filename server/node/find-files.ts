@@ -5,7 +5,7 @@
  * explicitly is found whatever its extension (the caller may still leave it
  * out by the configuration's ignore patterns, and knows it was named).
  */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { globToRegExp } from "../config/glob.js";
 
@@ -72,7 +72,7 @@ function walk(root: string, visit: (path: string) => void): void {
   const pending = [root];
   while (pending.length > 0) {
     const folder = pending.pop() as string;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch {

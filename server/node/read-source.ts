@@ -71,6 +71,7 @@ export function readConfigText(path: string): ConfigFileText | undefined {
   }
   const { text, encoding } = decodeSourceFile(bytes);
   if (encoding.name !== "windows-1252") return text;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class is every ASCII character; the first outside it is reported.
   const offset = Math.max(0, text.search(/[^\x00-\x7f]/));
   return { text, offset, problem: "the file is not valid UTF-8 (it looks like a legacy code page such as Windows-1252): save it as UTF-8" };
 }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "../../bench/realistic-script.js";
 import { readSource } from "../../server/node/read-source.js";
-import { ANSI, ensureBundle, lint, makeTree, parseJson, runBundle, type FakeIoOptions, type JsonResult } from "../support/cli-runner.js";
+import { ANSI, ANSI_START, ensureBundle, lint, makeTree, parseJson, runBundle, type FakeIoOptions, type JsonResult } from "../support/cli-runner.js";
 import { repositoryRoot } from "../support/paths.js";
 
 // Each starts with #setLanguageLevel, so the only problems are the deliberate ones: a missing ';'
@@ -83,7 +83,7 @@ describe("stylish output", () => {
     it("are forced on by --color and by FORCE_COLOR, off by --no-color and NO_COLOR", async () => {
       const root = makeTree(files);
       const coloured = async (argv: string[], options: Partial<FakeIoOptions>): Promise<boolean> =>
-        /\u001b\[/.test((await lint([...argv, "."], { cwd: root, ...options })).stdout);
+        ANSI_START.test((await lint([...argv, "."], { cwd: root, ...options })).stdout);
       expect(await coloured(["--color"], { terminal: false })).toBe(true);
       expect(await coloured([], { terminal: false, env: { FORCE_COLOR: "1" } })).toBe(true);
       expect(await coloured([], { terminal: false, env: { FORCE_COLOR: "0" } })).toBe(false);

@@ -264,7 +264,7 @@ describe("SARIF output", () => {
       change(log);
       return schemaErrors(log);
     };
-    expect(broken((log) => delete (log.runs[0]?.tool.driver as Partial<Run["tool"]["driver"]>).name)).not.toEqual([]);
+    expect(broken((log) => delete ((log.runs[0] as Run).tool.driver as Partial<Run["tool"]["driver"]>).name)).not.toEqual([]);
     expect(broken((log) => ((log.runs[0]?.results[0]?.locations[0]?.physicalLocation.region as Region).startLine = 0))).not.toEqual([]);
     expect(broken((log) => ((log.runs[0]?.results[0] as SarifResult).level = "fatal"))).not.toEqual([]);
     expect(broken((log) => (log.version = "2.0.0"))).not.toEqual([]);

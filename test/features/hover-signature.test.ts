@@ -119,9 +119,9 @@ describe("signature help", () => {
     expect(method?.activeParameter).toBe(0);
     const nested = helpAt("NSContactAgent a;\nprintLine(a.GetContact(1).GetName() + \"x\", $0\n");
     expect(nested?.activeParameter).toBe(1);
-    const constructor = helpAt("DateTime d = DateTime(2020, $0\n");
-    expect(constructor?.signatures.some((signature) => signature.label.startsWith("DateTime DateTime(Integer"))).toBe(true);
-    expect(constructor?.activeParameter).toBe(1);
+    const constructorHelp = helpAt("DateTime d = DateTime(2020, $0\n");
+    expect(constructorHelp?.signatures.some((signature) => signature.label.startsWith("DateTime DateTime(Integer"))).toBe(true);
+    expect(constructorHelp?.activeParameter).toBe(1);
   });
 
   it("answers from the previous analysis right after '(' is typed", () => {

@@ -221,7 +221,7 @@ describe("quick fix titles", () => {
 describe("suppression actions in a file with CRLF line endings", () => {
   const rules = ["no-unused-variable"];
   const source = "#setLanguageLevel 4;\r\nVoid f() {\r\n  Integer spare = 0;\r\n}\r\nf();\r\n";
-  const after = (title: string): string => {
+  const textAfter = (title: string): string => {
     const run = runFixture(source, { rules });
     const at = source.indexOf("spare");
     const action = suppressionActions(run.analysis(), { start: at, end: at }).find((candidate) => candidate.title === title);
@@ -230,7 +230,7 @@ describe("suppression actions in a file with CRLF line endings", () => {
   };
 
   it("insert the line comment with CRLF, leaving no bare LF and no diagnostic", () => {
-    const text = after("Suppress 'no-unused-variable' on this line");
+    const text = textAfter("Suppress 'no-unused-variable' on this line");
     const comment = "  // crmscript-lint-disable-next-line no-unused-variable\r\n";
     expect(text).toBe(`#setLanguageLevel 4;\r\nVoid f() {\r\n${comment}  Integer spare = 0;\r\n}\r\nf();\r\n`);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
@@ -238,7 +238,7 @@ describe("suppression actions in a file with CRLF line endings", () => {
   });
 
   it("insert the file comment with CRLF", () => {
-    const text = after("Suppress 'no-unused-variable' in this file");
+    const text = textAfter("Suppress 'no-unused-variable' in this file");
     expect(text).toBe(`/* crmscript-lint-disable no-unused-variable */\r\n${source}`);
     expect(runFixture(text, { rules }).analysis().diagnostics).toEqual([]);
   });

@@ -100,7 +100,10 @@ export function parseJson(stdout: string): JsonResult[] {
   return parsed as JsonResult[];
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with the escape character.
 export const ANSI = /\u001b\[[0-9;]*m/g;
+/** The start of an ANSI colour code. */
+export const ANSI_START = new RegExp(`${String.fromCharCode(27)}\\[`);
 
 const temporaryRoots: string[] = [];
 

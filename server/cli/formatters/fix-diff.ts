@@ -98,7 +98,10 @@ function cuts(oldLines: readonly string[], newLines: readonly string[]): Cut[] {
 function uniqueLines(lines: readonly string[]): Map<string, number> {
   const indexes = new Map<string, number>();
   const repeated = new Set<string>();
-  lines.forEach((line, index) => (indexes.has(line) ? repeated.add(line) : indexes.set(line, index)));
+  for (const [index, line] of lines.entries()) {
+    if (indexes.has(line)) repeated.add(line);
+    else indexes.set(line, index);
+  }
   for (const line of repeated) indexes.delete(line);
   return indexes;
 }

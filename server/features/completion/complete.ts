@@ -50,14 +50,15 @@ export interface CompletionSources {
 }
 
 /** Ranking groups, in order. */
-const enum Rank {
-  Local = 0,
-  Member = 0,
-  FileSymbol = 1,
-  CatalogFunction = 2,
-  Type = 3,
-  Keyword = 4,
-}
+const Rank = {
+  Local: 0,
+  Member: 0,
+  FileSymbol: 1,
+  CatalogFunction: 2,
+  Type: 3,
+  Keyword: 4,
+} as const;
+type Rank = (typeof Rank)[keyof typeof Rank];
 
 const STATEMENT_KEYWORDS = ["if", "else", "while", "for", "foreach", "try", "catch", "throw", "return", "break", "continue"];
 const VALUE_KEYWORDS = ["true", "false", "this"];
