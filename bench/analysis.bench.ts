@@ -96,7 +96,9 @@ export function runAnalysisBench(rounds = 20): AnalysisBenchResult {
   });
 
   return {
-    catalogFirstLoadMilliseconds, catalogWarmLoadMilliseconds, catalogFullValidationMilliseconds,
+    catalogFirstLoadMilliseconds,
+    catalogWarmLoadMilliseconds,
+    catalogFullValidationMilliseconds,
     lines: crmscript.split("\n").length,
     fullAnalysisMilliseconds: median(times.crmscript as number[]),
     parseMilliseconds: median(phases.parse),

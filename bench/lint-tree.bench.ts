@@ -49,7 +49,10 @@ export function runLintTreeBench(rounds = 3, count = 2000): LintTreeBenchResult 
   try {
     const lines = writeTree(root, count);
     const lint = (extra: string[]) => (): void => {
-      const run = spawnSync(process.execPath, [join(process.cwd(), "dist", "crmscript-lint.js"), "--format", "json", ...extra, "."], { cwd: root, maxBuffer: 1 << 30 });
+      const run = spawnSync(process.execPath, [join(process.cwd(), "dist", "crmscript-lint.js"), "--format", "json", ...extra, "."], {
+        cwd: root,
+        maxBuffer: 1 << 30,
+      });
       if (run.status !== 0 && run.status !== 1) throw new Error(`crmscript-lint failed (${run.status}): ${run.stderr.toString()}`);
     };
     const cores = availableParallelism();
@@ -65,9 +68,13 @@ export function runLintTreeBench(rounds = 3, count = 2000): LintTreeBenchResult 
     const one = median(times.one as number[]);
     const all = median(times.all as number[]);
     return {
-      files: count, lines, cores,
-      oneThreadMilliseconds: one, allCoresMilliseconds: all,
-      oneThreadLinesPerSecond: lines / (one / 1000), allCoresLinesPerSecond: lines / (all / 1000),
+      files: count,
+      lines,
+      cores,
+      oneThreadMilliseconds: one,
+      allCoresMilliseconds: all,
+      oneThreadLinesPerSecond: lines / (one / 1000),
+      allCoresLinesPerSecond: lines / (all / 1000),
       processesMilliseconds: median(times.processes as number[]),
       speedup: medianRatio(times.one as number[], times.all as number[]),
       processesSpeedup: medianRatio(times.one as number[], times.processes as number[]),
@@ -81,7 +88,11 @@ export function reportLintTreeBench(result: LintTreeBenchResult): string {
   const rate = (value: number): string => `${Math.round(value).toLocaleString("en-US")} lines/s`;
   return formatTable([
     ["crmscript-lint over a tree", "median", "throughput"],
-    [`${result.files} files (${result.lines} lines), one thread (--jobs 1)`, `${Math.round(result.oneThreadMilliseconds)} ms`, rate(result.oneThreadLinesPerSecond)],
+    [
+      `${result.files} files (${result.lines} lines), one thread (--jobs 1)`,
+      `${Math.round(result.oneThreadMilliseconds)} ms`,
+      rate(result.oneThreadLinesPerSecond),
+    ],
     [`the same on all ${result.cores} cores (worker threads)`, `${Math.round(result.allCoresMilliseconds)} ms`, rate(result.allCoresLinesPerSecond)],
     [`baseline: ${result.cores} independent one-thread processes, a share each`, `${Math.round(result.processesMilliseconds)} ms`, ""],
     ["speed-up of all cores over one thread", `${result.speedup.toFixed(2)}×`, "floor: 20,000 lines/s on one thread"],

@@ -6,7 +6,8 @@ const jsonIndex = process.argv.indexOf("--json");
 runLspBench().then(
   (result) => {
     console.log(reportLspBench(result));
-    if (jsonIndex >= 0 && process.argv[jsonIndex + 1] !== undefined) writeFileSync(process.argv[jsonIndex + 1] as string, `${JSON.stringify(result, null, 2)}\n`);
+    if (jsonIndex >= 0 && process.argv[jsonIndex + 1] !== undefined)
+      writeFileSync(process.argv[jsonIndex + 1] as string, `${JSON.stringify(result, null, 2)}\n`);
   },
   (error: unknown) => {
     console.error(error);

@@ -62,7 +62,10 @@ export async function runLspBench(): Promise<LspBenchResult> {
   client.open("file:///bench/empty.crm", "");
   const roundTrips: number[] = [];
   for (let index = 0; index < 60; index++) {
-    roundTrips.push((await timed(() => client.request("textDocument/hover", { textDocument: { uri: "file:///bench/empty.crm" }, position: { line: 0, character: 0 } }))).milliseconds);
+    roundTrips.push(
+      (await timed(() => client.request("textDocument/hover", { textDocument: { uri: "file:///bench/empty.crm" }, position: { line: 0, character: 0 } })))
+        .milliseconds,
+    );
   }
 
   // Hover on the NetServer method of every `agent.Get…` call, spread over the file.
@@ -84,7 +87,9 @@ export async function runLspBench(): Promise<LspBenchResult> {
     const insert = "  agent.";
     const before = client.pushedCount(uri);
     client.change(uri, [{ range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber, character: 0 } }, text: `${insert}\n` }]);
-    const result = await timed(() => client.request<{ items: unknown[] }>("textDocument/completion", { textDocument: { uri }, position: { line: lineNumber, character: insert.length } }));
+    const result = await timed(() =>
+      client.request<{ items: unknown[] }>("textDocument/completion", { textDocument: { uri }, position: { line: lineNumber, character: insert.length } }),
+    );
     completions.push(result.milliseconds);
     items = result.value.items.length;
     const version = client.change(uri, [{ range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber + 1, character: 0 } }, text: "" }]);
@@ -144,8 +149,18 @@ export function reportLspBench(result: LspBenchResult): string {
       ["measure", "p50", "p95", "p50 / round trip"],
       ["protocol round trip (baseline: hover on an empty document)", ms(result.roundTrip.p50), ms(result.roundTrip.p95), "1.0×"],
       ["hover on a NetServer method", ms(result.hover.p50), ms(result.hover.p95), times(result.hover.p50)],
-      [`completion after typing 'agent.' (${result.completion.items} items)`, ms(result.completion.p50), ms(result.completion.p95), times(result.completion.p50)],
-      ["diagnostics after a one-character edit", ms(result.diagnosticsAfterEdit.p50), ms(result.diagnosticsAfterEdit.p95), times(result.diagnosticsAfterEdit.p50)],
+      [
+        `completion after typing 'agent.' (${result.completion.items} items)`,
+        ms(result.completion.p50),
+        ms(result.completion.p95),
+        times(result.completion.p50),
+      ],
+      [
+        "diagnostics after a one-character edit",
+        ms(result.diagnosticsAfterEdit.p50),
+        ms(result.diagnosticsAfterEdit.p95),
+        times(result.diagnosticsAfterEdit.p50),
+      ],
     ]),
     formatTable([
       ["measure", "value"],

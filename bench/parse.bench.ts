@@ -23,19 +23,24 @@ export interface ParseBenchResult {
 export function runParseBench(rounds = 15): ParseBenchResult {
   const firstParseMilliseconds = timeOnce(() => parseSource("Integer x = 1;"));
   const { crmscript, typescript } = generateRealisticScript(2_000_000, 7);
-  const times = interleaved({
-    crmscript: () => parseSource(crmscript),
-    typescript: () => ts.createSourceFile("baseline.ts", typescript, ts.ScriptTarget.Latest, false),
-    scan: () => scan(crmscript),
-  }, rounds);
+  const times = interleaved(
+    {
+      crmscript: () => parseSource(crmscript),
+      typescript: () => ts.createSourceFile("baseline.ts", typescript, ts.ScriptTarget.Latest, false),
+      scan: () => scan(crmscript),
+    },
+    rounds,
+  );
   const crmscriptTime = median(times.crmscript as number[]);
   const typescriptTime = median(times.typescript as number[]);
   // Throughput per character of each text; the ratio compares throughputs round by round.
   const perCharacter = (time: number, text: string): number => time / text.length;
-  const ratio = 1 / medianRatio(
-    (times.crmscript as number[]).map((time) => perCharacter(time, crmscript)),
-    (times.typescript as number[]).map((time) => perCharacter(time, typescript)),
-  );
+  const ratio =
+    1 /
+    medianRatio(
+      (times.crmscript as number[]).map((time) => perCharacter(time, crmscript)),
+      (times.typescript as number[]).map((time) => perCharacter(time, typescript)),
+    );
   const lines5000 = generateScriptOfLines(5000, 11);
   const fiveThousand = interleaved({ parse: () => parseSource(lines5000) }, 30).parse as number[];
   return {

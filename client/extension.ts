@@ -46,8 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await languageClient.start();
   } catch (error) {
     output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
-    void vscode.window.showErrorMessage("The CRMScript language server did not start; see its output for why.", "Show Output")
-      .then((choice) => { if (choice !== undefined) output.show(true); });
+    void vscode.window.showErrorMessage("The CRMScript language server did not start; see its output for why.", "Show Output").then((choice) => {
+      if (choice !== undefined) output.show(true);
+    });
   }
 }
 

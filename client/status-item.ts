@@ -13,10 +13,15 @@ export class TargetStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("crmscript.target", vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly client: LanguageClient, private readonly languageId: string) {
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly languageId: string,
+  ) {
     this.item.name = "CRMScript target";
     this.subscriptions.push(
-      vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration("crmscript")) this.update(); }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration("crmscript")) this.update();
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       client.onDidChangeState(() => this.update()),
     );

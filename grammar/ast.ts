@@ -215,9 +215,25 @@ export type Statement =
   | UnsupportedStatement;
 
 const statementKinds: ReadonlySet<string> = new Set<Statement["kind"]>([
-  "VariableDeclaration", "FunctionDeclaration", "StructDeclaration", "IncludeDirective", "LanguageLevelDirective", "Block",
-  "IfStatement", "WhileStatement", "ForStatement", "ForeachStatement", "TryStatement", "ThrowStatement", "BreakStatement",
-  "ContinueStatement", "ReturnStatement", "ExpressionStatement", "EmptyStatement", "TemplateText", "UnsupportedStatement",
+  "VariableDeclaration",
+  "FunctionDeclaration",
+  "StructDeclaration",
+  "IncludeDirective",
+  "LanguageLevelDirective",
+  "Block",
+  "IfStatement",
+  "WhileStatement",
+  "ForStatement",
+  "ForeachStatement",
+  "TryStatement",
+  "ThrowStatement",
+  "BreakStatement",
+  "ContinueStatement",
+  "ReturnStatement",
+  "ExpressionStatement",
+  "EmptyStatement",
+  "TemplateText",
+  "UnsupportedStatement",
 ]);
 
 export function isStatement(node: Statement | Expression): node is Statement {
@@ -306,12 +322,7 @@ export interface PostfixExpression extends NodeBase {
   readonly operand: Expression;
 }
 
-export type BinaryOperator =
-  | "||" | "&&"
-  | "==" | "!="
-  | "<" | "<=" | ">" | ">="
-  | "+" | "-"
-  | "*" | "/" | "%";
+export type BinaryOperator = "||" | "&&" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "+" | "-" | "*" | "/" | "%";
 
 export interface BinaryExpression extends NodeBase {
   readonly kind: "BinaryExpression";
@@ -359,14 +370,7 @@ export type Expression =
   | ConditionalExpression
   | MissingExpression;
 
-export type Node =
-  | Program
-  | Statement
-  | Expression
-  | TypeReference
-  | ArrayDimension
-  | Parameter
-  | ExpressionList;
+export type Node = Program | Statement | Expression | TypeReference | ArrayDimension | Parameter | ExpressionList;
 
 export type NodeKind = Node["kind"];
 export type NodeOfKind<K extends NodeKind> = Extract<Node, { kind: K }>;

@@ -20,13 +20,19 @@ const BINARY_PROBE_LENGTH = 8000;
 /** Why a text is not parsed at all: too large, or not text. */
 function unparsableReason(text: string): Diagnostic | undefined {
   if (text.length > MAX_SOURCE_LENGTH) {
-    return syntaxDiagnostic("syntax-file-too-large", { start: 0, end: 0 },
-      `the file has ${text.length} characters; files over ${MAX_SOURCE_LENGTH} characters are not analysed`);
+    return syntaxDiagnostic(
+      "syntax-file-too-large",
+      { start: 0, end: 0 },
+      `the file has ${text.length} characters; files over ${MAX_SOURCE_LENGTH} characters are not analysed`,
+    );
   }
   const nul = text.indexOf("\0");
   if (nul >= 0 && nul < BINARY_PROBE_LENGTH) {
-    return syntaxDiagnostic("syntax-not-text", { start: 0, end: 0 },
-      "this is not a text file (it has NUL characters, as binary files and UTF-16 without a byte-order mark do), so it is not checked");
+    return syntaxDiagnostic(
+      "syntax-not-text",
+      { start: 0, end: 0 },
+      "this is not a text file (it has NUL characters, as binary files and UTF-16 without a byte-order mark do), so it is not checked",
+    );
   }
   return undefined;
 }
@@ -88,8 +94,13 @@ export function parseSource(text: string): SourceFile {
     lineIndex = parsed.lineIndex;
     for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
   } catch (error) {
-    diagnostics.push(syntaxDiagnostic("syntax-internal-error", { start: 0, end: 0 },
-      `the parser failed on this file (${error instanceof Error ? error.message : String(error)}); please report it`));
+    diagnostics.push(
+      syntaxDiagnostic(
+        "syntax-internal-error",
+        { start: 0, end: 0 },
+        `the parser failed on this file (${error instanceof Error ? error.message : String(error)}); please report it`,
+      ),
+    );
   }
   diagnostics.sort(compareDiagnostics);
   return new ParsedSourceFile(text, program, scanned.tokens, scanned.comments, scanned.template, diagnostics, lineIndex);

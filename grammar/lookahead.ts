@@ -39,8 +39,21 @@ function kindSet(types: Iterable<TokenType>): boolean[] {
 }
 
 const EXPRESSION_STARTS = [
-  T.Identifier, T.IntegerLiteral, T.LongLiteral, T.FloatLiteral, T.InvalidNumberLiteral, T.StringLiteral,
-  T.True, T.False, T.This, T.LParen, T.Bang, T.Minus, T.Plus, T.PlusPlus, T.MinusMinus,
+  T.Identifier,
+  T.IntegerLiteral,
+  T.LongLiteral,
+  T.FloatLiteral,
+  T.InvalidNumberLiteral,
+  T.StringLiteral,
+  T.True,
+  T.False,
+  T.This,
+  T.LParen,
+  T.Bang,
+  T.Minus,
+  T.Plus,
+  T.PlusPlus,
+  T.MinusMinus,
 ];
 
 /** Tokens that may begin an expression. */
@@ -48,27 +61,76 @@ export const expressionStartKinds = kindSet(EXPRESSION_STARTS);
 
 /** Tokens that may begin a primary expression (an operand without prefix operators). */
 export const primaryStartKinds = kindSet([
-  T.Identifier, T.IntegerLiteral, T.LongLiteral, T.FloatLiteral, T.InvalidNumberLiteral, T.StringLiteral, T.True, T.False, T.This, T.LParen,
+  T.Identifier,
+  T.IntegerLiteral,
+  T.LongLiteral,
+  T.FloatLiteral,
+  T.InvalidNumberLiteral,
+  T.StringLiteral,
+  T.True,
+  T.False,
+  T.This,
+  T.LParen,
 ]);
 
 /** Tokens that may begin a statement. */
 export const statementStartKinds = kindSet([
   ...EXPRESSION_STARTS,
-  T.LBrace, T.If, T.While, T.For, T.Foreach, T.Try, T.Throw, T.Break, T.Continue, T.Return, T.Struct,
-  T.IncludeDirective, T.LanguageLevelDirective, T.UnknownDirective, T.Semicolon, T.TemplateText,
+  T.LBrace,
+  T.If,
+  T.While,
+  T.For,
+  T.Foreach,
+  T.Try,
+  T.Throw,
+  T.Break,
+  T.Continue,
+  T.Return,
+  T.Struct,
+  T.IncludeDirective,
+  T.LanguageLevelDirective,
+  T.UnknownDirective,
+  T.Semicolon,
+  T.TemplateText,
 ]);
 
 /** Keywords that only begin statements; one on a new line ends a half-typed expression. */
 const statementKeywordKinds = kindSet([
-  T.If, T.While, T.For, T.Foreach, T.Try, T.Throw, T.Break, T.Continue, T.Return, T.Struct,
-  T.IncludeDirective, T.LanguageLevelDirective, T.TemplateText, T.Else, T.Catch,
+  T.If,
+  T.While,
+  T.For,
+  T.Foreach,
+  T.Try,
+  T.Throw,
+  T.Break,
+  T.Continue,
+  T.Return,
+  T.Struct,
+  T.IncludeDirective,
+  T.LanguageLevelDirective,
+  T.TemplateText,
+  T.Else,
+  T.Catch,
 ]);
 
 export const prefixOperatorKinds = kindSet([T.Bang, T.Minus, T.Plus, T.PlusPlus, T.MinusMinus]);
 export const postfixStartKinds = kindSet([T.Dot, T.LBracket, T.PlusPlus, T.MinusMinus]);
 export const binaryOperatorKinds = kindSet([
-  T.OrOr, T.AndAnd, T.EqualEqual, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual,
-  T.Plus, T.Minus, T.Star, T.Slash, T.Percent, T.Ampersand, T.Pipe,
+  T.OrOr,
+  T.AndAnd,
+  T.EqualEqual,
+  T.NotEqual,
+  T.Less,
+  T.LessEqual,
+  T.Greater,
+  T.GreaterEqual,
+  T.Plus,
+  T.Minus,
+  T.Star,
+  T.Slash,
+  T.Percent,
+  T.Ampersand,
+  T.Pipe,
 ]);
 export const assignmentOperatorKinds = kindSet([T.Assign, T.PlusAssign, T.MinusAssign, T.StarAssign, T.SlashAssign, T.PercentAssign]);
 

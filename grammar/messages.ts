@@ -23,7 +23,7 @@ export function describeToken(token: IToken): string {
 }
 
 function describeType(type: TokenType): string {
-  return type === EOF ? "the end of the file" : type.LABEL ?? type.name;
+  return type === EOF ? "the end of the file" : (type.LABEL ?? type.name);
 }
 
 function alternatives(paths: TokenType[][]): string {

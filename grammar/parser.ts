@@ -24,13 +24,22 @@
 import { isRecognitionException, type IToken, type OrMethodOpts } from "chevrotain";
 import type * as A from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
+import { floatLiteralValue, fitsWhenNegated, integerLiteralValue, isOutOfRange, longLiteralValue, stringLiteralValue } from "./literals.js";
 import {
-  floatLiteralValue, fitsWhenNegated, integerLiteralValue, isOutOfRange, longLiteralValue, stringLiteralValue,
-} from "./literals.js";
-import {
-  assignmentOperatorKinds, binaryOperatorNext, declarationStartsNext, expressionCanStartHere, expressionStartsNext, functionDefinitionStartsNext,
-  nextWordIs, postfixStartKinds, prefixOperatorNext, primaryStartKinds, statementStartsOnNextLine, structDefinitionStartsNext,
-  topLevelDefinitionStartsNext, unsupportedStatementNext,
+  assignmentOperatorKinds,
+  binaryOperatorNext,
+  declarationStartsNext,
+  expressionCanStartHere,
+  expressionStartsNext,
+  functionDefinitionStartsNext,
+  nextWordIs,
+  postfixStartKinds,
+  prefixOperatorNext,
+  primaryStartKinds,
+  statementStartsOnNextLine,
+  structDefinitionStartsNext,
+  topLevelDefinitionStartsNext,
+  unsupportedStatementNext,
 } from "./lookahead.js";
 import { describeToken, parserErrorMessages } from "./messages.js";
 import { NamePool } from "./name-pool.js";
@@ -46,11 +55,19 @@ export const MAX_CHAIN_LENGTH = 5000;
 type StatementContext = "top" | "block";
 
 const binaryPrecedence: Record<A.BinaryOperator, number> = {
-  "||": 1, "&&": 2,
-  "==": 3, "!=": 3,
-  "<": 4, "<=": 4, ">": 4, ">=": 4,
-  "+": 5, "-": 5,
-  "*": 6, "/": 6, "%": 6,
+  "||": 1,
+  "&&": 2,
+  "==": 3,
+  "!=": 3,
+  "<": 4,
+  "<=": 4,
+  ">": 4,
+  ">=": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
+  "%": 6,
 };
 
 /** Shared empty lists for the many nodes that have none (nodes are immutable, so sharing is safe). */
@@ -61,11 +78,30 @@ const NO_PREFIXES: IToken[] = [];
 /** The spelling of each operator token, by type index, so building a node needs no token text. */
 const operatorText: string[] = [];
 for (const [type, text] of [
-  [T.OrOr, "||"], [T.AndAnd, "&&"], [T.EqualEqual, "=="], [T.NotEqual, "!="], [T.Less, "<"], [T.LessEqual, "<="],
-  [T.Greater, ">"], [T.GreaterEqual, ">="], [T.Plus, "+"], [T.Minus, "-"], [T.Star, "*"], [T.Slash, "/"], [T.Percent, "%"],
-  [T.Bang, "!"], [T.PlusPlus, "++"], [T.MinusMinus, "--"], [T.Assign, "="], [T.PlusAssign, "+="], [T.MinusAssign, "-="],
-  [T.StarAssign, "*="], [T.SlashAssign, "/="], [T.PercentAssign, "%="],
-] as const) operatorText[type.tokenTypeIdx as number] = text;
+  [T.OrOr, "||"],
+  [T.AndAnd, "&&"],
+  [T.EqualEqual, "=="],
+  [T.NotEqual, "!="],
+  [T.Less, "<"],
+  [T.LessEqual, "<="],
+  [T.Greater, ">"],
+  [T.GreaterEqual, ">="],
+  [T.Plus, "+"],
+  [T.Minus, "-"],
+  [T.Star, "*"],
+  [T.Slash, "/"],
+  [T.Percent, "%"],
+  [T.Bang, "!"],
+  [T.PlusPlus, "++"],
+  [T.MinusMinus, "--"],
+  [T.Assign, "="],
+  [T.PlusAssign, "+="],
+  [T.MinusAssign, "-="],
+  [T.StarAssign, "*="],
+  [T.SlashAssign, "/="],
+  [T.PercentAssign, "%="],
+] as const)
+  operatorText[type.tokenTypeIdx as number] = text;
 
 function isAssignable(expression: A.Expression): boolean {
   if (expression.kind === "Identifier" || expression.kind === "IndexExpression") return true;
@@ -398,14 +434,20 @@ class CrmScriptParser extends RecoveringParser {
         this.OPTION3(() => {
           close = this.CONSUME(T.RParen);
         });
-        this.ACTION(() => this.report("syntax-catch-parameter", range(open.startOffset, close !== undefined ? end(close) : this.previousEnd()),
-          "'catch' takes no parameter in CRMScript: write 'catch { … }' and read the message from the implicit variable 'error'"));
+        this.ACTION(() =>
+          this.report(
+            "syntax-catch-parameter",
+            range(open.startOffset, close !== undefined ? end(close) : this.previousEnd()),
+            "'catch' takes no parameter in CRMScript: write 'catch { … }' and read the message from the implicit variable 'error'",
+          ),
+        );
       });
       catchBlock = this.bracedBody(4, "catch");
     });
     if (catchKeyword === undefined) {
-      this.ACTION(() => this.reportAfterPrevious("syntax-try-block",
-        `expected 'catch' after the try block, found ${this.found()}: every 'try' needs a 'catch { … }'`));
+      this.ACTION(() =>
+        this.reportAfterPrevious("syntax-try-block", `expected 'catch' after the try block, found ${this.found()}: every 'try' needs a 'catch { … }'`),
+      );
     }
     return this.ACTION(() => ({ kind: "TryStatement", start: keyword.startOffset, end: this.previousEnd(), tryBlock, catchParameter, catchBlock }));
   });
@@ -418,8 +460,9 @@ class CrmScriptParser extends RecoveringParser {
         { ALT: () => this.subrule(idx, this.block) },
         {
           ALT: () => {
-            this.ACTION(() => this.reportAfterPrevious("syntax-try-block",
-              `'{' expected after '${keyword}', found ${this.found()}: ${keyword} blocks need braces`));
+            this.ACTION(() =>
+              this.reportAfterPrevious("syntax-try-block", `'{' expected after '${keyword}', found ${this.found()}: ${keyword} blocks need braces`),
+            );
             let statement: A.Statement | undefined;
             this.option(idx, {
               GATE: () => !this.isNext(T.Catch) && !this.isNext(T.RBrace) && !this.isAtEnd(),
@@ -445,7 +488,9 @@ class CrmScriptParser extends RecoveringParser {
     const keyword = this.OR([{ ALT: () => this.CONSUME(T.Break) }, { ALT: () => this.CONSUME(T.Continue) }]);
     this.expectSemicolon(1, this.RECORDING_PHASE ? "" : `after '${keyword.image}'`);
     return this.ACTION(() => ({
-      kind: keyword.tokenType === T.Break ? "BreakStatement" : "ContinueStatement", start: keyword.startOffset, end: this.previousEnd(),
+      kind: keyword.tokenType === T.Break ? "BreakStatement" : "ContinueStatement",
+      start: keyword.startOffset,
+      end: this.previousEnd(),
     }));
   });
 
@@ -490,11 +535,12 @@ class CrmScriptParser extends RecoveringParser {
     let construct: A.UnsupportedStatement["construct"] = "switch";
     this.ACTION(() => {
       construct = word.image as typeof construct;
-      const advice = construct === "switch"
-        ? "'switch' statement does not exist in CRMScript: use an if / else if chain"
-        : construct === "do"
-          ? "'do … while' does not exist in CRMScript: use 'while (condition) { … }'"
-          : "'enum' does not exist in CRMScript (unverified, spec A11): use Integer constants";
+      const advice =
+        construct === "switch"
+          ? "'switch' statement does not exist in CRMScript: use an if / else if chain"
+          : construct === "do"
+            ? "'do … while' does not exist in CRMScript: use 'while (condition) { … }'"
+            : "'enum' does not exist in CRMScript (unverified, spec A11): use Integer constants";
       this.report("syntax-unsupported-statement", tokenRange(word), advice);
     });
     this.OR([
@@ -547,8 +593,12 @@ class CrmScriptParser extends RecoveringParser {
       },
     });
     if (includeId === undefined) {
-      this.ACTION(() => this.reportAfterPrevious("syntax-missing-token",
-        `expected the include id in quotes after #include, such as #include "lib-http"; found ${this.found()}`));
+      this.ACTION(() =>
+        this.reportAfterPrevious(
+          "syntax-missing-token",
+          `expected the include id in quotes after #include, such as #include "lib-http"; found ${this.found()}`,
+        ),
+      );
     }
     this.expectSemicolon(1, "after the #include directive");
     return this.ACTION(() => ({ kind: "IncludeDirective", start: directive.startOffset, end: this.previousEnd(), includeId }));
@@ -568,8 +618,11 @@ class CrmScriptParser extends RecoveringParser {
             level = this.ACTION(() => {
               const value = integerLiteralValue(literal.image);
               if (value < 1 || value > 4) {
-                this.report("syntax-language-level-value", tokenRange(literal),
-                  `language level ${literal.image} is not one of the documented levels 1 to 4 (4 is for SuperOffice 10.2.2 and later)`);
+                this.report(
+                  "syntax-language-level-value",
+                  tokenRange(literal),
+                  `language level ${literal.image} is not one of the documented levels 1 to 4 (4 is for SuperOffice 10.2.2 and later)`,
+                );
               }
               return { kind: "IntegerLiteral", start: literal.startOffset, end: end(literal), value };
             });
@@ -579,13 +632,20 @@ class CrmScriptParser extends RecoveringParser {
           GATE: () => !this.LA(1).newLineBefore && !this.isNext(T.Semicolon),
           ALT: () => {
             const other = this.CONSUME(T.AnyToken);
-            this.ACTION(() => this.report("syntax-invalid-language-level", tokenRange(other),
-              `#setLanguageLevel needs an integer literal from 1 to 4, found ${describeToken(other)}`));
+            this.ACTION(() =>
+              this.report(
+                "syntax-invalid-language-level",
+                tokenRange(other),
+                `#setLanguageLevel needs an integer literal from 1 to 4, found ${describeToken(other)}`,
+              ),
+            );
           },
         },
         {
-          ALT: () => this.ACTION(() => this.reportAfterPrevious("syntax-invalid-language-level",
-            `#setLanguageLevel needs an integer literal from 1 to 4, found ${this.found()}`)),
+          ALT: () =>
+            this.ACTION(() =>
+              this.reportAfterPrevious("syntax-invalid-language-level", `#setLanguageLevel needs an integer literal from 1 to 4, found ${this.found()}`),
+            ),
         },
       ],
     });
@@ -644,8 +704,11 @@ class CrmScriptParser extends RecoveringParser {
         const size = dimension.size;
         if (size === undefined) continue;
         if (sizeNotAllowedIn !== "") {
-          this.report("syntax-array-size-not-allowed", range(size.start, size.end),
-            `an array size has no meaning in ${sizeNotAllowedIn}: write '${name.name}${"[]".repeat(dimensions.length)}'`);
+          this.report(
+            "syntax-array-size-not-allowed",
+            range(size.start, size.end),
+            `an array size has no meaning in ${sizeNotAllowedIn}: write '${name.name}${"[]".repeat(dimensions.length)}'`,
+          );
         } else if (size.kind !== "IntegerLiteral" && size.kind !== "MissingExpression") {
           this.report("syntax-array-size-not-literal", range(size.start, size.end), "only integer literals are documented as array sizes");
         }
@@ -705,8 +768,11 @@ class CrmScriptParser extends RecoveringParser {
       });
       this.ACTION(() => {
         const brackets = this.text.slice(open.startOffset, this.previousEnd());
-        this.report("syntax-array-brackets-after-name", range(open.startOffset, this.previousEnd()),
-          `array brackets must follow the type, not the name: write '${type.name.name}${brackets} ${name.name}'`);
+        this.report(
+          "syntax-array-brackets-after-name",
+          range(open.startOffset, this.previousEnd()),
+          `array brackets must follow the type, not the name: write '${type.name.name}${brackets} ${name.name}'`,
+        );
         if (depth > 0) groups.push({ kind: "ArrayDimension", start: groupStart, end: this.previousEnd(), size: undefined });
         trailingDimensions = groups;
       });
@@ -721,28 +787,39 @@ class CrmScriptParser extends RecoveringParser {
       const declarators: A.Expression[] = [];
       this.MANY3({
         GATE: () => (this.isNext(T.Comma) || expressionStartsNext(this)) && !this.LA(1).newLineBefore,
-        DEF: () => this.OR([
-          { ALT: () => this.CONSUME2(T.Comma) },
-          {
-            ALT: () => {
-              // `b = 2` in `Integer a = 1, b = 2;` is reported as a declarator, not as an assignment used as a value.
-              const declarator = this.SUBRULE2(this.expression);
-              this.ACTION(() => {
-                this.statementExpressions.add(declarator);
-                declarators.push(declarator);
-              });
+        DEF: () =>
+          this.OR([
+            { ALT: () => this.CONSUME2(T.Comma) },
+            {
+              ALT: () => {
+                // `b = 2` in `Integer a = 1, b = 2;` is reported as a declarator, not as an assignment used as a value.
+                const declarator = this.SUBRULE2(this.expression);
+                this.ACTION(() => {
+                  this.statementExpressions.add(declarator);
+                  declarators.push(declarator);
+                });
+              },
             },
-          },
-        ]),
+          ]),
       });
       this.ACTION(() => {
-        this.report("syntax-multiple-declarators", range(comma.startOffset, this.previousEnd()),
-          `one variable per declaration in CRMScript: declare each variable with its own '${type.name.name} name;' statement`);
+        this.report(
+          "syntax-multiple-declarators",
+          range(comma.startOffset, this.previousEnd()),
+          `one variable per declaration in CRMScript: declare each variable with its own '${type.name.name} name;' statement`,
+        );
         if (declarators.length > 0) moreDeclarators = declarators;
       });
     });
     return this.ACTION(() => ({
-      kind: "VariableDeclaration", start: type.start, end: this.previousEnd(), type, name, trailingDimensions, initializer, moreDeclarators,
+      kind: "VariableDeclaration",
+      start: type.start,
+      end: this.previousEnd(),
+      type,
+      name,
+      trailingDimensions,
+      initializer,
+      moreDeclarators,
     }));
   });
 
@@ -752,8 +829,11 @@ class CrmScriptParser extends RecoveringParser {
     const name = this.SUBRULE(this.identifier);
     this.ACTION(() => {
       if (misplacedIn !== "") {
-        this.report("syntax-misplaced-declaration", range(name.start, name.end),
-          `function '${name.name}' is defined inside ${misplacedIn}: define functions at the top level of the script`);
+        this.report(
+          "syntax-misplaced-declaration",
+          range(name.start, name.end),
+          `function '${name.name}' is defined inside ${misplacedIn}: define functions at the top level of the script`,
+        );
       }
     });
     const open = this.CONSUME(T.LParen);
@@ -777,13 +857,20 @@ class CrmScriptParser extends RecoveringParser {
       {
         ALT: () => {
           const semicolon = this.CONSUME(T.Semicolon);
-          this.ACTION(() => this.report("syntax-missing-token", tokenRange(semicolon),
-            `function '${name.name}' has no body: CRMScript has no prototypes, so define the function with its body before its first use`));
+          this.ACTION(() =>
+            this.report(
+              "syntax-missing-token",
+              tokenRange(semicolon),
+              `function '${name.name}' has no body: CRMScript has no prototypes, so define the function with its body before its first use`,
+            ),
+          );
         },
       },
       {
-        ALT: () => this.ACTION(() => this.reportAfterPrevious("syntax-missing-token",
-          `expected '{' to start the body of function '${name.name}', found ${this.found()}`)),
+        ALT: () =>
+          this.ACTION(() =>
+            this.reportAfterPrevious("syntax-missing-token", `expected '{' to start the body of function '${name.name}', found ${this.found()}`),
+          ),
       },
     ]);
     return this.ACTION(() => ({ kind: "FunctionDeclaration", start: returnType.start, end: this.previousEnd(), returnType, name, parameters, body }));
@@ -811,8 +898,11 @@ class CrmScriptParser extends RecoveringParser {
     this.ACTION(() => {
       if (name === undefined) this.reportMissing("a struct name", "after 'struct'");
       else if (context !== "top") {
-        this.report("syntax-misplaced-declaration", range(name.start, name.end),
-          `struct '${name.name}' is defined inside a block: define structs at the top level of the script`);
+        this.report(
+          "syntax-misplaced-declaration",
+          range(name.start, name.end),
+          `struct '${name.name}' is defined inside a block: define structs at the top level of the script`,
+        );
       }
     });
     const members: A.StructMember[] = [];
@@ -873,8 +963,11 @@ class CrmScriptParser extends RecoveringParser {
             const statement = this.SUBRULE(this.statement, contextArgs.block);
             this.ACTION(() => {
               if (statement !== undefined) {
-                this.report("syntax-invalid-struct-member", range(first.startOffset, this.previousEnd()),
-                  "only field declarations and methods may appear in a struct body");
+                this.report(
+                  "syntax-invalid-struct-member",
+                  range(first.startOffset, this.previousEnd()),
+                  "only field declarations and methods may appear in a struct body",
+                );
               }
             });
             return undefined;
@@ -927,8 +1020,9 @@ class CrmScriptParser extends RecoveringParser {
     if (!this.RECORDING_PHASE && !this.isNext(T.Question) && assignmentOperatorKinds[this.nextTypeIndex()] !== true) return left;
     this.OPTION(() => {
       const question = this.CONSUME(T.Question);
-      this.ACTION(() => this.report("syntax-unsupported-operator", tokenRange(question),
-        "unexpected '?': CRMScript has no conditional operator (c ? a : b); use if / else"));
+      this.ACTION(() =>
+        this.report("syntax-unsupported-operator", tokenRange(question), "unexpected '?': CRMScript has no conditional operator (c ? a : b); use if / else"),
+      );
       const whenTrue = this.requiredExpression(1, "after '?'");
       let whenFalse: A.Expression | undefined;
       this.OPTION2(() => {
@@ -955,14 +1049,22 @@ class CrmScriptParser extends RecoveringParser {
   private assignment(target: A.Expression, operator: IToken, value: A.Expression): A.AssignmentExpression {
     const type = operator.tokenType;
     if (type === T.StarAssign || type === T.SlashAssign || type === T.PercentAssign) {
-      this.reportAlways("syntax-unsupported-operator", tokenRange(operator),
-        `'${operator.image}' is not supported by CRMScript: write 'x = x ${operator.image[0] as string} y'`);
+      this.reportAlways(
+        "syntax-unsupported-operator",
+        tokenRange(operator),
+        `'${operator.image}' is not supported by CRMScript: write 'x = x ${operator.image[0] as string} y'`,
+      );
     }
     if (!isAssignable(target)) {
       this.reportInvalidTarget(target, `cannot assign to this: the left side of '${operator.image}' must be a variable, field or array element`);
     }
     const node: A.AssignmentExpression = {
-      kind: "AssignmentExpression", start: target.start, end: value.end, operator: operatorText[operator.tokenTypeIdx] as A.AssignmentOperator, target, value,
+      kind: "AssignmentExpression",
+      start: target.start,
+      end: value.end,
+      operator: operatorText[operator.tokenTypeIdx] as A.AssignmentOperator,
+      target,
+      value,
     };
     this.assignments.push(node);
     return node;
@@ -1069,8 +1171,11 @@ class CrmScriptParser extends RecoveringParser {
       } else if (type === T.Plus) {
         this.report("syntax-unary-plus", tokenRange(prefix), "unary '+' is not documented for CRMScript; leave it out");
       } else if (type === T.PlusPlus || type === T.MinusMinus) {
-        this.report("syntax-prefix-increment", tokenRange(prefix),
-          `prefix '${prefix.image}' is not documented for CRMScript: write 'x${prefix.image};' as a statement`);
+        this.report(
+          "syntax-prefix-increment",
+          tokenRange(prefix),
+          `prefix '${prefix.image}' is not documented for CRMScript: write 'x${prefix.image};' as a statement`,
+        );
         if (!isAssignable(result)) this.reportInvalidTarget(result, `'${prefix.image}' needs a variable, field or array element`);
       } else if (type === T.Minus && (result.kind === "IntegerLiteral" || result.kind === "LongLiteral")) {
         if (fitsWhenNegated(result)) this.largeLiterals.delete(result);
@@ -1083,7 +1188,11 @@ class CrmScriptParser extends RecoveringParser {
   private postfix(operand: A.Expression, operator: IToken): A.PostfixExpression {
     if (!isAssignable(operand)) this.reportInvalidTarget(operand, `'${operator.image}' needs a variable, field or array element`);
     const node: A.PostfixExpression = {
-      kind: "PostfixExpression", start: operand.start, end: end(operator), operator: operatorText[operator.tokenTypeIdx] as "++" | "--", operand,
+      kind: "PostfixExpression",
+      start: operand.start,
+      end: end(operator),
+      operator: operatorText[operator.tokenTypeIdx] as "++" | "--",
+      operand,
     };
     if (isAssignable(operand)) this.assignments.push(node);
     return node;
@@ -1101,8 +1210,11 @@ class CrmScriptParser extends RecoveringParser {
     if (this.isNext(T.Identifier) && !statementStartsOnNextLine(this)) member = this.identifierNode(this.CONSUME2(T.Identifier));
     else this.report("syntax-missing-token", range(end(dot), end(dot)), `expected a member name after '.', found ${this.found()}`);
     if (object.kind === "StringLiteral") {
-      this.report("syntax-method-on-literal", range(object.start, object.end),
-        "calling a method directly on a string literal is not documented for CRMScript: assign the string to a variable first");
+      this.report(
+        "syntax-method-on-literal",
+        range(object.start, object.end),
+        "calling a method directly on a string literal is not documented for CRMScript: assign the string to a variable first",
+      );
     }
     const access: A.MemberExpression = { kind: "MemberExpression", start: object.start, end: member?.end ?? end(dot), object, member };
     if (member === undefined || !this.isNext(T.LParen)) return access;
@@ -1142,8 +1254,13 @@ class CrmScriptParser extends RecoveringParser {
     if (this.RECORDING_PHASE) return callee as unknown as A.CallExpression;
     const target = callee as A.Identifier | A.MemberExpression;
     return {
-      kind: "CallExpression", start: target.start, end: close !== undefined ? end(close) : this.previousEnd(),
-      callee: target, arguments: args ?? NO_ARGUMENTS, openParen: open.startOffset, closeParen: close?.startOffset,
+      kind: "CallExpression",
+      start: target.start,
+      end: close !== undefined ? end(close) : this.previousEnd(),
+      callee: target,
+      arguments: args ?? NO_ARGUMENTS,
+      openParen: open.startOffset,
+      closeParen: close?.startOffset,
     };
   });
 
@@ -1261,7 +1378,6 @@ function foldBinary(operands: A.Expression[], operators: A.BinaryOperator[]): A.
 function binaryNode(left: A.Expression, operator: A.BinaryOperator, right: A.Expression): A.BinaryExpression {
   return { kind: "BinaryExpression", start: left.start, end: right.end, operator, left, right };
 }
-
 
 /** Builds the parser with all of Chevrotain's grammar validations; throws if the grammar has a problem. */
 export function checkGrammar(): void {

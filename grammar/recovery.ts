@@ -40,11 +40,16 @@ function errorRange(token: IToken, textLength: number): TextRange {
 
 function strayMessage(token: Token): string {
   switch (token.tokenType) {
-    case T.Else: return "unexpected 'else': there is no 'if' statement right before it (check for a stray ';' or '}')";
-    case T.Catch: return "unexpected 'catch': it must follow the '}' of a try block";
-    case T.RBrace: return "unexpected '}': there is no '{' open here";
-    case T.Colon: return "unexpected ':': CRMScript has no labels or case clauses";
-    default: return `unexpected ${describeToken(token)}: it cannot start a statement`;
+    case T.Else:
+      return "unexpected 'else': there is no 'if' statement right before it (check for a stray ';' or '}')";
+    case T.Catch:
+      return "unexpected 'catch': it must follow the '}' of a try block";
+    case T.RBrace:
+      return "unexpected '}': there is no '{' open here";
+    case T.Colon:
+      return "unexpected ':': CRMScript has no labels or case clauses";
+    default:
+      return `unexpected ${describeToken(token)}: it cannot start a statement`;
   }
 }
 
@@ -151,11 +156,21 @@ export abstract class RecoveringParser extends TokenBufferParser {
       if (this.statementExpressions.has(node)) continue;
       if (node.kind === "AssignmentExpression") {
         if (this.insideUnclosedGroup(node.start)) continue;
-        this.diagnostics.push(syntaxDiagnostic("syntax-assignment-in-expression", range(node.start, node.end),
-          "assignment is a statement, not an expression, in CRMScript: assign on its own line first"));
+        this.diagnostics.push(
+          syntaxDiagnostic(
+            "syntax-assignment-in-expression",
+            range(node.start, node.end),
+            "assignment is a statement, not an expression, in CRMScript: assign on its own line first",
+          ),
+        );
       } else {
-        this.diagnostics.push(syntaxDiagnostic("syntax-increment-value", range(node.start, node.end),
-          `the value of 'x${node.operator}' is used here; CRMScript documents '${node.operator}' only as a statement, so write it on its own line`));
+        this.diagnostics.push(
+          syntaxDiagnostic(
+            "syntax-increment-value",
+            range(node.start, node.end),
+            `the value of 'x${node.operator}' is used here; CRMScript documents '${node.operator}' only as a statement, so write it on its own line`,
+          ),
+        );
       }
     }
     for (const literal of this.largeLiterals) {
@@ -203,8 +218,11 @@ export abstract class RecoveringParser extends TokenBufferParser {
       if (depth === 0) {
         if (kind === closerKind) {
           const first = this.LA(1);
-          this.report("syntax-unexpected-token", range(first.startOffset, end(this.LA(k - 1))),
-            `unexpected ${describeToken(first)}: expected ${closer.LABEL ?? closer.name}`);
+          this.report(
+            "syntax-unexpected-token",
+            range(first.startOffset, end(this.LA(k - 1))),
+            `unexpected ${describeToken(first)}: expected ${closer.LABEL ?? closer.name}`,
+          );
           for (let skip = 1; skip < k; skip++) this.SKIP_TOKEN();
           return;
         }
@@ -221,11 +239,18 @@ export abstract class RecoveringParser extends TokenBufferParser {
     const line = `line ${this.lines.position(open.startOffset).line + 1}`;
     const related = [{ range: tokenRange(open), message: "the '{' that is not closed" }];
     if (this.isAtEnd()) {
-      this.report("syntax-unclosed-brace", range(this.text.length, this.text.length),
-        `expected '}' before the end of the file to close the '{'${what} on ${line}`, related);
+      this.report(
+        "syntax-unclosed-brace",
+        range(this.text.length, this.text.length),
+        `expected '}' before the end of the file to close the '{'${what} on ${line}`,
+        related,
+      );
     } else {
-      this.reportAfterPrevious("syntax-unclosed-brace",
-        `expected '}' to close the '{'${what} on ${line} before this definition: functions and structs cannot be nested`, related);
+      this.reportAfterPrevious(
+        "syntax-unclosed-brace",
+        `expected '}' to close the '{'${what} on ${line} before this definition: functions and structs cannot be nested`,
+        related,
+      );
     }
   }
 
@@ -263,8 +288,11 @@ export abstract class RecoveringParser extends TokenBufferParser {
     }
     if (!this.depthReported) {
       this.depthReported = true;
-      this.report("syntax-nesting-too-deep", tokenRange(this.LA(1)),
-        `blocks and parentheses nest more than ${MAX_NESTING_DEPTH} levels deep here; the parser skips this part`);
+      this.report(
+        "syntax-nesting-too-deep",
+        tokenRange(this.LA(1)),
+        `blocks and parentheses nest more than ${MAX_NESTING_DEPTH} levels deep here; the parser skips this part`,
+      );
     }
     return false;
   }

@@ -72,8 +72,17 @@ function isNonAsciiLetter(text: string, index: number): boolean {
 
 /** The non-ASCII characters JavaScript counts as white space (`\s`), plus the zero-width space. */
 function isUnicodeSpace(code: number): boolean {
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Single-character escapes of spec §1.5 (including `\r`, A4). */
@@ -232,8 +241,12 @@ class Scanner {
     }
     if (nonAscii >= 0) {
       this.push(T.Identifier, start, index);
-      this.report("syntax-unexpected-character", nonAscii, nonAscii + 1,
-        `'${text[nonAscii]}' cannot appear in a name: CRMScript names use only A-Z, a-z, 0-9 and '_'`);
+      this.report(
+        "syntax-unexpected-character",
+        nonAscii,
+        nonAscii + 1,
+        `'${text[nonAscii]}' cannot appear in a name: CRMScript names use only A-Z, a-z, 0-9 and '_'`,
+      );
       return index;
     }
     this.push(keywordType(text, start, index) ?? T.Identifier, start, index);
@@ -253,8 +266,12 @@ class Scanner {
         type = T.FloatLiteral;
       } else {
         const shown = text.slice(start, index);
-        this.report("syntax-invalid-number", start, index + 1,
-          `invalid number '${shown}.': a Float needs digits after the point (${shown}.0), and numbers have no methods`);
+        this.report(
+          "syntax-invalid-number",
+          start,
+          index + 1,
+          `invalid number '${shown}.': a Float needs digits after the point (${shown}.0), and numbers have no methods`,
+        );
         this.push(T.IntegerLiteral, start, index);
         return index;
       }
@@ -303,8 +320,12 @@ class Scanner {
           continue;
         }
         if (!validEscapes.has(escaped)) {
-          this.report("syntax-invalid-escape", index, index + 2,
-            `unknown escape sequence '\\${escaped}': it stands for '${escaped}'; the escapes are \\" \\' \\\\ \\; \\n \\t \\b \\r`);
+          this.report(
+            "syntax-invalid-escape",
+            index,
+            index + 2,
+            `unknown escape sequence '\\${escaped}': it stands for '${escaped}'; the escapes are \\" \\' \\\\ \\; \\n \\t \\b \\r`,
+          );
         }
         index += 2;
         continue;
@@ -315,8 +336,12 @@ class Scanner {
     if (this.insideTemplate) {
       const marker = text.indexOf("<%", start);
       if (marker >= 0 && marker < index) {
-        this.report("syntax-template-marker-in-string", marker, marker + 2,
-          "'<%' inside a string in a template code block: the template is split textually, so keep '<%' and '%>' out of strings");
+        this.report(
+          "syntax-template-marker-in-string",
+          marker,
+          marker + 2,
+          "'<%' inside a string in a template code block: the template is split textually, so keep '<%' and '%>' out of strings",
+        );
       }
     }
     return index;
@@ -328,8 +353,15 @@ class Scanner {
     const endsBlock = this.insideTemplate && end === limit && this.text.startsWith("%>", limit);
     const reason = endsBlock
       ? "the '%>' ends the template code block even inside a string"
-      : end >= limit ? "the file ends first" : "strings cannot span lines";
-    this.report("syntax-unterminated-string", start, end, `unterminated string literal: expected a closing ${quote} before ${end >= limit ? "the end" : "the end of the line"} (${reason})`);
+      : end >= limit
+        ? "the file ends first"
+        : "strings cannot span lines";
+    this.report(
+      "syntax-unterminated-string",
+      start,
+      end,
+      `unterminated string literal: expected a closing ${quote} before ${end >= limit ? "the end" : "the end of the line"} (${reason})`,
+    );
     return end;
   }
 
@@ -379,8 +411,12 @@ class Scanner {
     else if (name === "setlanguagelevel") this.push(T.LanguageLevelDirective, start, index);
     else {
       this.push(T.UnknownDirective, start, index);
-      this.report("syntax-unknown-directive", start, index,
-        `unknown directive '${text.slice(start, index)}': CRMScript has only #include and #setLanguageLevel`);
+      this.report(
+        "syntax-unknown-directive",
+        start,
+        index,
+        `unknown directive '${text.slice(start, index)}': CRMScript has only #include and #setLanguageLevel`,
+      );
     }
     return index;
   }
@@ -390,38 +426,57 @@ class Scanner {
     const text = this.text;
     const next = index + 1 < limit ? text.charCodeAt(index + 1) : -1;
     switch (code) {
-      case 40: return this.pushAt(T.LParen, index, 1);
-      case 41: return this.pushAt(T.RParen, index, 1);
-      case 123: return this.pushAt(T.LBrace, index, 1);
-      case 125: return this.pushAt(T.RBrace, index, 1);
-      case 91: return this.pushAt(T.LBracket, index, 1);
-      case 93: return this.pushAt(T.RBracket, index, 1);
-      case 59: return this.pushAt(T.Semicolon, index, 1);
-      case 44: return this.pushAt(T.Comma, index, 1);
-      case 63: return this.pushAt(T.Question, index, 1);
-      case 58: return this.pushAt(T.Colon, index, 1);
-      case 46: /* . */
+      case 40:
+        return this.pushAt(T.LParen, index, 1);
+      case 41:
+        return this.pushAt(T.RParen, index, 1);
+      case 123:
+        return this.pushAt(T.LBrace, index, 1);
+      case 125:
+        return this.pushAt(T.RBrace, index, 1);
+      case 91:
+        return this.pushAt(T.LBracket, index, 1);
+      case 93:
+        return this.pushAt(T.RBracket, index, 1);
+      case 59:
+        return this.pushAt(T.Semicolon, index, 1);
+      case 44:
+        return this.pushAt(T.Comma, index, 1);
+      case 63:
+        return this.pushAt(T.Question, index, 1);
+      case 58:
+        return this.pushAt(T.Colon, index, 1);
+      case 46 /* . */:
         if (next >= 0 && characterClass[next] === DIGIT) return this.scanLeadingDotNumber(index, limit);
         return this.pushAt(T.Dot, index, 1);
       case 34: /* " */
-      case 39: /* ' */
+      case 39 /* ' */:
         return this.scanString(code, index, limit);
-      case 47: /* / */
+      case 47 /* / */:
         if (next === 47 || next === 42) return this.scanComment(index, limit);
         return next === 61 ? this.pushAt(T.SlashAssign, index, 2) : this.pushAt(T.Slash, index, 1);
-      case 43: /* + */
+      case 43 /* + */:
         return next === 43 ? this.pushAt(T.PlusPlus, index, 2) : next === 61 ? this.pushAt(T.PlusAssign, index, 2) : this.pushAt(T.Plus, index, 1);
-      case 45: /* - */
+      case 45 /* - */:
         return next === 45 ? this.pushAt(T.MinusMinus, index, 2) : next === 61 ? this.pushAt(T.MinusAssign, index, 2) : this.pushAt(T.Minus, index, 1);
-      case 42: return next === 61 ? this.pushAt(T.StarAssign, index, 2) : this.pushAt(T.Star, index, 1);
-      case 37: return next === 61 ? this.pushAt(T.PercentAssign, index, 2) : this.pushAt(T.Percent, index, 1);
-      case 61: return next === 61 ? this.pushAt(T.EqualEqual, index, 2) : this.pushAt(T.Assign, index, 1);
-      case 33: return next === 61 ? this.pushAt(T.NotEqual, index, 2) : this.pushAt(T.Bang, index, 1);
-      case 60: return next === 61 ? this.pushAt(T.LessEqual, index, 2) : this.pushAt(T.Less, index, 1);
-      case 62: return next === 61 ? this.pushAt(T.GreaterEqual, index, 2) : this.pushAt(T.Greater, index, 1);
-      case 38: return next === 38 ? this.pushAt(T.AndAnd, index, 2) : this.pushAt(T.Ampersand, index, 1);
-      case 124: return next === 124 ? this.pushAt(T.OrOr, index, 2) : this.pushAt(T.Pipe, index, 1);
-      case 35: return this.scanDirective(index, limit);
+      case 42:
+        return next === 61 ? this.pushAt(T.StarAssign, index, 2) : this.pushAt(T.Star, index, 1);
+      case 37:
+        return next === 61 ? this.pushAt(T.PercentAssign, index, 2) : this.pushAt(T.Percent, index, 1);
+      case 61:
+        return next === 61 ? this.pushAt(T.EqualEqual, index, 2) : this.pushAt(T.Assign, index, 1);
+      case 33:
+        return next === 61 ? this.pushAt(T.NotEqual, index, 2) : this.pushAt(T.Bang, index, 1);
+      case 60:
+        return next === 61 ? this.pushAt(T.LessEqual, index, 2) : this.pushAt(T.Less, index, 1);
+      case 62:
+        return next === 61 ? this.pushAt(T.GreaterEqual, index, 2) : this.pushAt(T.Greater, index, 1);
+      case 38:
+        return next === 38 ? this.pushAt(T.AndAnd, index, 2) : this.pushAt(T.Ampersand, index, 1);
+      case 124:
+        return next === 124 ? this.pushAt(T.OrOr, index, 2) : this.pushAt(T.Pipe, index, 1);
+      case 35:
+        return this.scanDirective(index, limit);
       default:
         if (isUnicodeSpace(code)) {
           if (code === 0x2028 || code === 0x2029) this.newLineBefore = true;
@@ -439,8 +494,12 @@ class Scanner {
     let index = start + 1;
     while (index < limit && characterClass[text.charCodeAt(index)] === DIGIT) index++;
     this.push(T.InvalidNumberLiteral, start, index);
-    this.report("syntax-invalid-number", start, index,
-      `invalid numeric literal '${text.slice(start, index)}': a Float needs a digit before the point (0${text.slice(start, index)})`);
+    this.report(
+      "syntax-invalid-number",
+      start,
+      index,
+      `invalid numeric literal '${text.slice(start, index)}': a Float needs a digit before the point (0${text.slice(start, index)})`,
+    );
     return index;
   }
 }

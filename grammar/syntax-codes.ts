@@ -26,7 +26,8 @@ export const syntaxCodes = {
   "syntax-missing-semicolon": {
     severity: "error",
     summary: "A statement, declaration or struct is not followed by ';'.",
-    basis: "Every statement, declaration and struct ends with ';' in the documentation (DOCS22 fundamentals/syntax.md and fundamentals/structs.md; spec §5, A15).",
+    basis:
+      "Every statement, declaration and struct ends with ';' in the documentation (DOCS22 fundamentals/syntax.md and fundamentals/structs.md; spec §5, A15).",
   },
   "syntax-missing-token": {
     severity: "error",
@@ -56,7 +57,8 @@ export const syntaxCodes = {
   "syntax-invalid-number": {
     severity: "error",
     summary: "A numeric literal form CRMScript does not have (hexadecimal, exponent, '.5', '5.').",
-    basis: "The documented literals are decimal integers, longs and floats with digits on both sides of the point (spec §1.5); no official code writes other forms.",
+    basis:
+      "The documented literals are decimal integers, longs and floats with digits on both sides of the point (spec §1.5); no official code writes other forms.",
   },
   "syntax-number-out-of-range": {
     severity: "warning",
@@ -121,7 +123,8 @@ export const syntaxCodes = {
   "syntax-unsupported-statement": {
     severity: "error",
     summary: "A statement form CRMScript lacks: switch, do-while, enum.",
-    basis: "switch and do-while are not CRMScript statements (spec §5, §11). The one documentation sample with 'enum' is unfinished, on a page whose other samples do not compile either (spec A11, §10).",
+    basis:
+      "switch and do-while are not CRMScript statements (spec §5, §11). The one documentation sample with 'enum' is unfinished, on a page whose other samples do not compile either (spec A11, §10).",
   },
   "syntax-unsupported-operator": {
     severity: "error",

@@ -23,7 +23,15 @@ import { TokenBuffer, type Token } from "./token-buffer.js";
  * parser was written against.
  */
 export const CHEVROTAIN_INTERNALS = [
-  "LA", "LA_FAST", "consumeInternal", "consumeInternalError", "consumeToken", "SKIP_TOKEN", "exportLexerState", "importLexerState", "resetLexerState",
+  "LA",
+  "LA_FAST",
+  "consumeInternal",
+  "consumeInternalError",
+  "consumeToken",
+  "SKIP_TOKEN",
+  "exportLexerState",
+  "importLexerState",
+  "resetLexerState",
 ] as const;
 
 const TOKEN_CACHE_SIZE = 1024;

@@ -113,7 +113,14 @@ export class TokenBuffer {
   /** A token object for `index`; the EOF token beyond the last token. */
   token(index: number): Token {
     if (index < 0 || index >= this.size) return this.eof;
-    return new BufferToken(this.kinds[index] as number, this.starts[index] as number, (this.ends[index] as number) - 1, this.lineBreaks[index] === 1, index, this.source);
+    return new BufferToken(
+      this.kinds[index] as number,
+      this.starts[index] as number,
+      (this.ends[index] as number) - 1,
+      this.lineBreaks[index] === 1,
+      index,
+      this.source,
+    );
   }
 
   /** Index of the first token that ends after `offset` (the token at or after it); `count` if none. */

@@ -103,4 +103,6 @@ section("triggers", triggers, false);
 section("dataStructures", dataStructures, false);
 lines.push(`"aliases":${JSON.stringify(aliases)}`, "}");
 writeFileSync(targetPath, `${lines.join("\n")}\n`);
-console.log(`wrote ${targetPath}: ${Object.keys(types).length} types, ${Object.keys(enums).length} enums, ${Object.keys(functions).length} functions, ${Object.keys(triggers).length} triggers, ${Object.keys(dataStructures).length} data structures`);
+console.log(
+  `wrote ${targetPath}: ${Object.keys(types).length} types, ${Object.keys(enums).length} enums, ${Object.keys(functions).length} functions, ${Object.keys(triggers).length} triggers, ${Object.keys(dataStructures).length} data structures`,
+);

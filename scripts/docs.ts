@@ -12,10 +12,12 @@ import { lintCodes } from "../server/lint/lint-codes.js";
 import { allRules } from "../server/lint/registry.js";
 import { semanticCodes } from "../server/semantics/semantic-codes.js";
 
-
 /** The sections of a rule's header comment: `What:`, `Why:`, `Fix:`, `Severity:`, `Invalid:`, `Valid:`. */
 function ruleHeader(source: string): Record<string, string> {
-  const header = (source.split("*/")[0] ?? "").split("\n").map((line) => line.replace(/^\s*\/?\*+ ?/, "")).join("\n");
+  const header = (source.split("*/")[0] ?? "")
+    .split("\n")
+    .map((line) => line.replace(/^\s*\/?\*+ ?/, ""))
+    .join("\n");
   const sections: Record<string, string> = {};
   let current: string | undefined;
   for (const line of header.split("\n")) {
@@ -38,34 +40,75 @@ function example(code: string): string {
 }
 
 function prose(text: string): string {
-  const joined = text.split("\n").map((line) => line.trim()).join(" ").trim();
+  const joined = text
+    .split("\n")
+    .map((line) => line.trim())
+    .join(" ")
+    .trim();
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
 export function generateDocs(repositoryRoot: string): Map<string, string> {
   const pages = new Map<string, string>();
   const index: string[] = [
-    "# CRMScript diagnostics", "", "Every problem the tools report has a stable code. This index links the page of each.", "",
-    "## Severity policy", "",
+    "# CRMScript diagnostics",
+    "",
+    "Every problem the tools report has a stable code. This index links the page of each.",
+    "",
+    "## Severity policy",
+    "",
     "An **error** means the script certainly fails to compile or run in SuperOffice. Where SuperOffice's own material",
     "(its sample scripts, documentation pages or reference examples) does something, the strongest diagnostic for it",
     "is a **warning**, unless the same material says that it fails. Where a check would need a fact the API catalog",
     "lacks (a member of a class the documentation never documents, an overload only the prose mentions), it says",
-    "nothing rather than risk a false error. Each page below gives the reason for its code's severity.", "",
+    "nothing rather than risk a false error. Each page below gives the reason for its code's severity.",
+    "",
   ];
-  index.push("## Lint rules", "", "Configurable: each can be set to `off`, `warn` or `error` (in `.crmscriptrc.json`, the editor settings or with `--rule`), and suppressed with a `// crmscript-lint-disable-next-line <id>` comment.", "", "| rule | group | default | reports |", "|---|---|---|---|");
+  index.push(
+    "## Lint rules",
+    "",
+    "Configurable: each can be set to `off`, `warn` or `error` (in `.crmscriptrc.json`, the editor settings or with `--rule`), and suppressed with a `// crmscript-lint-disable-next-line <id>` comment.",
+    "",
+    "| rule | group | default | reports |",
+    "|---|---|---|---|",
+  );
   for (const rule of allRules) {
     const sections = ruleHeader(readFileSync(join(repositoryRoot, "server", "lint", "rules", `${rule.id}.ts`), "utf8"));
-    pages.set(docsPageOf(rule.id), [
-      `# ${rule.id}`, "", rule.description, "",
-      `Group: ${rule.group}. Default severity: ${rule.defaultSeverity}.`, "",
-      "## What it reports", "", prose(sections.What ?? ""), "",
-      "## Why", "", prose(sections.Why ?? ""), "",
-      "## How to fix it", "", prose(sections.Fix ?? ""), "",
-      "## Why this severity", "", prose(sections.Severity ?? ""), "",
-      "## Invalid", "", example(sections.Invalid ?? ""), "",
-      "## Valid", "", example(sections.Valid ?? ""), "",
-    ].join("\n"));
+    pages.set(
+      docsPageOf(rule.id),
+      [
+        `# ${rule.id}`,
+        "",
+        rule.description,
+        "",
+        `Group: ${rule.group}. Default severity: ${rule.defaultSeverity}.`,
+        "",
+        "## What it reports",
+        "",
+        prose(sections.What ?? ""),
+        "",
+        "## Why",
+        "",
+        prose(sections.Why ?? ""),
+        "",
+        "## How to fix it",
+        "",
+        prose(sections.Fix ?? ""),
+        "",
+        "## Why this severity",
+        "",
+        prose(sections.Severity ?? ""),
+        "",
+        "## Invalid",
+        "",
+        example(sections.Invalid ?? ""),
+        "",
+        "## Valid",
+        "",
+        example(sections.Valid ?? ""),
+        "",
+      ].join("\n"),
+    );
     index.push(`| [${rule.id}](${docsPageOf(rule.id)}) | ${rule.group} | ${rule.defaultSeverity} | ${rule.description} |`);
   }
   const registries = [
@@ -76,7 +119,10 @@ export function generateDocs(repositoryRoot: string): Map<string, string> {
   for (const [title, registry, reporter, note] of registries) {
     index.push("", `## ${title}`, "", note, "", "| code | severity | reports |", "|---|---|---|");
     for (const [code, info] of Object.entries(registry)) {
-      pages.set(docsPageOf(code), [`# ${code}`, "", info.summary, "", `Severity: ${info.severity}. ${reporter}`, "", "## Why this severity", "", info.basis, ""].join("\n"));
+      pages.set(
+        docsPageOf(code),
+        [`# ${code}`, "", info.summary, "", `Severity: ${info.severity}. ${reporter}`, "", "## Why this severity", "", info.basis, ""].join("\n"),
+      );
       index.push(`| [${code}](${docsPageOf(code)}) | ${info.severity} | ${info.summary.replace(/\|/g, "\\|")} |`);
     }
   }

@@ -7,7 +7,10 @@ import { resolve, dirname } from "node:path";
 export const jsonAsString = {
   name: "json-as-string",
   setup(build) {
-    build.onResolve({ filter: /\.json\?raw$/ }, (args) => ({ path: resolve(dirname(args.importer), args.path.slice(0, -"?raw".length)), namespace: "raw-json" }));
+    build.onResolve({ filter: /\.json\?raw$/ }, (args) => ({
+      path: resolve(dirname(args.importer), args.path.slice(0, -"?raw".length)),
+      namespace: "raw-json",
+    }));
     build.onLoad({ filter: /.*/, namespace: "raw-json" }, async (args) => ({ contents: await readFile(args.path, "utf8"), loader: "text" }));
     build.onLoad({ filter: /\.json$/ }, async (args) => {
       const text = await readFile(args.path, "utf8");

@@ -16,11 +16,16 @@ const { name, version } = JSON.parse(readFileSync(join(root, "package.json"), "u
 
 const stage = mkdtempSync(join(tmpdir(), "crmscript-npm-"));
 try {
-  for (const path of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "docs", "schemas"]) cpSync(join(root, path), join(stage, path), { recursive: true });
+  for (const path of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "docs", "schemas"])
+    cpSync(join(root, path), join(stage, path), { recursive: true });
   execFileSync(process.execPath, [join(root, "esbuild.mjs"), "--production", `--outdir=${join(stage, "dist")}`], { cwd: root, stdio: "inherit" });
   mkdirSync(out, { recursive: true });
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  execFileSync(npm, ["pack", "--ignore-scripts", "--silent", "--pack-destination", out], { cwd: stage, stdio: ["ignore", "ignore", "inherit"], shell: process.platform === "win32" });
+  execFileSync(npm, ["pack", "--ignore-scripts", "--silent", "--pack-destination", out], {
+    cwd: stage,
+    stdio: ["ignore", "ignore", "inherit"],
+    shell: process.platform === "win32",
+  });
   console.log(join(out, `${name}-${version}.tgz`));
 } catch (error) {
   console.error(`packing failed: ${error.message.split("\n")[0]}`);

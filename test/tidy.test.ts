@@ -45,13 +45,20 @@ const allowed: Record<string, (specifier: string, resolvedFolder: string | undef
   "server/node": (specifier, folder) =>
     specifier.startsWith("node:") || specifier === "iconv-lite" || ["server/analysis", "server/config", "server/node"].includes(folder ?? ""),
   "server/cli": (specifier, folder) =>
-    specifier.startsWith("node:") || specifier === "diff" || specifier === "sarif" ||
+    specifier.startsWith("node:") ||
+    specifier === "diff" ||
+    specifier === "sarif" ||
     ["grammar", "server/catalog", "server/lint", "server/analysis", "server/config", "server/node", "server/cli"].includes(folder ?? ""),
   "server/lsp": (specifier, folder) =>
-    specifier.startsWith("node:") || specifier.startsWith("vscode-languageserver") || specifier === "vscode-uri" ||
-    ["grammar", "server/catalog", "server/semantics", "server/analysis", "server/config", "server/features", "server/node", "server/lsp"].includes(folder ?? ""),
+    specifier.startsWith("node:") ||
+    specifier.startsWith("vscode-languageserver") ||
+    specifier === "vscode-uri" ||
+    ["grammar", "server/catalog", "server/semantics", "server/analysis", "server/config", "server/features", "server/node", "server/lsp"].includes(
+      folder ?? "",
+    ),
   // The extension runs the server as a process; it shares no code with it.
-  client: (specifier, folder) => specifier === "vscode" || specifier.startsWith("vscode-languageclient") || specifier.startsWith("node:") || folder === "client",
+  client: (specifier, folder) =>
+    specifier === "vscode" || specifier.startsWith("vscode-languageclient") || specifier.startsWith("node:") || folder === "client",
 };
 
 function layerOf(path: string): string | undefined {
@@ -80,7 +87,10 @@ describe("architecture", () => {
 
 describe("lint rules", () => {
   const rulesFolder = join(repositoryRoot, "server", "lint", "rules");
-  const ruleFiles = readdirSync(rulesFolder).filter((name) => name.endsWith(".ts")).map((name) => name.slice(0, -3)).sort();
+  const ruleFiles = readdirSync(rulesFolder)
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => name.slice(0, -3))
+    .sort();
 
   it("are each listed in the registry under their file name, sorted", async () => {
     const { allRules } = await import("../server/lint/registry.js");

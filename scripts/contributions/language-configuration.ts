@@ -15,18 +15,28 @@ function lineMarker(marker: RegExp): string {
 export function languageConfiguration(): Record<string, unknown> {
   return {
     comments: { lineComment: "//", blockComment: ["/*", "*/"] },
-    brackets: [["{", "}"], ["[", "]"], ["(", ")"]],
+    brackets: [
+      ["{", "}"],
+      ["[", "]"],
+      ["(", ")"],
+    ],
     autoClosingPairs: [
       { open: "{", close: "}" },
       { open: "[", close: "]" },
       { open: "(", close: ")" },
-      { open: "\"", close: "\"", notIn: ["string"] },
+      { open: '"', close: '"', notIn: ["string"] },
       { open: "'", close: "'", notIn: ["string", "comment"] },
       { open: "/**", close: " */", notIn: ["string"] },
       { open: "<%", close: "%>", notIn: ["string", "comment"] },
     ],
     autoCloseBefore: ";:.,=}])> \n\t",
-    surroundingPairs: [["{", "}"], ["[", "]"], ["(", ")"], ["\"", "\""], ["'", "'"]],
+    surroundingPairs: [
+      ["{", "}"],
+      ["[", "]"],
+      ["(", ")"],
+      ['"', '"'],
+      ["'", "'"],
+    ],
     indentationRules: {
       // An open brace, bracket or parenthesis at the end of a line (outside a line comment) indents the next one.
       increaseIndentPattern: "^((?!//).)*(\\{[^}\"'`]*|\\([^)\"'`]*|\\[[^\\]\"'`]*)$",

@@ -30,7 +30,8 @@ const SETTING_DEFAULTS: Record<(typeof editorSettingNames)[number], unknown> = {
 
 /** Where the settings' meaning differs from the file's: relative paths have no file to be relative to. */
 const EDITOR_DESCRIPTIONS: Partial<Record<(typeof editorSettingNames)[number], string>> = {
-  includePaths: "Folders searched for `#include`d scripts after the script's own folder and the workspace folders; relative folders are relative to the first workspace folder.",
+  includePaths:
+    "Folders searched for `#include`d scripts after the script's own folder and the workspace folders; relative folders are relative to the first workspace folder.",
   ignorePatterns: "Files and folders that get no diagnostics, as globs relative to the first workspace folder (gitignore style).",
 };
 
@@ -40,7 +41,11 @@ function editorSettings(): Record<string, unknown> {
   for (const name of editorSettingNames) {
     const schema = propertySchema(name);
     const description = EDITOR_DESCRIPTIONS[name] ?? schema.markdownDescription;
-    properties[`crmscript.${name}`] = { ...schema, default: SETTING_DEFAULTS[name], markdownDescription: `${description} A \`${CONFIG_FILE_NAME}\` file overrides this.` };
+    properties[`crmscript.${name}`] = {
+      ...schema,
+      default: SETTING_DEFAULTS[name],
+      markdownDescription: `${description} A \`${CONFIG_FILE_NAME}\` file overrides this.`,
+    };
   }
   return properties;
 }
@@ -49,23 +54,28 @@ export function manifestContributions(): { activationEvents: string[]; contribut
   return {
     activationEvents: ["onLanguage:crmscript"],
     contributes: {
-      languages: [{
-        id: "crmscript",
-        aliases: ["CRMScript", "crmscript"],
-        extensions: [...LANGUAGE_FILE_EXTENSIONS],
-        firstLine: "^\\s*(#setLanguageLevel\\b|%EJSCRIPT_START%)",
-        configuration: "./client/language-configuration.json",
-      }, {
-        // The configuration file may have comments, as the CLI and the server accept.
-        id: "jsonc",
-        filenames: [CONFIG_FILE_NAME],
-      }],
-      grammars: [{
-        language: "crmscript",
-        scopeName: "source.crmscript",
-        path: "./syntaxes/crmscript.tmLanguage.json",
-        embeddedLanguages: { "text.html.basic": "html", "meta.embedded.block.crmscript": "crmscript" },
-      }],
+      languages: [
+        {
+          id: "crmscript",
+          aliases: ["CRMScript", "crmscript"],
+          extensions: [...LANGUAGE_FILE_EXTENSIONS],
+          firstLine: "^\\s*(#setLanguageLevel\\b|%EJSCRIPT_START%)",
+          configuration: "./client/language-configuration.json",
+        },
+        {
+          // The configuration file may have comments, as the CLI and the server accept.
+          id: "jsonc",
+          filenames: [CONFIG_FILE_NAME],
+        },
+      ],
+      grammars: [
+        {
+          language: "crmscript",
+          scopeName: "source.crmscript",
+          path: "./syntaxes/crmscript.tmLanguage.json",
+          embeddedLanguages: { "text.html.basic": "html", "meta.embedded.block.crmscript": "crmscript" },
+        },
+      ],
       snippets: [{ language: "crmscript", path: "./client/snippets.json" }],
       jsonValidation: [{ fileMatch: CONFIG_FILE_NAME, url: `./${CONFIG_SCHEMA_PATH}` }],
       configuration: {
@@ -77,7 +87,8 @@ export function manifestContributions(): { activationEvents: string[]; contribut
             enum: ["off", "messages", "verbose"],
             default: "off",
             scope: "window",
-            markdownDescription: "Logs the messages between VS Code and the CRMScript language server in its output channel (for reporting a problem with the server).",
+            markdownDescription:
+              "Logs the messages between VS Code and the CRMScript language server in its output channel (for reporting a problem with the server).",
           },
         },
       },

@@ -31,7 +31,10 @@ function escapeRegExp(text: string): string {
 
 /** An alternation of words, longest first so that no word hides a longer one. */
 function words(list: readonly string[]): string {
-  return [...new Set(list)].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp).join("|");
+  return [...new Set(list)]
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .map(escapeRegExp)
+    .join("|");
 }
 
 /** Match rules from `[scope, regular expression]` pairs, tried in order. */
@@ -99,7 +102,7 @@ function blockSensitiveRules(inBlock: boolean): Record<string, Rule> {
         },
       ],
     },
-    [`strings${suffix}`]: { patterns: [string("\"", "double"), string("'", "single")] },
+    [`strings${suffix}`]: { patterns: [string('"', "double"), string("'", "single")] },
     [`foreach-header${suffix}`]: {
       // `in` is a keyword only here (spec §1.4); the header is `foreach (Type name in expression)`.
       begin: "(?i:\\b(foreach)\\b)\\s*(\\()",
@@ -173,7 +176,7 @@ export function textMateGrammar(vocabulary: GrammarVocabulary): Rule {
         patterns: [
           {
             name: "meta.preprocessor.include.crmscript",
-            match: "(#)(?i:include)\\b\\s*(?:(\")([^\"]*)(\"))?",
+            match: '(#)(?i:include)\\b\\s*(?:(")([^"]*)("))?',
             captures: {
               0: { name: "keyword.control.directive.include.crmscript" },
               1: { name: "punctuation.definition.directive.crmscript" },

@@ -22,7 +22,11 @@ export interface FileAnalysis {
 
 /** Lints `model` (with `rules`, or the registry's) and applies the suppression comments of `text`. */
 export function fullAnalysis(
-  path: string, text: string, model: SemanticModel, settings: AnalysisSettings, rules: readonly LintRule[] | undefined,
+  path: string,
+  text: string,
+  model: SemanticModel,
+  settings: AnalysisSettings,
+  rules: readonly LintRule[] | undefined,
 ): FileAnalysis {
   const { reported, suppressed } = applySuppressions({
     text,

@@ -13,7 +13,12 @@ import type { SourceFile } from "../../grammar/index.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { LintRule } from "../lint/rule.js";
 import {
-  analyzeSemantics, createEnvironment, type IncludeResolution, type IncludeResolver, type SemanticEnvironment, type SemanticModel,
+  analyzeSemantics,
+  createEnvironment,
+  type IncludeResolution,
+  type IncludeResolver,
+  type SemanticEnvironment,
+  type SemanticModel,
 } from "../semantics/index.js";
 import { AnalysisCache, type CachedFile } from "./analysis-cache.js";
 import { fullAnalysis, type FileAnalysis } from "./file-analysis.js";

@@ -50,6 +50,9 @@ export class WorkspaceIncludes {
   }
 
   private resolveFile(file: string): void {
-    this.graph.setIncludes(file, this.index.includeIds(file).flatMap((id) => this.resolve(id, file) ?? []));
+    this.graph.setIncludes(
+      file,
+      this.index.includeIds(file).flatMap((id) => this.resolve(id, file) ?? []),
+    );
   }
 }

@@ -20,7 +20,13 @@ function optionalString(value: unknown): string | undefined {
 
 function provenanceOf(raw: Json): Provenance {
   const deprecated = raw.deprecated === true ? true : optionalString(raw.deprecated) || undefined;
-  return { since: optionalString(raw.since), onsiteOnly: raw.envir === "onsite", fromLanguageServer: raw.src === "lt", deprecated, undocumented: raw.undocumented === true };
+  return {
+    since: optionalString(raw.since),
+    onsiteOnly: raw.envir === "onsite",
+    fromLanguageServer: raw.src === "lt",
+    deprecated,
+    undocumented: raw.undocumented === true,
+  };
 }
 
 export class EntryBuilder {
@@ -83,8 +89,13 @@ export class EntryBuilder {
     const methods = new Map<string, MethodInfo>();
     // The class object exists before its members so that each overload can point back at it.
     const info = {
-      name, namespace: raw.ns as Namespace, uid: raw.uid, page: optionalString(raw.page) ?? raw.uid,
-      constructors: undefined as readonly OverloadInfo[] | undefined, methods: methods as ReadonlyMap<string, MethodInfo>, ...provenanceOf(raw),
+      name,
+      namespace: raw.ns as Namespace,
+      uid: raw.uid,
+      page: optionalString(raw.page) ?? raw.uid,
+      constructors: undefined as readonly OverloadInfo[] | undefined,
+      methods: methods as ReadonlyMap<string, MethodInfo>,
+      ...provenanceOf(raw),
     };
     if (raw.ctors !== undefined) info.constructors = Object.freeze(this.overloads(raw.ctors, "#ctor", info, `${where} constructors`));
     for (const [methodName, overloads] of Object.entries(raw.methods)) {
@@ -107,9 +118,14 @@ export class EntryBuilder {
 
   triggerInfo(name: string, raw: unknown): TriggerInfo | undefined {
     if (!isObject(raw)) return this.problem(`triggers.${name}`, "not an object");
-    const names = (value: unknown): readonly string[] => (Array.isArray(value) ? Object.freeze(value.filter((item): item is string => typeof item === "string")) : []);
+    const names = (value: unknown): readonly string[] =>
+      Array.isArray(value) ? Object.freeze(value.filter((item): item is string => typeof item === "string")) : [];
     return Object.freeze({
-      name, event: typeof raw.event === "number" ? raw.event : undefined, since: optionalString(raw.since), inputs: names(raw.inputs), outputs: names(raw.outputs),
+      name,
+      event: typeof raw.event === "number" ? raw.event : undefined,
+      since: optionalString(raw.since),
+      inputs: names(raw.inputs),
+      outputs: names(raw.outputs),
     });
   }
 

@@ -52,7 +52,6 @@ export type ParsedArguments = { readonly ok: true; readonly options: CliOptions 
 
 export const DEFAULT_EXTENSIONS: readonly string[] = SCRIPT_EXTENSIONS;
 
-
 const FORMATS: readonly OutputFormat[] = ["stylish", "json", "sarif", "github"];
 const FORMAT_LIST = FORMATS.join(" or ");
 
@@ -83,8 +82,18 @@ function checked(valid: (value: string) => boolean, set: (options: Draft, value:
 }
 
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  help: { short: "h", apply: (options) => { options.help = true; } },
-  version: { short: "v", apply: (options) => { options.version = true; } },
+  help: {
+    short: "h",
+    apply: (options) => {
+      options.help = true;
+    },
+  },
+  version: {
+    short: "v",
+    apply: (options) => {
+      options.version = true;
+    },
+  },
   format: {
     short: "f",
     needs: `a value: ${FORMAT_LIST}`,
@@ -94,8 +103,19 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
       return undefined;
     },
   },
-  config: { short: "c", needs: "a configuration file", apply: (options, value) => { options.configFile = value; } },
-  "print-config": { needs: "the file whose configuration to show", apply: (options, value) => { options.printConfig = value; } },
+  config: {
+    short: "c",
+    needs: "a configuration file",
+    apply: (options, value) => {
+      options.configFile = value;
+    },
+  },
+  "print-config": {
+    needs: "the file whose configuration to show",
+    apply: (options, value) => {
+      options.printConfig = value;
+    },
+  },
   rule: {
     needs: "rule-id:severity, such as --rule no-shadow:off (severity off, warn or error)",
     apply: (options, value) => {
@@ -107,18 +127,53 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   },
   "target-version": {
     needs: "a SuperOffice version such as 10.2 or 9.2 R08",
-    apply: checked(isValidVersion, (options, value) => { options.targetVersion = value.trim(); }),
+    apply: checked(isValidVersion, (options, value) => {
+      options.targetVersion = value.trim();
+    }),
   },
-  platform: { needs: "'online' or 'onsite'", apply: checked(isPlatform, (options, value) => { options.platform = value as Platform; }) },
-  "include-path": { short: "I", needs: "a folder", apply: checked(isFilled, (options, value) => { options.includePaths.push(value); }) },
-  fix: { apply: (options) => { options.fix = "write"; } },
-  "fix-dry-run": { apply: (options) => { options.fix = "dry-run"; } },
+  platform: {
+    needs: "'online' or 'onsite'",
+    apply: checked(isPlatform, (options, value) => {
+      options.platform = value as Platform;
+    }),
+  },
+  "include-path": {
+    short: "I",
+    needs: "a folder",
+    apply: checked(isFilled, (options, value) => {
+      options.includePaths.push(value);
+    }),
+  },
+  fix: {
+    apply: (options) => {
+      options.fix = "write";
+    },
+  },
+  "fix-dry-run": {
+    apply: (options) => {
+      options.fix = "dry-run";
+    },
+  },
   "max-warnings": {
     needs: "a whole number",
-    apply: checked((value) => /^-?\d+$/.test(value.trim()), (options, value) => { options.maxWarnings = Number(value); }),
+    apply: checked(
+      (value) => /^-?\d+$/.test(value.trim()),
+      (options, value) => {
+        options.maxWarnings = Number(value);
+      },
+    ),
   },
-  quiet: { short: "q", apply: (options) => { options.quiet = true; } },
-  cache: { apply: (options) => { options.cache = true; } },
+  quiet: {
+    short: "q",
+    apply: (options) => {
+      options.quiet = true;
+    },
+  },
+  cache: {
+    apply: (options) => {
+      options.cache = true;
+    },
+  },
   "cache-location": {
     needs: "a file",
     apply: checked(isFilled, (options, value) => {
@@ -129,29 +184,68 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   jobs: {
     short: "j",
     needs: "a number of worker threads, 1 or more",
-    apply: checked((value) => /^[1-9]\d*$/.test(value.trim()), (options, value) => { options.jobs = Number(value); }),
+    apply: checked(
+      (value) => /^[1-9]\d*$/.test(value.trim()),
+      (options, value) => {
+        options.jobs = Number(value);
+      },
+    ),
   },
-  "no-ignore": { apply: (options) => { options.ignore = false; } },
-  "no-warn-ignored": { apply: (options) => { options.warnIgnored = false; } },
-  "report-suppressed": { apply: (options) => { options.reportSuppressed = true; } },
+  "no-ignore": {
+    apply: (options) => {
+      options.ignore = false;
+    },
+  },
+  "no-warn-ignored": {
+    apply: (options) => {
+      options.warnIgnored = false;
+    },
+  },
+  "report-suppressed": {
+    apply: (options) => {
+      options.reportSuppressed = true;
+    },
+  },
   ext: {
     needs: "a comma-separated list of extensions, such as .crm,.crmscript",
     apply: checked(isFilled, (options, value) => {
-      const items = value.split(",").map((item) => item.trim()).filter((item) => item !== "");
+      const items = value
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
       options.extensions = items.map((item) => (item.startsWith(".") ? item : `.${item}`));
     }),
   },
-  stdin: { apply: (options) => { options.stdin = true; } },
-  "stdin-filename": { needs: "a file name", apply: (options, value) => { options.stdinFilename = value; } },
-  color: { apply: (options) => { options.color = true; } },
-  "no-color": { apply: (options) => { options.color = false; } },
+  stdin: {
+    apply: (options) => {
+      options.stdin = true;
+    },
+  },
+  "stdin-filename": {
+    needs: "a file name",
+    apply: (options, value) => {
+      options.stdinFilename = value;
+    },
+  },
+  color: {
+    apply: (options) => {
+      options.color = true;
+    },
+  },
+  "no-color": {
+    apply: (options) => {
+      options.color = false;
+    },
+  },
 };
 
 /** The same options as `parseArgs` takes them: a flag is a boolean, an option with a value a string. */
-const PARSE_OPTIONS: ParseArgsConfig["options"] = Object.fromEntries(Object.entries(OPTIONS).map(([name, spec]) => {
-  const type = spec.needs === undefined ? "boolean" : "string";
-  return [name, spec.short === undefined ? { type } : { type, short: spec.short }];
-}));
+const PARSE_OPTIONS: ParseArgsConfig["options"] = Object.fromEntries(
+  Object.entries(OPTIONS).map(([name, spec]) => {
+    const type = spec.needs === undefined ? "boolean" : "string";
+    return [name, spec.short === undefined ? { type } : { type, short: spec.short }];
+  }),
+);
 
 /** The option of that long name; undefined for any other name, `constructor` included. */
 const specOf = (name: string): OptionSpec | undefined => (Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined);
@@ -182,9 +276,29 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
 
 function defaults(): Draft {
   return {
-    inputs: [], format: "stylish", extensions: DEFAULT_EXTENSIONS, stdin: false, stdinFilename: undefined, color: undefined, help: false, version: false,
-    targetVersion: undefined, platform: undefined, includePaths: [], configFile: undefined, printConfig: undefined, rules: {}, fix: undefined,
-    maxWarnings: undefined, quiet: false, cache: false, cacheLocation: undefined, jobs: undefined, ignore: true, warnIgnored: true, reportSuppressed: false,
+    inputs: [],
+    format: "stylish",
+    extensions: DEFAULT_EXTENSIONS,
+    stdin: false,
+    stdinFilename: undefined,
+    color: undefined,
+    help: false,
+    version: false,
+    targetVersion: undefined,
+    platform: undefined,
+    includePaths: [],
+    configFile: undefined,
+    printConfig: undefined,
+    rules: {},
+    fix: undefined,
+    maxWarnings: undefined,
+    quiet: false,
+    cache: false,
+    cacheLocation: undefined,
+    jobs: undefined,
+    ignore: true,
+    warnIgnored: true,
+    reportSuppressed: false,
   };
 }
 

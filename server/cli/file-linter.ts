@@ -66,15 +66,26 @@ export class FileLinter {
   readonly configs: ConfigResolver;
   private readonly host: AnalysisHost;
 
-  constructor(private readonly setup: LinterSetup, readers: LinterReaders) {
+  constructor(
+    private readonly setup: LinterSetup,
+    readers: LinterReaders,
+  ) {
     const reader = { readFile: (path: string) => readOrUndefined(readers.script, path) };
-    this.configs = new ConfigResolver({ readFile: readers.config }, {
-      above: [setup.overrides],
-      ...(setup.configFile === undefined ? {} : { configFile: resolve(setup.cwd, setup.configFile) }),
-    });
-    this.host = new AnalysisHost(builtinCatalog().catalog, reader, {}, {
-      settingsFor: (path) => toAnalysisSettings(this.configs.forFile(path).config, [setup.cwd]),
-    });
+    this.configs = new ConfigResolver(
+      { readFile: readers.config },
+      {
+        above: [setup.overrides],
+        ...(setup.configFile === undefined ? {} : { configFile: resolve(setup.cwd, setup.configFile) }),
+      },
+    );
+    this.host = new AnalysisHost(
+      builtinCatalog().catalog,
+      reader,
+      {},
+      {
+        settingsFor: (path) => toAnalysisSettings(this.configs.forFile(path).config, [setup.cwd]),
+      },
+    );
   }
 
   /** Lints `text` as the content of `filePath` (as the user named it, relative to the working folder or absolute). */
@@ -103,10 +114,14 @@ export class FileLinter {
 
 function toResult(filePath: string, analysis: FileAnalysis, output: string | undefined): LintResult {
   const lines = analysis.sourceFile.lineIndex;
-  return lintResult(filePath, analysis.diagnostics.map((diagnostic) => toLintMessage(diagnostic, lines)), {
-    suppressedMessages: analysis.suppressed.map((suppressed) => toSuppressedMessage(suppressed, lines)),
-    ...(output === undefined ? {} : { output }),
-  });
+  return lintResult(
+    filePath,
+    analysis.diagnostics.map((diagnostic) => toLintMessage(diagnostic, lines)),
+    {
+      suppressedMessages: analysis.suppressed.map((suppressed) => toSuppressedMessage(suppressed, lines)),
+      ...(output === undefined ? {} : { output }),
+    },
+  );
 }
 
 /** One job on the thread it is on: read the file unless the job has its text, lint it, and never throw. */

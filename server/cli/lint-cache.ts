@@ -61,7 +61,11 @@ export class LintCache {
    * of another format or written by another build of the tool (`tool`, its
    * identity) starts an empty cache.
    */
-  constructor(text: string | undefined, private readonly tool: string, private readonly environment: CacheEnvironment) {
+  constructor(
+    text: string | undefined,
+    private readonly tool: string,
+    private readonly environment: CacheEnvironment,
+  ) {
     let entries: Record<string, CacheEntry> = {};
     try {
       const parsed = text === undefined ? undefined : (JSON.parse(text) as Partial<CacheFile>);

@@ -69,7 +69,9 @@ export function toLintMessage(diagnostic: Diagnostic, lines: LineIndex): LintMes
   return {
     ...message,
     ...(isAutoFixable(diagnostic) ? { fix: eslintFix(diagnostic.fix) } : {}),
-    ...(diagnostic.suggestedFix === undefined ? {} : { suggestions: [{ desc: diagnostic.suggestedFix.title ?? "Apply the suggested change", fix: eslintFix(diagnostic.suggestedFix) }] }),
+    ...(diagnostic.suggestedFix === undefined
+      ? {}
+      : { suggestions: [{ desc: diagnostic.suggestedFix.title ?? "Apply the suggested change", fix: eslintFix(diagnostic.suggestedFix) }] }),
   };
 }
 
@@ -96,8 +98,15 @@ export function lintResult(filePath: string, messages: readonly LintMessage[], e
     else if (message.fix !== undefined) fixableWarningCount++;
   }
   return {
-    filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount,
-    suppressedMessages: extras.suppressedMessages ?? [], usedDeprecatedRules: [],
+    filePath,
+    messages,
+    errorCount,
+    warningCount,
+    fatalErrorCount,
+    fixableErrorCount,
+    fixableWarningCount,
+    suppressedMessages: extras.suppressedMessages ?? [],
+    usedDeprecatedRules: [],
     ...(extras.output === undefined ? {} : { output: extras.output }),
   };
 }
@@ -105,10 +114,16 @@ export function lintResult(filePath: string, messages: readonly LintMessage[], e
 /** Only the errors (`--quiet`). */
 export function errorsOnly(result: LintResult): LintResult {
   if (result.warningCount === 0) return result;
-  return lintResult(result.filePath, result.messages.filter((message) => message.severity === 2), result);
+  return lintResult(
+    result.filePath,
+    result.messages.filter((message) => message.severity === 2),
+    result,
+  );
 }
 
 /** The result for a file that could not be read. */
 export function unreadableFileResult(filePath: string, reason: string): LintResult {
-  return lintResult(filePath, [{ ruleId: null, severity: 2, message: `cannot read the file: ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true }]);
+  return lintResult(filePath, [
+    { ruleId: null, severity: 2, message: `cannot read the file: ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true },
+  ]);
 }

@@ -9,7 +9,13 @@ import { existsSync, mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import {
-  describeConfig, formatConfigProblem, isIgnoredBy, toAnalysisSettings, type ConfigFileProblem, type ConfigFileText, type EffectiveConfig,
+  describeConfig,
+  formatConfigProblem,
+  isIgnoredBy,
+  toAnalysisSettings,
+  type ConfigFileProblem,
+  type ConfigFileText,
+  type EffectiveConfig,
 } from "../config/resolve.js";
 import { findFiles } from "../node/find-files.js";
 import { decodeSource, readConfigText, readSource } from "../node/read-source.js";
@@ -61,7 +67,6 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_FAILURE = 2;
-
 
 /** Below this many files per thread, starting workers costs more than it saves. */
 const FILES_PER_WORKER = 100;
@@ -169,10 +174,17 @@ function printConfig(linter: FileLinter, path: string, io: CliIo): number {
 
 function ignoredFileResult(file: string, cwd: string): LintResult {
   const shown = displayPath(file, cwd);
-  return lintResult(file, [{
-    ruleId: null, severity: 1, line: 1, column: 1, endLine: 1, endColumn: 1,
-    message: `${shown} is not linted: the configuration's ignorePatterns name it (use --no-ignore to lint it)`,
-  }]);
+  return lintResult(file, [
+    {
+      ruleId: null,
+      severity: 1,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      message: `${shown} is not linted: the configuration's ignorePatterns name it (use --no-ignore to lint it)`,
+    },
+  ]);
 }
 
 async function lintStdin(run: Run): Promise<number | undefined> {
@@ -205,7 +217,6 @@ function lintHere(linter: FileLinter, io: CliIo, job: LintJob): JobOutcome {
   return lintJob(linter, job, (path) => io.readFile(path));
 }
 
-
 function settle(run: Run, job: LintJob, outcome: JobOutcome): LintResult | undefined {
   if (outcome.kind === "linted") return outcome.linted.result;
   run.failed = true;
@@ -220,8 +231,11 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
   const read = (path: string): string | undefined => readOrUndefined((file) => io.readFile(file), path);
   const cache = options.cache
     ? new LintCache(read(cacheFile), io.toolIdentity?.() ?? toolIdentity(toolVersion(), undefined), {
-      root: io.cwd, readFile: read, exists: (path) => io.exists(path), resolveInclude: (includeId, from) => run.linter.resolveInclude(includeId, from),
-    })
+        root: io.cwd,
+        readFile: read,
+        exists: (path) => io.exists(path),
+        resolveInclude: (includeId, from) => run.linter.resolveInclude(includeId, from),
+      })
     : undefined;
   // What of a file's configuration changes its result; the resolver shares one configuration object per folder.
   const keys = new WeakMap<EffectiveConfig, string>();
@@ -250,7 +264,8 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
     progress.advance();
     run.results[job.index] = settle(run, job, outcome);
     if (outcome.kind === "linted" && outcome.linted.fixedFrom !== undefined) run.texts.set(job.file, outcome.linted.fixedFrom);
-    if (outcome.kind === "linted" && job.text !== undefined) cache?.store(job.file, job.text, configKey(job.file), outcome.linted.includes, outcome.linted.result);
+    if (outcome.kind === "linted" && job.text !== undefined)
+      cache?.store(job.file, job.text, configKey(job.file), outcome.linted.includes, outcome.linted.result);
   };
   const threads = Math.min(options.jobs ?? io.cores ?? 1, Math.ceil(jobs.length / (options.jobs === undefined ? FILES_PER_WORKER : 1)));
   if (io.workerScript !== undefined && threads > 1) {
@@ -292,7 +307,8 @@ function report(run: Run): number {
   io.writeStdout(format(results, run));
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings;
-  if (tooManyWarnings) io.writeStderr(`crmscript-lint: ${warnings} ${warnings === 1 ? "warning" : "warnings"}, more than --max-warnings ${options.maxWarnings} allows\n`);
+  if (tooManyWarnings)
+    io.writeStderr(`crmscript-lint: ${warnings} ${warnings === 1 ? "warning" : "warnings"}, more than --max-warnings ${options.maxWarnings} allows\n`);
   if (run.failed) return EXIT_FAILURE;
   return results.some((result) => result.errorCount > 0) || tooManyWarnings ? EXIT_ERRORS : EXIT_OK;
 }
@@ -309,7 +325,12 @@ function format(results: readonly LintResult[], run: Run): string {
     case "stylish": {
       const stylish = formatStylish(results, { color: useColor(options, io), cwd: io.cwd });
       if (options.fix !== "dry-run") return stylish;
-      return formatFixDiff(results, { cwd: io.cwd, originalText: (result) => run.texts.get(result.filePath) ?? readOrUndefined((file) => io.readFile(file), result.filePath) }) + stylish;
+      return (
+        formatFixDiff(results, {
+          cwd: io.cwd,
+          originalText: (result) => run.texts.get(result.filePath) ?? readOrUndefined((file) => io.readFile(file), result.filePath),
+        }) + stylish
+      );
     }
   }
 }

@@ -13,7 +13,12 @@ export class ProgressLine {
   private lastDraw = 0;
   private drawn = false;
 
-  constructor(private readonly total: number, private readonly enabled: boolean, private readonly write: (text: string) => void, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly total: number,
+    private readonly enabled: boolean,
+    private readonly write: (text: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   static forRun(total: number, stderrIsTerminal: boolean, write: (text: string) => void): ProgressLine {
     return new ProgressLine(total, stderrIsTerminal && total >= MIN_FILES, write);

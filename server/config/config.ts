@@ -49,7 +49,8 @@ export const CONFIG_PROPERTIES = {
   targetVersion: "SuperOffice version the scripts must run on, such as 10.2: API from later versions is reported.",
   platform: "online reports API that exists only on on-site installations (onsite: no such check).",
   includePaths: "Folders searched for #include'd scripts after the script's own folder and the workspace, relative to this file's folder.",
-  ignorePatterns: "Files and folders not to lint, as globs relative to this file's folder (gitignore style: a name without / matches at any depth, a trailing / matches a folder, ! re-includes).",
+  ignorePatterns:
+    "Files and folders not to lint, as globs relative to this file's folder (gitignore style: a name without / matches at any depth, a trailing / matches a folder, ! re-includes).",
   rules: "Lint rule severities by rule id: off, warn or error.",
   reportUnusedSuppressions: "Severity of suppression comments that suppress nothing: off, warn or error (default warn).",
 } as const;
@@ -100,7 +101,7 @@ export function readConfig(root: JsonNode, options: ReadOptions): ConfigRead {
   };
   const layer: { -readonly [K in keyof ConfigLayer]: ConfigLayer[K] } = { source: options.source };
   if (root.kind !== "object") {
-    problem(root, "the configuration must be a JSON object, such as { \"rules\": { \"no-shadow\": \"off\" } }");
+    problem(root, 'the configuration must be a JSON object, such as { "rules": { "no-shadow": "off" } }');
     return { layer, problems };
   }
   const known = Object.keys(CONFIG_PROPERTIES).filter((name) => options.kind === "file" || name !== "root");
@@ -115,11 +116,11 @@ export function readConfig(root: JsonNode, options: ReadOptions): ConfigRead {
         else layer.root = value.value;
         break;
       case "targetVersion":
-        if (value.kind !== "string" || !isValidVersion(value.value)) problem(value, "targetVersion must be a SuperOffice version such as \"10.2\" or \"9.2 R08\"");
+        if (value.kind !== "string" || !isValidVersion(value.value)) problem(value, 'targetVersion must be a SuperOffice version such as "10.2" or "9.2 R08"');
         else layer.targetVersion = value.value.trim();
         break;
       case "platform":
-        if (value.kind !== "string" || (value.value !== "online" && value.value !== "onsite")) problem(value, "platform must be \"online\" or \"onsite\"");
+        if (value.kind !== "string" || (value.value !== "online" && value.value !== "onsite")) problem(value, 'platform must be "online" or "onsite"');
         else layer.platform = value.value;
         break;
       case "includePaths":
@@ -133,12 +134,13 @@ export function readConfig(root: JsonNode, options: ReadOptions): ConfigRead {
         break;
       case "reportUnusedSuppressions": {
         const severity = parseSeverity(value.kind === "string" || value.kind === "number" ? value.value : undefined);
-        if (severity === undefined) problem(value, "reportUnusedSuppressions must be \"off\", \"warn\" or \"error\"");
+        if (severity === undefined) problem(value, 'reportUnusedSuppressions must be "off", "warn" or "error"');
         else layer.reportUnusedSuppressions = severity;
         break;
       }
       default:
-        if (options.kind === "file") problem(keyRange, `unknown property '${key}'${didYouMean(bestNames(key, known))} (the properties are ${known.join(", ")})`);
+        if (options.kind === "file")
+          problem(keyRange, `unknown property '${key}'${didYouMean(bestNames(key, known))} (the properties are ${known.join(", ")})`);
     }
   }
   return { layer, problems };
@@ -160,7 +162,7 @@ function strings(node: JsonNode, name: string, problem: (node: JsonNode, message
 function readRules(node: JsonNode, problem: (node: JsonNode | TextRange, message: string) => void): Record<string, RuleSeverity> {
   const rules: Record<string, RuleSeverity> = {};
   if (node.kind !== "object") {
-    problem(node, "rules must be an object of rule ids and severities, such as { \"no-shadow\": \"off\" }");
+    problem(node, 'rules must be an object of rule ids and severities, such as { "no-shadow": "off" }');
     return rules;
   }
   const ids = allRules.map((rule) => rule.id);

@@ -53,7 +53,10 @@ function globSource(glob: string): string {
       if (close < 0) {
         source += "\\[";
       } else {
-        const content = glob.slice(index + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\");
+        const content = glob
+          .slice(index + 1, close)
+          .replace(/^!/, "^")
+          .replace(/\\/g, "\\\\");
         source += `[${content}]`;
         index = close;
       }

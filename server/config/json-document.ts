@@ -55,7 +55,10 @@ const STRING_PROBLEM = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})|(\\u|\\[\s\S]|[\x00-\x
 
 /** Thrown by the visitor at the first error, which ends the parse. */
 class FirstError {
-  constructor(readonly message: string, readonly offset: number) {}
+  constructor(
+    readonly message: string,
+    readonly offset: number,
+  ) {}
 }
 
 export function parseJson(text: string): JsonParse {
@@ -83,8 +86,16 @@ interface Frame {
   keyRange: TextRange;
 }
 
-const frame = (kind: Frame["kind"], start: number, expect: Expect): Frame =>
-  ({ kind, start, expect, items: [], properties: [], keys: new Set(), key: "", keyRange: { start, end: start } });
+const frame = (kind: Frame["kind"], start: number, expect: Expect): Frame => ({
+  kind,
+  start,
+  expect,
+  items: [],
+  properties: [],
+  keys: new Set(),
+  key: "",
+  keyRange: { start, end: start },
+});
 
 /** Builds the tree from the parser's events, keeping what it expects next, to name what is missing at an error. */
 class TreeBuilder implements JSONVisitor {

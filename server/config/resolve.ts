@@ -75,7 +75,10 @@ export class ConfigResolver {
   private readonly chains = new Map<string, readonly string[]>();
   private readonly merged = new Map<string, ReturnType<ConfigResolver["forFile"]>>();
 
-  constructor(private readonly reader: ConfigReader, private readonly options: ResolverOptions = {}) {}
+  constructor(
+    private readonly reader: ConfigReader,
+    private readonly options: ResolverOptions = {},
+  ) {}
 
   /** The configuration that applies to the script at `path`, with the problems of the files it came from. */
   forFile(path: string): { readonly config: EffectiveConfig; readonly problems: readonly ConfigFileProblem[] } {

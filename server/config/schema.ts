@@ -17,13 +17,22 @@ const SEVERITY_VALUES = ["off", "warn", "error", "warning"];
 const SEVERITY_DESCRIPTIONS = ["Not reported.", "Reported as a warning.", "Reported as an error.", "The same as warn."];
 
 function severity(description: string, defaultValue?: string): Schema {
-  return { type: "string", enum: SEVERITY_VALUES, enumDescriptions: SEVERITY_DESCRIPTIONS, ...(defaultValue === undefined ? {} : { default: defaultValue }), markdownDescription: description };
+  return {
+    type: "string",
+    enum: SEVERITY_VALUES,
+    enumDescriptions: SEVERITY_DESCRIPTIONS,
+    ...(defaultValue === undefined ? {} : { default: defaultValue }),
+    markdownDescription: description,
+  };
 }
 
 function ruleProperties(): Schema {
   const properties: Schema = {};
   for (const rule of allRules) {
-    properties[rule.id] = severity(`${rule.description} (\`${rule.id}\`, ${rule.group}; default \`${configSeverity(rule.defaultSeverity)}\`)`, configSeverity(rule.defaultSeverity));
+    properties[rule.id] = severity(
+      `${rule.description} (\`${rule.id}\`, ${rule.group}; default \`${configSeverity(rule.defaultSeverity)}\`)`,
+      configSeverity(rule.defaultSeverity),
+    );
   }
   return properties;
 }

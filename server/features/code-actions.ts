@@ -68,9 +68,10 @@ export function suppressionActions(analysis: FileAnalysis, range: TextRange): Qu
     const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.lineContentEnd(line)))?.[0] ?? "";
     // A directive already on the line above (without a reason) takes one more code.
     const above = line > 0 ? text.slice(lines.lineStarts[line - 1] as number, lines.lineContentEnd(line - 1)) : "";
-    const onThisLine = above.trimStart().startsWith(NEXT_LINE_DIRECTIVE) && !above.includes(" -- ")
-      ? { range: { start: lines.lineContentEnd(line - 1), end: lines.lineContentEnd(line - 1) }, text: `, ${diagnostic.code}` }
-      : { range: { start: lineStart, end: lineStart }, text: `${indent}${NEXT_LINE_DIRECTIVE}${diagnostic.code}${eol}` };
+    const onThisLine =
+      above.trimStart().startsWith(NEXT_LINE_DIRECTIVE) && !above.includes(" -- ")
+        ? { range: { start: lines.lineContentEnd(line - 1), end: lines.lineContentEnd(line - 1) }, text: `, ${diagnostic.code}` }
+        : { range: { start: lineStart, end: lineStart }, text: `${indent}${NEXT_LINE_DIRECTIVE}${diagnostic.code}${eol}` };
     actions.push({ title: `Suppress '${diagnostic.code}' on this line`, diagnostic, edits: [onThisLine], preferred: false });
     actions.push({
       title: `Suppress '${diagnostic.code}' in this file`,

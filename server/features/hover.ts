@@ -17,7 +17,11 @@ export interface HoverResult {
 }
 
 const variableKinds: Record<VariableSymbol["variableKind"], string> = {
-  global: "global variable", local: "local variable", parameter: "parameter", field: "field", foreach: "foreach variable",
+  global: "global variable",
+  local: "local variable",
+  parameter: "parameter",
+  field: "field",
+  foreach: "foreach variable",
   implicit: "the message of the error being handled",
 };
 
@@ -38,7 +42,14 @@ function innermostExpression(analysis: FileAnalysis, offset: number): Expression
   const path = nodePath(analysis.sourceFile.program, offset, offset + 1);
   for (let index = path.length - 1; index >= 0; index--) {
     const node = path[index] as Node;
-    if (node.kind === "Program" || node.kind === "TypeReference" || node.kind === "ArrayDimension" || node.kind === "Parameter" || node.kind === "ExpressionList") return undefined;
+    if (
+      node.kind === "Program" ||
+      node.kind === "TypeReference" ||
+      node.kind === "ArrayDimension" ||
+      node.kind === "Parameter" ||
+      node.kind === "ExpressionList"
+    )
+      return undefined;
     if (!isStatement(node as never)) return node as Expression;
   }
   return undefined;
@@ -65,9 +76,12 @@ export function describeResolution(host: AnalysisHost, resolution: Resolution): 
     case "catalog-class": {
       const info = resolution.info;
       const what = info.namespace === "Global" ? "built-in type" : info.namespace === "NetServer" ? "NetServer class" : "native class";
-      const constructors = (info.constructors ?? []).filter((overload) => overload.parameters.length > 0)
+      const constructors = (info.constructors ?? [])
+        .filter((overload) => overload.parameters.length > 0)
         .map((overload) => `${info.name}(${overload.parameters.map((parameter) => `${parameter.type} ${parameter.name}`).join(", ")})`);
-      const summary = info.undocumented ? `${what} that the documentation names in signatures but does not document: its members are unknown` : `${what}, ${info.methods.size} methods`;
+      const summary = info.undocumented
+        ? `${what} that the documentation names in signatures but does not document: its members are unknown`
+        : `${what}, ${info.methods.size} methods`;
       const lines = [codeBlock([`class ${info.name}`, ...constructors]), summary];
       const facts = provenanceLine(info);
       if (facts !== "") lines.push(facts);
@@ -79,7 +93,10 @@ export function describeResolution(host: AnalysisHost, resolution: Resolution): 
       const shown = [...info.members].slice(0, 25).map(([name, value]) => (value === null ? name : `${name} = ${value}`));
       const more = info.members.size > shown.length ? [`… ${info.members.size - shown.length} more`] : [];
       const spelled = resolution.alias === undefined ? "" : `\`${resolution.alias}\` is another spelling of this enum. `;
-      const lines = [codeBlock([`enum ${info.name}`, ...shown, ...more]), `${spelled}A NetServer enum: CRMScript passes its values as Integer, and as a type it means Integer.`];
+      const lines = [
+        codeBlock([`enum ${info.name}`, ...shown, ...more]),
+        `${spelled}A NetServer enum: CRMScript passes its values as Integer, and as a type it means Integer.`,
+      ];
       if (info.undocumented) lines.push("The documentation names it in signatures but does not list its members.");
       else lines.push(documentationLink(catalog, info));
       return lines.join("\n\n");
@@ -95,7 +112,10 @@ function describeSymbol(host: AnalysisHost, symbol: UserSymbol): string {
   switch (symbol.kind) {
     case "variable": {
       const owner = symbol.owner === undefined ? "" : ` of struct ${symbol.owner.name}`;
-      const declaration = symbol.variableKind === "field" ? `${typeToString(symbol.type)} ${symbol.owner?.name ?? ""}.${symbol.name}` : `${typeToString(symbol.type)} ${symbol.name}`;
+      const declaration =
+        symbol.variableKind === "field"
+          ? `${typeToString(symbol.type)} ${symbol.owner?.name ?? ""}.${symbol.name}`
+          : `${typeToString(symbol.type)} ${symbol.name}`;
       return withDoc(host, `${codeBlock([declaration])}\n\n${variableKinds[symbol.variableKind]}${owner}`, symbol);
     }
     case "function": {
@@ -106,7 +126,10 @@ function describeSymbol(host: AnalysisHost, symbol: UserSymbol): string {
       const lines = [`struct ${symbol.name} {`];
       for (const field of symbol.fields.values()) lines.push(`  ${typeToString(field.type)} ${field.name};`);
       for (const overloads of symbol.methods.values()) {
-        for (const method of overloads) lines.push(`  ${typeToString(method.returnType)} ${method.name}(${method.parameters.map((parameter) => `${typeToString(parameter.type)} ${parameter.name}`).join(", ")});`);
+        for (const method of overloads)
+          lines.push(
+            `  ${typeToString(method.returnType)} ${method.name}(${method.parameters.map((parameter) => `${typeToString(parameter.type)} ${parameter.name}`).join(", ")});`,
+          );
       }
       lines.push("};");
       return withDoc(host, codeBlock(lines), symbol);

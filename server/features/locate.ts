@@ -54,7 +54,13 @@ export function nodePath(root: Node, start: number, end = start): Node[] {
 }
 
 const chainKinds: ReadonlySet<string> = new Set([
-  "Identifier", "CallExpression", "MemberExpression", "IndexExpression", "ParenthesizedExpression", "ThisExpression", "StringLiteral",
+  "Identifier",
+  "CallExpression",
+  "MemberExpression",
+  "IndexExpression",
+  "ParenthesizedExpression",
+  "ThisExpression",
+  "StringLiteral",
 ]);
 
 /**

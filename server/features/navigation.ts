@@ -40,7 +40,11 @@ export function definition(analysis: FileAnalysis, offset: number): FileRange[] 
 }
 
 /** The symbol at `offset` and, for a function, its other overloads of the same name and owner. */
-function symbolGroup(host: AnalysisHost, analysis: FileAnalysis, offset: number): { readonly symbols: readonly UserSymbol[]; readonly range: TextRange } | undefined {
+function symbolGroup(
+  host: AnalysisHost,
+  analysis: FileAnalysis,
+  offset: number,
+): { readonly symbols: readonly UserSymbol[]; readonly range: TextRange } | undefined {
   const found = analysis.model.nameAt(offset);
   if (found === undefined) return undefined;
   const [first] = targets(found.resolution);
@@ -52,8 +56,11 @@ function symbolGroup(host: AnalysisHost, analysis: FileAnalysis, offset: number)
 function overloadsOf(host: AnalysisHost, symbol: FunctionSymbol): FunctionSymbol[] {
   if (symbol.owner !== undefined) return [...(symbol.owner.methods.get(symbol.name) ?? [symbol])];
   const declaring = host.analyzeFile(symbol.location.file);
-  const all = declaring?.model.declarations().filter((candidate): candidate is FunctionSymbol =>
-    candidate.kind === "function" && candidate.owner === undefined && candidate.name === symbol.name) ?? [];
+  const all =
+    declaring?.model
+      .declarations()
+      .filter((candidate): candidate is FunctionSymbol => candidate.kind === "function" && candidate.owner === undefined && candidate.name === symbol.name) ??
+    [];
   return all.length > 0 ? all : [symbol];
 }
 
@@ -72,7 +79,8 @@ function occurrences(host: AnalysisHost, symbols: readonly UserSymbol[], include
     if (analysis === undefined) continue;
     for (const symbol of symbols) {
       if (includeDeclarations && symbol.location?.file === file) found.push({ ...symbol.location, write: true });
-      for (const reference of analysis.model.referencesTo(symbol)) found.push({ file, start: reference.name.start, end: reference.name.end, write: reference.write });
+      for (const reference of analysis.model.referencesTo(symbol))
+        found.push({ file, start: reference.name.start, end: reference.name.end, write: reference.write });
     }
   }
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
@@ -97,7 +105,11 @@ export function documentHighlights(host: AnalysisHost, analysis: FileAnalysis, o
 }
 
 /** Where a rename would start, or why it cannot. */
-export function prepareRename(host: AnalysisHost, analysis: FileAnalysis, offset: number): { readonly range: TextRange; readonly placeholder: string } | { readonly refused: string } {
+export function prepareRename(
+  host: AnalysisHost,
+  analysis: FileAnalysis,
+  offset: number,
+): { readonly range: TextRange; readonly placeholder: string } | { readonly refused: string } {
   const found = analysis.model.nameAt(offset);
   if (found === undefined) return { refused: "there is no name here to rename" };
   if (symbolGroup(host, analysis, offset) === undefined) {
@@ -159,8 +171,16 @@ function findConflict(host: AnalysisHost, symbol: UserSymbol, occurrences: reado
     const line = (offset: number): number => analysis.sourceFile.lineIndex.position(offset).line + 1;
     if (symbol.location?.file === file) {
       const scope = declaringScope(model.scopeAt(symbol.location.start), symbol);
-      const existing = scope === undefined ? undefined : symbol.kind === "variable" ? scope.ownVariable(newName) : symbol.kind === "function" ? scope.ownFunctions(newName)?.[0] : scope.ownStruct(newName);
-      if (existing !== undefined) return `'${newName}' is already declared in the same scope${existing.location === undefined ? "" : ` on line ${line(existing.location.start)}`}`;
+      const existing =
+        scope === undefined
+          ? undefined
+          : symbol.kind === "variable"
+            ? scope.ownVariable(newName)
+            : symbol.kind === "function"
+              ? scope.ownFunctions(newName)?.[0]
+              : scope.ownStruct(newName);
+      if (existing !== undefined)
+        return `'${newName}' is already declared in the same scope${existing.location === undefined ? "" : ` on line ${line(existing.location.start)}`}`;
     }
     for (const range of ranges) {
       if (symbol.location?.file === file && range.start === symbol.location.start) continue;

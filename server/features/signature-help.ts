@@ -27,7 +27,6 @@ export interface SignatureHelpResult {
   readonly activeParameter: number;
 }
 
-
 /** The innermost `(` still open at `offset` and the number of commas after it at its depth. */
 function openCall(tokens: TokenBuffer, from: number): { open: number; commas: number } | undefined {
   let depth = 0;
@@ -52,7 +51,8 @@ export function signatureHelp(host: AnalysisHost, state: EditorState, offset: nu
   if (call === undefined || tokenKindAt(tokens, call.open - 1) !== TokenKind.Identifier) return undefined;
   const nameIndex = call.open - 1;
   const name = tokens.image(nameIndex);
-  const signatures = tokenKindAt(tokens, nameIndex - 1) === TokenKind.Dot ? methodSignatures(host, state, nameIndex - 2, name) : functionSignatures(state, offset, name);
+  const signatures =
+    tokenKindAt(tokens, nameIndex - 1) === TokenKind.Dot ? methodSignatures(host, state, nameIndex - 2, name) : functionSignatures(state, offset, name);
   if (signatures === undefined || signatures.length === 0) return undefined;
   const argumentIndex = call.commas;
   return {

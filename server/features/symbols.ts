@@ -26,7 +26,9 @@ function typeText(sourceFile: SourceFile, type: TypeReference): string {
 }
 
 function signatureText(sourceFile: SourceFile, declaration: FunctionDeclaration): string {
-  const parameters = declaration.parameters.map((parameter) => `${typeText(sourceFile, parameter.type)}${parameter.name === undefined ? "" : ` ${parameter.name.name}`}`);
+  const parameters = declaration.parameters.map(
+    (parameter) => `${typeText(sourceFile, parameter.type)}${parameter.name === undefined ? "" : ` ${parameter.name.name}`}`,
+  );
   return `${typeText(sourceFile, declaration.returnType)} (${parameters.join(", ")})`;
 }
 
@@ -35,16 +37,33 @@ export function documentSymbols(sourceFile: SourceFile): OutlineSymbol[] {
   for (const statement of sourceFile.program.statements) {
     switch (statement.kind) {
       case "FunctionDeclaration":
-        symbols.push({ name: statement.name.name, kind: "function", detail: signatureText(sourceFile, statement), range: statement, selection: statement.name, children: [] });
+        symbols.push({
+          name: statement.name.name,
+          kind: "function",
+          detail: signatureText(sourceFile, statement),
+          range: statement,
+          selection: statement.name,
+          children: [],
+        });
         break;
       case "VariableDeclaration":
-        symbols.push({ name: statement.name.name, kind: "variable", detail: typeText(sourceFile, statement.type), range: statement, selection: statement.name, children: [] });
+        symbols.push({
+          name: statement.name.name,
+          kind: "variable",
+          detail: typeText(sourceFile, statement.type),
+          range: statement,
+          selection: statement.name,
+          children: [],
+        });
         break;
       case "StructDeclaration": {
         if (statement.name === undefined) break;
-        const children = statement.members.map((member): OutlineSymbol => (member.kind === "FunctionDeclaration"
-          ? { name: member.name.name, kind: "method", detail: signatureText(sourceFile, member), range: member, selection: member.name, children: [] }
-          : { name: member.name.name, kind: "field", detail: typeText(sourceFile, member.type), range: member, selection: member.name, children: [] }));
+        const children = statement.members.map(
+          (member): OutlineSymbol =>
+            member.kind === "FunctionDeclaration"
+              ? { name: member.name.name, kind: "method", detail: signatureText(sourceFile, member), range: member, selection: member.name, children: [] }
+              : { name: member.name.name, kind: "field", detail: typeText(sourceFile, member.type), range: member, selection: member.name, children: [] },
+        );
         symbols.push({ name: statement.name.name, kind: "struct", detail: "struct", range: statement, selection: statement.name, children });
         break;
       }

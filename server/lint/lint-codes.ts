@@ -12,7 +12,8 @@ export const lintCodes = {
   },
   "unused-suppression": {
     severity: "warning",
-    summary: "A crmscript-lint-disable comment that suppresses nothing here, or names a code that does not exist: remove it (its severity is the reportUnusedSuppressions setting).",
+    summary:
+      "A crmscript-lint-disable comment that suppresses nothing here, or names a code that does not exist: remove it (its severity is the reportUnusedSuppressions setting).",
     basis: "A comment cannot make a script fail; a stale one only hides future problems.",
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;

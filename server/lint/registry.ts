@@ -19,7 +19,23 @@ import noUnusedVariable from "./rules/no-unused-variable.js";
 import requireLanguageLevel from "./rules/require-language-level.js";
 import type { LintRule } from "./rule.js";
 
-export const allRules: readonly LintRule[] = [keywordCase, noAgentInLoop, noConstantCondition, noDeprecatedApi, noDuplicateInclude, noEmptyBlock, noMissingReturn, noNetserverCallInLoop, noSelfAssign, noShadow, noUninitializedCarrier, noUnreachable, noUnusedFunction, noUnusedVariable, requireLanguageLevel];
+export const allRules: readonly LintRule[] = [
+  keywordCase,
+  noAgentInLoop,
+  noConstantCondition,
+  noDeprecatedApi,
+  noDuplicateInclude,
+  noEmptyBlock,
+  noMissingReturn,
+  noNetserverCallInLoop,
+  noSelfAssign,
+  noShadow,
+  noUninitializedCarrier,
+  noUnreachable,
+  noUnusedFunction,
+  noUnusedVariable,
+  requireLanguageLevel,
+];
 
 export function ruleById(id: string): LintRule | undefined {
   return allRules.find((rule) => rule.id === id);

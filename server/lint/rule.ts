@@ -14,7 +14,6 @@ export type { Fix };
 export type RuleGroup = "correctness" | "suspicious" | "style";
 export type RuleSeverity = "off" | "warning" | "error";
 
-
 export interface RuleReport {
   readonly range: TextRange;
   readonly message: string;

@@ -28,7 +28,12 @@ export function runLint(model: SemanticModel, severities: RuleSeverities = {}, r
     if (failed.has(rule)) return;
     failed.add(rule);
     const reason = error instanceof Error ? error.message : String(error);
-    diagnostics.push({ code: "lint-internal-error", severity: lintCodes["lint-internal-error"].severity, range: { start: 0, end: 0 }, message: `lint rule '${rule.id}' failed on this file (${reason}); please report it` });
+    diagnostics.push({
+      code: "lint-internal-error",
+      severity: lintCodes["lint-internal-error"].severity,
+      range: { start: 0, end: 0 },
+      message: `lint rule '${rule.id}' failed on this file (${reason}); please report it`,
+    });
   };
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, severities);

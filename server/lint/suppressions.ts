@@ -68,7 +68,12 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
   const suppressed: SuppressedDiagnostic[] = [];
   for (const diagnostic of input.diagnostics) {
     const region = isSuppressible(diagnostic.code)
-      ? regions.find((candidate) => (candidate.code === undefined || candidate.code === diagnostic.code) && diagnostic.range.start >= candidate.start && diagnostic.range.start < candidate.end)
+      ? regions.find(
+          (candidate) =>
+            (candidate.code === undefined || candidate.code === diagnostic.code) &&
+            diagnostic.range.start >= candidate.start &&
+            diagnostic.range.start < candidate.end,
+        )
       : undefined;
     if (region === undefined) {
       reported.push(diagnostic);
@@ -108,7 +113,9 @@ function regionsOf(directives: readonly Directive[], input: SuppressionInput): R
   const regions: Region[] = [];
   const open: Region[] = [];
   const lineSpan = (line: number): { start: number; end: number } =>
-    line < input.lines.lineCount ? { start: input.lines.lineStarts[line] as number, end: input.lines.lineContentEnd(line) + 1 } : { start: input.text.length, end: input.text.length };
+    line < input.lines.lineCount
+      ? { start: input.lines.lineStarts[line] as number, end: input.lines.lineContentEnd(line) + 1 }
+      : { start: input.text.length, end: input.text.length };
   for (const directive of directives) {
     const codes: (string | undefined)[] = directive.codes.length === 0 ? [undefined] : [...directive.codes];
     if (directive.kind === "enable") {
@@ -121,9 +128,12 @@ function regionsOf(directives: readonly Directive[], input: SuppressionInput): R
       continue;
     }
     const commentLine = input.lines.position(directive.comment.end).line;
-    const span = directive.kind === "disable-line" ? lineSpan(input.lines.position(directive.comment.start).line)
-      : directive.kind === "disable-next-line" ? lineSpan(commentLine + 1)
-      : { start: directive.comment.end, end: input.text.length };
+    const span =
+      directive.kind === "disable-line"
+        ? lineSpan(input.lines.position(directive.comment.start).line)
+        : directive.kind === "disable-next-line"
+          ? lineSpan(commentLine + 1)
+          : { start: directive.comment.end, end: input.text.length };
     for (const code of codes) {
       const region: Region = { directive, code, start: span.start, end: span.end, used: false };
       regions.push(region);
@@ -136,7 +146,12 @@ function regionsOf(directives: readonly Directive[], input: SuppressionInput): R
 function unusedDiagnostics(directives: readonly Directive[], regions: readonly Region[], input: SuppressionInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (directive: Directive, message: string, fix?: Fix): void => {
-    const diagnostic: Diagnostic = { code: "unused-suppression", severity: input.unusedSeverity === "error" ? "error" : "warning", range: directive.comment, message };
+    const diagnostic: Diagnostic = {
+      code: "unused-suppression",
+      severity: input.unusedSeverity === "error" ? "error" : "warning",
+      range: directive.comment,
+      message,
+    };
     diagnostics.push(fix === undefined ? diagnostic : { ...diagnostic, fix });
   };
   for (const directive of directives) {
@@ -144,7 +159,9 @@ function unusedDiagnostics(directives: readonly Directive[], regions: readonly R
     const own = regions.filter((region) => region.directive === directive);
     const unknown = directive.codes.filter((code) => !isKnownCode(code));
     for (const code of unknown) {
-      const reason = Object.hasOwn(syntaxCodes, code) ? "is a syntax error, which cannot be suppressed: fix the code" : "is not a rule or diagnostic code: correct it";
+      const reason = Object.hasOwn(syntaxCodes, code)
+        ? "is a syntax error, which cannot be suppressed: fix the code"
+        : "is not a rule or diagnostic code: correct it";
       report(directive, `'${code}' ${reason}, or remove it from the comment`);
     }
     if (own.every((region) => !region.used) && unknown.length === 0) {

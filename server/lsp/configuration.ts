@@ -28,7 +28,10 @@ export class ServerConfiguration {
   private shownProblems = new Set<string>();
   workspaceRoots: readonly string[] = [];
 
-  constructor(private readonly connection: Connection, private readonly uris: UriMap) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly uris: UriMap,
+  ) {}
 
   /** Takes new editor settings; true when they differ from the ones in use. */
   applyEditorSettings(raw: EditorSettings | null | undefined): boolean {

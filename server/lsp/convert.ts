@@ -5,8 +5,13 @@
  * locations, and the kinds of completion entries and outline symbols.
  */
 import {
-  CompletionItemKind, DiagnosticSeverity, DiagnosticTag, SymbolKind,
-  type Diagnostic as LspDiagnostic, type Position, type Range,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  SymbolKind,
+  type Diagnostic as LspDiagnostic,
+  type Position,
+  type Range,
 } from "vscode-languageserver";
 import type { Diagnostic, LineIndex, TextRange } from "../../grammar/index.js";
 import { docsPageOf } from "../analysis/docs-pages.js";
@@ -27,7 +32,12 @@ export function toOffset(lines: LineIndex, position: Position): number {
   return lines.offset({ line: position.line, column: position.character });
 }
 
-const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+const severities = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
 
 /** Codes whose ranges are code that never runs, so editors may grey them out. */
 const UNNECESSARY: ReadonlySet<string> = new Set(["no-unreachable", "no-unused-variable", "syntax-empty-statement"]);

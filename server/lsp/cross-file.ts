@@ -5,9 +5,7 @@
  * feature and converts its answer file by file, so a cancelled request
  * stops between files and is answered with `RequestCancelled`.
  */
-import {
-  ErrorCodes, ResponseError, type CancellationToken, type Location, type Position, type SymbolInformation, type TextEdit,
-} from "vscode-languageserver";
+import { ErrorCodes, ResponseError, type CancellationToken, type Location, type Position, type SymbolInformation, type TextEdit } from "vscode-languageserver";
 import { LineIndex } from "../../grammar/index.js";
 import type { FileAnalysis } from "../analysis/host.js";
 import { definition, references, rename, type FileRange } from "../features/navigation.js";
@@ -42,49 +40,55 @@ export function registerCrossFileHandlers(context: HandlerContext): void {
     return analysis === undefined ? undefined : { analysis, offset: toOffset(analysis.sourceFile.lineIndex, position) };
   };
 
-  connection.onReferences(guarded(connection, "references", null, async (params, token) => {
-    const found = await prepared(params.textDocument.uri, params.position, token);
-    if (found === undefined) return null;
-    const ranges = references(host, found.analysis, found.offset, params.context.includeDeclaration);
-    await pause(token);
-    const linesOf = lineIndexes(host);
-    const locations: Location[] = [];
-    await forEachInSteps(ranges, token, (range: FileRange) => {
-      const lines = linesOf(range.file);
-      if (lines !== undefined) locations.push({ uri: uris.toUri(range.file), range: toRange(lines, range) });
-    });
-    return locations;
-  }));
+  connection.onReferences(
+    guarded(connection, "references", null, async (params, token) => {
+      const found = await prepared(params.textDocument.uri, params.position, token);
+      if (found === undefined) return null;
+      const ranges = references(host, found.analysis, found.offset, params.context.includeDeclaration);
+      await pause(token);
+      const linesOf = lineIndexes(host);
+      const locations: Location[] = [];
+      await forEachInSteps(ranges, token, (range: FileRange) => {
+        const lines = linesOf(range.file);
+        if (lines !== undefined) locations.push({ uri: uris.toUri(range.file), range: toRange(lines, range) });
+      });
+      return locations;
+    }),
+  );
 
-  connection.onRenameRequest(guarded(connection, "rename", null, async (params, token) => {
-    const found = await prepared(params.textDocument.uri, params.position, token);
-    if (found === undefined) return null;
-    const result = rename(host, found.analysis, found.offset, params.newName);
-    if (result.kind === "refused") throw new ResponseError(ErrorCodes.InvalidRequest, `cannot rename: ${result.reason}`);
-    await pause(token);
-    const linesOf = lineIndexes(host);
-    const changes: Record<string, TextEdit[]> = {};
-    await forEachInSteps(result.edits, token, ([file, edits]) => {
-      const lines = linesOf(file);
-      if (lines !== undefined) changes[uris.toUri(file)] = edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.text }));
-    });
-    return { changes };
-  }));
+  connection.onRenameRequest(
+    guarded(connection, "rename", null, async (params, token) => {
+      const found = await prepared(params.textDocument.uri, params.position, token);
+      if (found === undefined) return null;
+      const result = rename(host, found.analysis, found.offset, params.newName);
+      if (result.kind === "refused") throw new ResponseError(ErrorCodes.InvalidRequest, `cannot rename: ${result.reason}`);
+      await pause(token);
+      const linesOf = lineIndexes(host);
+      const changes: Record<string, TextEdit[]> = {};
+      await forEachInSteps(result.edits, token, ([file, edits]) => {
+        const lines = linesOf(file);
+        if (lines !== undefined) changes[uris.toUri(file)] = edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.text }));
+      });
+      return { changes };
+    }),
+  );
 
-  connection.onWorkspaceSymbol(guarded(connection, "workspace symbols", null, async (params, token) => {
-    await workspaceReady(token);
-    const found = workspaceSymbols(host, params.query);
-    await pause(token);
-    const linesOf = lineIndexes(host);
-    const symbols: SymbolInformation[] = [];
-    await forEachInSteps(found, token, (symbol) => {
-      const lines = linesOf(symbol.file);
-      const range = lines === undefined ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : toRange(lines, symbol);
-      const container = symbol.container === undefined ? {} : { containerName: symbol.container };
-      symbols.push({ name: symbol.name, kind: outlineKinds[symbol.kind], location: { uri: uris.toUri(symbol.file), range }, ...container });
-    });
-    return symbols;
-  }));
+  connection.onWorkspaceSymbol(
+    guarded(connection, "workspace symbols", null, async (params, token) => {
+      await workspaceReady(token);
+      const found = workspaceSymbols(host, params.query);
+      await pause(token);
+      const linesOf = lineIndexes(host);
+      const symbols: SymbolInformation[] = [];
+      await forEachInSteps(found, token, (symbol) => {
+        const lines = linesOf(symbol.file);
+        const range = lines === undefined ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : toRange(lines, symbol);
+        const container = symbol.container === undefined ? {} : { containerName: symbol.container };
+        symbols.push({ name: symbol.name, kind: outlineKinds[symbol.kind], location: { uri: uris.toUri(symbol.file), range }, ...container });
+      });
+      return symbols;
+    }),
+  );
 }
 
 /** The line index of each file an answer points into, made once per request from the text analysis read. */

@@ -107,7 +107,10 @@ export class DiagnosticsScheduler {
   /** A script changed (edited, or on disk): the open scripts that include it are checked again. */
   dependentsChanged(path: string): void {
     // Open documents are analysed, so the host knows which of them include `path` without reading the workspace.
-    const dependents = this.host.analysedIncludersOf(path).map((file) => this.documents.byPath(file)).filter((open): open is OpenDocument => open !== undefined);
+    const dependents = this.host
+      .analysedIncludersOf(path)
+      .map((file) => this.documents.byPath(file))
+      .filter((open): open is OpenDocument => open !== undefined);
     if (dependents.length === 0) return;
     if (this.pull) void this.connection.languages.diagnostics.refresh();
     else for (const open of dependents) this.schedule(open);
@@ -115,10 +118,13 @@ export class DiagnosticsScheduler {
 
   private schedule(open: OpenDocument): void {
     this.cancel(open.uri);
-    this.timers.set(open.uri, setTimeout(() => {
-      this.timers.delete(open.uri);
-      if (this.documents.get(open.uri) === open) this.publishNow(open);
-    }, this.delayMilliseconds));
+    this.timers.set(
+      open.uri,
+      setTimeout(() => {
+        this.timers.delete(open.uri);
+        if (this.documents.get(open.uri) === open) this.publishNow(open);
+      }, this.delayMilliseconds),
+    );
   }
 
   private cancel(uri: string): void {

@@ -7,7 +7,10 @@
 import { ResponseError, type Connection } from "vscode-languageserver";
 
 export function guarded<P extends unknown[], R>(
-  connection: Connection, name: string, fallback: R, handler: (...args: P) => R | Promise<R>,
+  connection: Connection,
+  name: string,
+  fallback: R,
+  handler: (...args: P) => R | Promise<R>,
 ): (...args: P) => R | Promise<R> {
   const failed = (error: unknown): R => {
     if (error instanceof ResponseError) throw error;

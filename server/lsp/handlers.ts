@@ -8,8 +8,17 @@
  * `cross-file.ts`.
  */
 import {
-  CodeActionKind, DocumentHighlightKind, ErrorCodes, InsertTextFormat, MarkupKind, ResponseError, SemanticTokensBuilder,
-  type CompletionItem, type Connection, type DocumentSymbol, type Location,
+  CodeActionKind,
+  DocumentHighlightKind,
+  ErrorCodes,
+  InsertTextFormat,
+  MarkupKind,
+  ResponseError,
+  SemanticTokensBuilder,
+  type CompletionItem,
+  type Connection,
+  type DocumentSymbol,
+  type Location,
 } from "vscode-languageserver";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
 import { quickFixes, suppressionActions } from "../features/code-actions.js";
@@ -62,157 +71,194 @@ export function registerHandlers(context: HandlerContext): void {
   let lastEntries: readonly CompletionEntry[] = [];
   let lastList = 0;
 
-  connection.onCompletion(guarded(connection, "completion", null, async (params, token) => {
-    throwIfCancelled(token);
-    const open = openOf(params.textDocument.uri);
-    if (open === undefined) return null;
-    // The analysis (the long step, the first time in a document), then the answer from it, for the text the request was about.
-    const version = open.document.version;
-    documents.editorState(open);
-    await pause(token);
-    if (openOf(params.textDocument.uri) !== open || open.document.version !== version) throw contentModifiedError();
-    const state = documents.editorState(open);
-    const offset = open.document.offsetAt(params.position);
-    const result = complete(host, state, offset, {
-      includeIds: () => includeIds(host, open.path),
-      fresh: () => {
-        documents.fresh(open);
-        return documents.editorState(open);
-      },
-    });
-    lastList++;
-    lastEntries = result.entries;
-    const range = { start: open.document.positionAt(result.replace.start), end: open.document.positionAt(result.replace.end) };
-    const items: CompletionItem[] = result.entries.map((entry, index) => {
-      const snippet = entry.snippet === true;
-      if ((snippet && !context.snippetSupport) || (entry.kind === "snippet" && !context.offerSnippets)) return undefined;
-      const item: CompletionItem = {
-        label: entry.label,
-        kind: completionKinds[entry.kind],
-        sortText: entry.sortText,
-        textEdit: { range, newText: entry.insertText ?? entry.label },
-        data: { list: lastList, index },
+  connection.onCompletion(
+    guarded(connection, "completion", null, async (params, token) => {
+      throwIfCancelled(token);
+      const open = openOf(params.textDocument.uri);
+      if (open === undefined) return null;
+      // The analysis (the long step, the first time in a document), then the answer from it, for the text the request was about.
+      const version = open.document.version;
+      documents.editorState(open);
+      await pause(token);
+      if (openOf(params.textDocument.uri) !== open || open.document.version !== version) throw contentModifiedError();
+      const state = documents.editorState(open);
+      const offset = open.document.offsetAt(params.position);
+      const result = complete(host, state, offset, {
+        includeIds: () => includeIds(host, open.path),
+        fresh: () => {
+          documents.fresh(open);
+          return documents.editorState(open);
+        },
+      });
+      lastList++;
+      lastEntries = result.entries;
+      const range = { start: open.document.positionAt(result.replace.start), end: open.document.positionAt(result.replace.end) };
+      const items: CompletionItem[] = result.entries
+        .map((entry, index) => {
+          const snippet = entry.snippet === true;
+          if ((snippet && !context.snippetSupport) || (entry.kind === "snippet" && !context.offerSnippets)) return undefined;
+          const item: CompletionItem = {
+            label: entry.label,
+            kind: completionKinds[entry.kind],
+            sortText: entry.sortText,
+            textEdit: { range, newText: entry.insertText ?? entry.label },
+            data: { list: lastList, index },
+          };
+          if (entry.detail !== undefined) item.detail = entry.detail;
+          if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+          return item;
+        })
+        .filter((item): item is CompletionItem => item !== undefined);
+      return { isIncomplete: false, items };
+    }),
+  );
+
+  connection.onCompletionResolve(
+    guarded(connection, "completion resolve", undefined as unknown as CompletionItem, (item) => {
+      const data = item.data as { list?: number; index?: number } | undefined;
+      if (data?.list !== lastList || data.index === undefined) return item;
+      const markdown = lastEntries[data.index]?.documentation?.();
+      return markdown === undefined ? item : { ...item, documentation: { kind: MarkupKind.Markdown, value: markdown } };
+    }),
+  );
+
+  connection.onHover(
+    guarded(connection, "hover", null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      if (analysis === undefined) return null;
+      const lines = analysis.sourceFile.lineIndex;
+      const result = hover(host, analysis, toOffset(lines, params.position));
+      return result === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lines, result.range) };
+    }),
+  );
+
+  connection.onSignatureHelp(
+    guarded(connection, "signature help", null, (params) => {
+      const open = openOf(params.textDocument.uri);
+      if (open === undefined) return null;
+      const result = signatureHelp(host, documents.editorState(open), open.document.offsetAt(params.position));
+      if (result === undefined) return null;
+      return {
+        signatures: result.signatures.map((signature) => ({
+          label: signature.label,
+          parameters: signature.parameters.map((range) => ({ label: [range[0], range[1]] as [number, number] })),
+          ...(signature.documentation === undefined ? {} : { documentation: { kind: MarkupKind.Markdown, value: signature.documentation } }),
+        })),
+        activeSignature: result.activeSignature,
+        activeParameter: result.activeParameter,
       };
-      if (entry.detail !== undefined) item.detail = entry.detail;
-      if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
-      return item;
-    }).filter((item): item is CompletionItem => item !== undefined);
-    return { isIncomplete: false, items };
-  }));
+    }),
+  );
 
-  connection.onCompletionResolve(guarded(connection, "completion resolve", undefined as unknown as CompletionItem, (item) => {
-    const data = item.data as { list?: number; index?: number } | undefined;
-    if (data?.list !== lastList || data.index === undefined) return item;
-    const markdown = lastEntries[data.index]?.documentation?.();
-    return markdown === undefined ? item : { ...item, documentation: { kind: MarkupKind.Markdown, value: markdown } };
-  }));
+  connection.onDefinition(
+    guarded(connection, "definition", null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      if (analysis === undefined) return null;
+      return definition(analysis, toOffset(analysis.sourceFile.lineIndex, params.position))
+        .map(toLocation)
+        .filter((location): location is Location => location !== undefined);
+    }),
+  );
 
-  connection.onHover(guarded(connection, "hover", null, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return null;
-    const lines = analysis.sourceFile.lineIndex;
-    const result = hover(host, analysis, toOffset(lines, params.position));
-    return result === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lines, result.range) };
-  }));
+  connection.onDocumentHighlight(
+    guarded(connection, "document highlight", null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      if (analysis === undefined) return null;
+      const lines = analysis.sourceFile.lineIndex;
+      return documentHighlights(host, analysis, toOffset(lines, params.position)).map((highlight) => ({
+        range: toRange(lines, highlight.range),
+        kind: highlight.write ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+      }));
+    }),
+  );
 
-  connection.onSignatureHelp(guarded(connection, "signature help", null, (params) => {
-    const open = openOf(params.textDocument.uri);
-    if (open === undefined) return null;
-    const result = signatureHelp(host, documents.editorState(open), open.document.offsetAt(params.position));
-    if (result === undefined) return null;
-    return {
-      signatures: result.signatures.map((signature) => ({
-        label: signature.label,
-        parameters: signature.parameters.map((range) => ({ label: [range[0], range[1]] as [number, number] })),
-        ...(signature.documentation === undefined ? {} : { documentation: { kind: MarkupKind.Markdown, value: signature.documentation } }),
-      })),
-      activeSignature: result.activeSignature,
-      activeParameter: result.activeParameter,
-    };
-  }));
+  connection.onPrepareRename(
+    guarded(connection, "prepare rename", null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      if (analysis === undefined) return null;
+      const lines = analysis.sourceFile.lineIndex;
+      const result = prepareRename(host, analysis, toOffset(lines, params.position));
+      if ("refused" in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.refused);
+      return { range: toRange(lines, result.range), placeholder: result.placeholder };
+    }),
+  );
 
-  connection.onDefinition(guarded(connection, "definition", null, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return null;
-    return definition(analysis, toOffset(analysis.sourceFile.lineIndex, params.position)).map(toLocation).filter((location): location is Location => location !== undefined);
-  }));
+  connection.onDocumentSymbol(
+    guarded(connection, "document symbols", null, async (params, token) => {
+      throwIfCancelled(token);
+      const sourceFile = sourceOf(params.textDocument.uri);
+      if (sourceFile === undefined) return null;
+      await pause(token);
+      const lines = sourceFile.lineIndex;
+      const convert = (symbol: OutlineSymbol): DocumentSymbol => ({
+        name: symbol.name,
+        detail: symbol.detail,
+        kind: outlineKinds[symbol.kind],
+        range: toRange(lines, symbol.range),
+        selectionRange: toRange(lines, symbol.selection),
+        children: symbol.children.map(convert),
+      });
+      return documentSymbols(sourceFile).map(convert);
+    }),
+  );
 
-  connection.onDocumentHighlight(guarded(connection, "document highlight", null, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return null;
-    const lines = analysis.sourceFile.lineIndex;
-    return documentHighlights(host, analysis, toOffset(lines, params.position)).map((highlight) => ({
-      range: toRange(lines, highlight.range), kind: highlight.write ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
-    }));
-  }));
+  connection.onFoldingRanges(
+    guarded(connection, "folding ranges", null, (params) => {
+      const sourceFile = sourceOf(params.textDocument.uri);
+      if (sourceFile === undefined) return null;
+      return foldingRanges(sourceFile).map((range) => ({
+        startLine: range.startLine,
+        endLine: range.endLine,
+        ...(range.kind === undefined ? {} : { kind: range.kind }),
+      }));
+    }),
+  );
 
-  connection.onPrepareRename(guarded(connection, "prepare rename", null, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return null;
-    const lines = analysis.sourceFile.lineIndex;
-    const result = prepareRename(host, analysis, toOffset(lines, params.position));
-    if ("refused" in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.refused);
-    return { range: toRange(lines, result.range), placeholder: result.placeholder };
-  }));
+  connection.languages.semanticTokens.on(
+    guarded(connection, "semantic tokens", { data: [] }, async (params, cancellation) => {
+      throwIfCancelled(cancellation);
+      const analysis = analysisOf(params.textDocument.uri);
+      if (analysis === undefined) return { data: [] };
+      await pause(cancellation);
+      const tokens = semanticTokens(analysis);
+      await pause(cancellation);
+      const lines = analysis.sourceFile.lineIndex;
+      const builder = new SemanticTokensBuilder();
+      for (const token of tokens) {
+        const start = toPosition(lines, token.start);
+        const modifiers = token.modifiers.reduce((bits, modifier) => bits | (1 << tokenModifiers.indexOf(modifier)), 0);
+        builder.push(start.line, start.character, token.end - token.start, tokenTypes.indexOf(token.type), modifiers);
+      }
+      return builder.build();
+    }),
+  );
 
-  connection.onDocumentSymbol(guarded(connection, "document symbols", null, async (params, token) => {
-    throwIfCancelled(token);
-    const sourceFile = sourceOf(params.textDocument.uri);
-    if (sourceFile === undefined) return null;
-    await pause(token);
-    const lines = sourceFile.lineIndex;
-    const convert = (symbol: OutlineSymbol): DocumentSymbol => ({
-      name: symbol.name, detail: symbol.detail, kind: outlineKinds[symbol.kind],
-      range: toRange(lines, symbol.range), selectionRange: toRange(lines, symbol.selection), children: symbol.children.map(convert),
-    });
-    return documentSymbols(sourceFile).map(convert);
-  }));
+  connection.onDocumentLinks(
+    guarded(connection, "document links", null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      if (analysis === undefined) return null;
+      const lines = analysis.sourceFile.lineIndex;
+      return documentLinks(analysis).map((link) => ({ range: toRange(lines, link.range), target: uris.toUri(link.target) }));
+    }),
+  );
 
-  connection.onFoldingRanges(guarded(connection, "folding ranges", null, (params) => {
-    const sourceFile = sourceOf(params.textDocument.uri);
-    if (sourceFile === undefined) return null;
-    return foldingRanges(sourceFile).map((range) => ({ startLine: range.startLine, endLine: range.endLine, ...(range.kind === undefined ? {} : { kind: range.kind }) }));
-  }));
-
-  connection.languages.semanticTokens.on(guarded(connection, "semantic tokens", { data: [] }, async (params, cancellation) => {
-    throwIfCancelled(cancellation);
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return { data: [] };
-    await pause(cancellation);
-    const tokens = semanticTokens(analysis);
-    await pause(cancellation);
-    const lines = analysis.sourceFile.lineIndex;
-    const builder = new SemanticTokensBuilder();
-    for (const token of tokens) {
-      const start = toPosition(lines, token.start);
-      const modifiers = token.modifiers.reduce((bits, modifier) => bits | (1 << tokenModifiers.indexOf(modifier)), 0);
-      builder.push(start.line, start.character, token.end - token.start, tokenTypes.indexOf(token.type), modifiers);
-    }
-    return builder.build();
-  }));
-
-  connection.onDocumentLinks(guarded(connection, "document links", null, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return null;
-    const lines = analysis.sourceFile.lineIndex;
-    return documentLinks(analysis).map((link) => ({ range: toRange(lines, link.range), target: uris.toUri(link.target) }));
-  }));
-
-  connection.onCodeAction(guarded(connection, "code actions", null, async (params, token) => {
-    throwIfCancelled(token);
-    const analysis = analysisOf(params.textDocument.uri);
-    if (analysis === undefined) return null;
-    await pause(token);
-    const lines = analysis.sourceFile.lineIndex;
-    const range = { start: toOffset(lines, params.range.start), end: toOffset(lines, params.range.end) };
-    return [...quickFixes(analysis, range), ...suppressionActions(analysis, range)].map((fix) => ({
-      title: fix.title,
-      kind: CodeActionKind.QuickFix,
-      isPreferred: fix.preferred,
-      diagnostics: params.context.diagnostics.filter((diagnostic) => diagnostic.code === fix.diagnostic.code),
-      edit: { changes: { [params.textDocument.uri]: fix.edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.text })) } },
-    }));
-  }));
+  connection.onCodeAction(
+    guarded(connection, "code actions", null, async (params, token) => {
+      throwIfCancelled(token);
+      const analysis = analysisOf(params.textDocument.uri);
+      if (analysis === undefined) return null;
+      await pause(token);
+      const lines = analysis.sourceFile.lineIndex;
+      const range = { start: toOffset(lines, params.range.start), end: toOffset(lines, params.range.end) };
+      return [...quickFixes(analysis, range), ...suppressionActions(analysis, range)].map((fix) => ({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: fix.preferred,
+        diagnostics: params.context.diagnostics.filter((diagnostic) => diagnostic.code === fix.diagnostic.code),
+        edit: { changes: { [params.textDocument.uri]: fix.edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.text })) } },
+      }));
+    }),
+  );
 
   registerCrossFileHandlers(context);
 }

@@ -10,7 +10,6 @@ import { installCrashPolicy } from "./crash-policy.js";
 import { startServer } from "./server.js";
 import { toolVersion } from "../analysis/tool-version.js";
 
-
 const argv = process.argv.slice(2);
 if (argv.includes("--version") || argv.includes("-v")) {
   process.stdout.write(`${toolVersion()}\n`);

@@ -9,8 +9,16 @@
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, ResponseError, TextDocumentSyncKind,
-  type Connection, type DocumentDiagnosticReport, type InitializeParams, type InitializeResult,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  ResponseError,
+  TextDocumentSyncKind,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
 } from "vscode-languageserver";
 import { AnalysisHost, type HostOptions } from "../analysis/host.js";
 import { toolVersion } from "../analysis/tool-version.js";
@@ -26,7 +34,6 @@ import type { EditorSettings, InitializationOptions } from "./settings.js";
 import { MAX_ANALYSED_FILES } from "./limits.js";
 import { UriMap } from "./uris.js";
 import { WorkspaceScan } from "./workspace-scan.js";
-
 
 export interface ServerOptions {
   /** Where the diagnostic documentation pages are (`…/docs/`); by default the package's own `docs` folder. */
@@ -56,11 +63,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const uris = new UriMap();
   // Analyses of many open documents would otherwise all stay in memory; the least recently used are redone on demand.
   const configuration = new ServerConfiguration(connection, uris);
-  const host = new AnalysisHost(() => builtinCatalog().catalog, nodeFileSystem, {}, {
-    maxAnalysedFiles: MAX_ANALYSED_FILES,
-    settingsFor: (path) => configuration.settingsFor(path),
-    ...(options.rules === undefined ? {} : { rules: options.rules }),
-  });
+  const host = new AnalysisHost(
+    () => builtinCatalog().catalog,
+    nodeFileSystem,
+    {},
+    {
+      maxAnalysedFiles: MAX_ANALYSED_FILES,
+      settingsFor: (path) => configuration.settingsFor(path),
+      ...(options.rules === undefined ? {} : { rules: options.rules }),
+    },
+  );
   const documents = new OpenDocuments(host);
   const diagnostics = new DiagnosticsScheduler(connection, documents, host, options.docsBase ?? defaultDocsBase(), {
     delayMilliseconds: options.diagnosticsDelayMilliseconds,
@@ -68,7 +80,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   let scan: WorkspaceScan | undefined;
   const context: HandlerContext = {
-    connection, host, documents, uris, snippetSupport: false, offerSnippets: true, workspaceScanned: () => scan?.ended() ?? Promise.resolve(),
+    connection,
+    host,
+    documents,
+    uris,
+    snippetSupport: false,
+    offerSnippets: true,
+    workspaceScanned: () => scan?.ended() ?? Promise.resolve(),
   };
   let workspaceRoots: string[] = [];
   let configurationSupport = false;
@@ -92,7 +110,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: [".", "\"", "#"], resolveProvider: true },
+        completionProvider: { triggerCharacters: [".", '"', "#"], resolveProvider: true },
         hoverProvider: true,
         signatureHelpProvider: { triggerCharacters: ["(", ","], retriggerCharacters: [","] },
         definitionProvider: true,
@@ -147,11 +165,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   connection.onInitialized(async () => {
-    connection.console.info(`${serverName} ${serverVersion} on Node ${process.version}; workspace ${workspaceRoots.length === 0 ? "none" : workspaceRoots.join(", ")}`);
+    connection.console.info(
+      `${serverName} ${serverVersion} on Node ${process.version}; workspace ${workspaceRoots.length === 0 ? "none" : workspaceRoots.join(", ")}`,
+    );
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "crmscript" });
     if (watchSupport) {
       const extensions = SCRIPT_EXTENSIONS.map((extension) => extension.slice(1)).join(",");
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/*.{${extensions}}` }, { globPattern: CONFIG_FILE_GLOB }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/*.{${extensions}}` }, { globPattern: CONFIG_FILE_GLOB }],
+      });
     }
     void scanWorkspace();
     try {

@@ -15,7 +15,10 @@ export class WorkspaceScan {
   private stopped = false;
   private started: Promise<number | undefined> | undefined;
 
-  constructor(private readonly roots: readonly string[], private readonly extensions: readonly string[]) {}
+  constructor(
+    private readonly roots: readonly string[],
+    private readonly extensions: readonly string[],
+  ) {}
 
   /** Starts the scan (once); resolves with how many scripts it found, or undefined when it was stopped first. */
   start(found: (scripts: readonly string[]) => void): Promise<number | undefined> {

@@ -25,7 +25,9 @@ export const nodeFileSystem: FileSystem = {
   listFolder(folder: string): string[] | undefined {
     try {
       // Symbolic links are listed too: most point at files, and a script name that turns out to be a folder is not found when included.
-      return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
+      return readdirSync(folder, { withFileTypes: true })
+        .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+        .map((entry) => entry.name);
     } catch {
       return undefined;
     }

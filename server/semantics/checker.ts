@@ -22,7 +22,14 @@ interface LoopContext {
 }
 
 /** Statements that only declare, whose position says nothing about reachability. */
-const declarationKinds: ReadonlySet<string> = new Set(["FunctionDeclaration", "StructDeclaration", "IncludeDirective", "LanguageLevelDirective", "EmptyStatement", "TemplateText"]);
+const declarationKinds: ReadonlySet<string> = new Set([
+  "FunctionDeclaration",
+  "StructDeclaration",
+  "IncludeDirective",
+  "LanguageLevelDirective",
+  "EmptyStatement",
+  "TemplateText",
+]);
 
 export class StatementChecker {
   private readonly expressions: ExpressionChecker;
@@ -59,7 +66,8 @@ export class StatementChecker {
       }
       if (!this.statement(statement, place)) ending ??= statement;
     }
-    if (ending !== undefined && unreachableStart !== undefined) this.facts.unreachable.push({ range: { start: unreachableStart, end: unreachableEnd }, after: ending });
+    if (ending !== undefined && unreachableStart !== undefined)
+      this.facts.unreachable.push({ range: { start: unreachableStart, end: unreachableEnd }, after: ending });
     return ending === undefined;
   }
 
@@ -108,8 +116,11 @@ export class StatementChecker {
         const loop = this.loops[this.loops.length - 1];
         if (loop === undefined) {
           const word = statement.kind === "BreakStatement" ? "break" : "continue";
-          this.facts.report(statement.kind === "BreakStatement" ? "break-outside-loop" : "continue-outside-loop", statement,
-            `'${word}' is only allowed inside a while, for or foreach loop`);
+          this.facts.report(
+            statement.kind === "BreakStatement" ? "break-outside-loop" : "continue-outside-loop",
+            statement,
+            `'${word}' is only allowed inside a while, for or foreach loop`,
+          );
         } else if (statement.kind === "BreakStatement") {
           loop.broken = true;
         }
@@ -169,8 +180,11 @@ export class StatementChecker {
     if (collection.kind === "array") {
       const element = collection.element;
       if (variableType.kind !== "unknown" && element.kind !== "unknown" && variableType !== element && statement.variableType !== undefined) {
-        this.facts.report("foreach-type-mismatch", statement.variableType,
-          `the foreach variable is ${typeToString(variableType)}, but the elements are ${typeToString(element)}: declare it as '${typeToString(element)} ${statement.variableName?.name ?? "item"}'`);
+        this.facts.report(
+          "foreach-type-mismatch",
+          statement.variableType,
+          `the foreach variable is ${typeToString(variableType)}, but the elements are ${typeToString(element)}: declare it as '${typeToString(element)} ${statement.variableName?.name ?? "item"}'`,
+        );
       }
     } else if (collection.kind !== "unknown") {
       this.facts.report("foreach-not-array", statement.collection, `foreach goes over an array, found ${typeToString(collection)}`);
@@ -215,8 +229,13 @@ export class StatementChecker {
       const where = fn === undefined ? "the top level of a script returns no value" : `'${fn.name}' returns Void`;
       this.facts.report("return-void-call", expression, `${where}, so this returns nothing: call it on its own line, then write 'return;'`);
     } else if (type.kind !== "unknown" || fn !== undefined) {
-      this.facts.report("return-value-in-void", expression,
-        fn === undefined ? "the top level of a script returns no value: write 'return;' to end the script" : `'${fn.name}' returns Void, so return takes no value here`);
+      this.facts.report(
+        "return-value-in-void",
+        expression,
+        fn === undefined
+          ? "the top level of a script returns no value: write 'return;' to end the script"
+          : `'${fn.name}' returns Void, so return takes no value here`,
+      );
     }
   }
 
@@ -288,9 +307,17 @@ export class StatementChecker {
   private checkDeclaredName(name: A.Identifier, what: string): void {
     const text = name.name;
     if (RESERVED_NAMES.has(text)) {
-      this.facts.report("reserved-name", name, `'${text}' is a reserved word in CRMScript and cannot be used as ${what} name: choose another name, such as '${text.toLowerCase()}Value'`);
+      this.facts.report(
+        "reserved-name",
+        name,
+        `'${text}' is a reserved word in CRMScript and cannot be used as ${what} name: choose another name, such as '${text.toLowerCase()}Value'`,
+      );
     } else if (this.context.catalog.classNamed(text) !== undefined) {
-      this.facts.report("builtin-class-name", name, `'${text}' is the name of a built-in class; whether it may also be ${what} name is not documented: choose another name`);
+      this.facts.report(
+        "builtin-class-name",
+        name,
+        `'${text}' is the name of a built-in class; whether it may also be ${what} name is not documented: choose another name`,
+      );
     }
   }
 
@@ -298,7 +325,10 @@ export class StatementChecker {
     const location = previous.location;
     const here = location?.file === this.facts.file;
     const where = location === undefined ? "" : here ? ` on line ${this.context.lineOf(location.start)}` : ` in ${location.file}`;
-    const related = location !== undefined && here ? [{ range: { start: location.start, end: location.end }, message: `the first declaration of '${name.name}'` }] : undefined;
+    const related =
+      location !== undefined && here
+        ? [{ range: { start: location.start, end: location.end }, message: `the first declaration of '${name.name}'` }]
+        : undefined;
     this.facts.report("duplicate-declaration", name, `'${name.name}' is already declared in this scope${where}: rename one of them`, { related });
   }
 
@@ -322,7 +352,13 @@ export class StatementChecker {
     const functionScope = new Scope("function", declaration.start, declaration.end, scope);
     const parameters = this.parameters(declaration, functionScope);
     const symbol: FunctionSymbol = {
-      kind: "function", name: declaration.name.name, returnType, parameters, location: locationOf(this.facts.file, declaration.name), node: declaration, owner,
+      kind: "function",
+      name: declaration.name.name,
+      returnType,
+      parameters,
+      location: locationOf(this.facts.file, declaration.name),
+      node: declaration,
+      owner,
     };
     this.facts.functionSymbols.set(declaration, symbol);
     this.facts.declarations.push(symbol);
@@ -345,11 +381,20 @@ export class StatementChecker {
   private checkBuiltinOverload(symbol: FunctionSymbol, name: A.Identifier): void {
     const builtin = this.context.catalog.globalFunction(name.name);
     if (builtin === undefined) return;
-    const same = builtin.overloads.some((overload) => sameParameters(overload.parameters.map((parameter) => ({ name: parameter.name, type: this.context.types.fromCatalogSpelling(parameter.type) })), symbol.parameters));
+    const same = builtin.overloads.some((overload) =>
+      sameParameters(
+        overload.parameters.map((parameter) => ({ name: parameter.name, type: this.context.types.fromCatalogSpelling(parameter.type) })),
+        symbol.parameters,
+      ),
+    );
     if (same) {
       this.facts.report("duplicate-declaration", name, `the built-in function '${name.name}' already has these parameters: rename your function`);
     } else {
-      this.facts.report("builtin-overload", name, `'${name.name}' is also a built-in function; this adds an overload, so calls with other arguments still reach the built-in`);
+      this.facts.report(
+        "builtin-overload",
+        name,
+        `'${name.name}' is also a built-in function; this adds an overload, so calls with other arguments still reach the built-in`,
+      );
     }
   }
 
@@ -377,7 +422,15 @@ export class StatementChecker {
     if (previous !== undefined) this.reportDuplicate(name, previous);
     const fields = new Map<string, VariableSymbol>();
     const methods = new Map<string, FunctionSymbol[]>();
-    const symbol = declareStructType(name.name, (type) => ({ kind: "struct", name: name.name, type, location: locationOf(this.facts.file, name), node: declaration, fields, methods }));
+    const symbol = declareStructType(name.name, (type) => ({
+      kind: "struct",
+      name: name.name,
+      type,
+      location: locationOf(this.facts.file, name),
+      node: declaration,
+      fields,
+      methods,
+    }));
     place.scope.declareStruct(symbol, name.end);
     this.facts.declarations.push(symbol);
     this.facts.refer(name, symbol, false, true);
@@ -402,10 +455,15 @@ export class StatementChecker {
     }
     for (const member of declaration.members) {
       if (member.kind !== "VariableDeclaration" || member.initializer === undefined) continue;
-      this.facts.report("struct-field-initializer", member.initializer, "a field with an initial value appears in only one official sample; set the value after declaring the variable if this script must run everywhere");
+      this.facts.report(
+        "struct-field-initializer",
+        member.initializer,
+        "a field with an initial value appears in only one official sample; set the value after declaring the variable if this script must run everywhere",
+      );
       const field = fields.get(member.name.name);
       const valueType = this.expressions.check(member.initializer, place);
-      if (field !== undefined) this.expressions.checkFits(valueType, { type: field.type, description: `the initial value of field '${field.name}'` }, member.initializer);
+      if (field !== undefined)
+        this.expressions.checkFits(valueType, { type: field.type, description: `the initial value of field '${field.name}'` }, member.initializer);
     }
     for (const body of bodies) this.functionBody(body.declaration, body.symbol, body.scope, symbol);
   }

@@ -27,14 +27,40 @@ export interface SemanticOptions {
 
 /** The NetServer agents CRMScript cannot use (spec §8, D9), whether or not the catalog lists them. */
 export const UNAVAILABLE_NETSERVER_CLASSES: ReadonlySet<string> = new Set([
-  "NSAudienceAgent", "NSBulkUpdateAgent", "NSCRMScriptAgent", "NSDashboardAgent", "NSDatabaseAgent",
-  "NSDatabaseTableAgent", "NSErpSyncAgent", "NSTrayAppAgent", "NSEmailAgent", "NSFileManagerAgent",
+  "NSAudienceAgent",
+  "NSBulkUpdateAgent",
+  "NSCRMScriptAgent",
+  "NSDashboardAgent",
+  "NSDatabaseAgent",
+  "NSDatabaseTableAgent",
+  "NSErpSyncAgent",
+  "NSTrayAppAgent",
+  "NSEmailAgent",
+  "NSFileManagerAgent",
 ]);
 
 /** Reserved words the scanner reads as names (spec §1.4): the built-in type and legacy class names. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([
-  "Bool", "Date", "Float", "Generic", "Integer", "String", "Time", "Void",
-  "Category", "Company", "Customer", "Diary", "Email", "Inbox", "Invoice", "License", "Message", "Priority", "Ticket", "User",
+  "Bool",
+  "Date",
+  "Float",
+  "Generic",
+  "Integer",
+  "String",
+  "Time",
+  "Void",
+  "Category",
+  "Company",
+  "Customer",
+  "Diary",
+  "Email",
+  "Inbox",
+  "Invoice",
+  "License",
+  "Message",
+  "Priority",
+  "Ticket",
+  "User",
 ]);
 
 /** Where code stands: its scope and, inside a function or method, that function's facts. */
@@ -83,11 +109,18 @@ export class CheckContext {
   /** Reports a catalog item newer than the target version or missing on the configured platform. */
   checkAvailability(item: Provenance, what: string, range: TextRange): void {
     if (item.onsiteOnly && this.options.platform === "online") {
-      this.facts.report("onsite-only-api", range, `${what} exists only on on-site installations; it is not available on SuperOffice Online (the configured platform)`);
+      this.facts.report(
+        "onsite-only-api",
+        range,
+        `${what} exists only on on-site installations; it is not available on SuperOffice Online (the configured platform)`,
+      );
     }
     if (isNewerThan(item.since, this.options.targetVersion)) {
-      this.facts.report("api-newer-than-target", range,
-        `${what} appeared in SuperOffice ${item.since as string}; the target version is ${this.options.targetVersion as string}, where it does not exist`);
+      this.facts.report(
+        "api-newer-than-target",
+        range,
+        `${what} appeared in SuperOffice ${item.since as string}; the target version is ${this.options.targetVersion as string}, where it does not exist`,
+      );
     }
   }
 
@@ -105,7 +138,11 @@ export class CheckContext {
       return struct.type;
     }
     if (UNAVAILABLE_NETSERVER_CLASSES.has(text)) {
-      this.facts.report("unavailable-netserver-class", name, `${text} is not available in CRMScript (spec §8): CRMScript scripts cannot use this NetServer agent`);
+      this.facts.report(
+        "unavailable-netserver-class",
+        name,
+        `${text} is not available in CRMScript (spec §8): CRMScript scripts cannot use this NetServer agent`,
+      );
       return unknownType;
     }
     const classType = this.types.classType(text);
@@ -118,7 +155,11 @@ export class CheckContext {
     if (enumType !== undefined) {
       this.facts.resolve(name, { kind: "catalog-enum", info: enumType.info, alias: enumType.alias });
       const spelled = enumType.alias === undefined ? "" : ` (written ${text})`;
-      this.facts.report("enum-as-type", name, `${enumType.info.name}${spelled} is a NetServer enum, so as a type it means Integer (spec A15-2); write Integer to say so`);
+      this.facts.report(
+        "enum-as-type",
+        name,
+        `${enumType.info.name}${spelled} is a NetServer enum, so as a type it means Integer (spec A15-2); write Integer to say so`,
+      );
       return this.types.builtin("Integer");
     }
     if (!this.firstReport(text)) return unknownType;

@@ -17,7 +17,9 @@ export class DeclarationIndex {
 
   constructor(program: Program) {
     // Iterative: nested blocks can be as deep as the parser allows.
-    const pending: { readonly statements: readonly Statement[]; readonly container: Block | Program }[] = [{ statements: program.statements, container: program }];
+    const pending: { readonly statements: readonly Statement[]; readonly container: Block | Program }[] = [
+      { statements: program.statements, container: program },
+    ];
     for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
       const { container } = item;
       for (const statement of item.statements) {
@@ -32,7 +34,8 @@ export class DeclarationIndex {
           case "StructDeclaration":
             if (statement.name !== undefined) this.add(statement.name.name, statement.name.start, container);
             for (const member of statement.members) {
-              if (member.kind === "FunctionDeclaration" && member.body !== undefined) pending.push({ statements: member.body.statements, container: member.body });
+              if (member.kind === "FunctionDeclaration" && member.body !== undefined)
+                pending.push({ statements: member.body.statements, container: member.body });
             }
             break;
           default:

@@ -27,7 +27,11 @@ export interface Target {
 
 /** The type of each literal kind (spec §1.5). */
 export const literalTypes: Partial<Record<A.Expression["kind"], BuiltinTypeName>> = {
-  IntegerLiteral: "Integer", LongLiteral: "Long", FloatLiteral: "Float", StringLiteral: "String", BooleanLiteral: "Bool",
+  IntegerLiteral: "Integer",
+  LongLiteral: "Long",
+  FloatLiteral: "Float",
+  StringLiteral: "String",
+  BooleanLiteral: "Bool",
 };
 
 /**
@@ -64,7 +68,8 @@ function isDisputedArity(signatures: readonly Signature[]): boolean {
  */
 function toStringFix(argument: A.Expression, type: Type): A.Fix | undefined {
   if (isClass(type, "Float")) return undefined;
-  if (argument.kind === "IntegerLiteral") return { range: { start: argument.start, end: argument.end }, text: `"${argument.value}"`, title: `Write it as the String "${argument.value}"` };
+  if (argument.kind === "IntegerLiteral")
+    return { range: { start: argument.start, end: argument.end }, text: `"${argument.value}"`, title: `Write it as the String "${argument.value}"` };
   if (!["Identifier", "CallExpression", "MemberExpression", "IndexExpression"].includes(argument.kind)) return undefined;
   return { range: { start: argument.end, end: argument.end }, text: ".toString()", title: "Add .toString()" };
 }
@@ -88,7 +93,8 @@ export class ExpressionChecker {
    */
   check(expression: A.Expression, place: Place): Type {
     const type = this.typeOf(expression, place);
-    if (literalTypes[expression.kind] === undefined && !(expression.kind === "Identifier" && this.isVariableName(expression))) this.facts.expressionTypes.set(expression, type);
+    if (literalTypes[expression.kind] === undefined && !(expression.kind === "Identifier" && this.isVariableName(expression)))
+      this.facts.expressionTypes.set(expression, type);
     return type;
   }
 
@@ -101,8 +107,11 @@ export class ExpressionChecker {
   checkCondition(condition: A.Expression, place: Place, statement: string): void {
     const type = this.check(condition, place);
     if (type.kind === "unknown" || isClass(type, "Bool")) return;
-    this.facts.report("condition-not-bool", condition,
-      `the ${statement} condition must be Bool, found ${typeToString(type)}.${conversionHint(type, this.builtin("Bool")) || " CRMScript converts nothing to Bool by itself."}`);
+    this.facts.report(
+      "condition-not-bool",
+      condition,
+      `the ${statement} condition must be Bool, found ${typeToString(type)}.${conversionHint(type, this.builtin("Bool")) || " CRMScript converts nothing to Bool by itself."}`,
+    );
   }
 
   /** Checks that a value of `type` fits `target` (spec §3.3), reporting a mismatch at `at`. */
@@ -115,8 +124,11 @@ export class ExpressionChecker {
         this.facts.report("narrowing-conversion", at, `a Long is used as ${target.description}, which is Integer: values beyond ±2147483647 are cut off`);
         return;
       case "none":
-        this.facts.report("type-mismatch", at,
-          `${typeToString(type)} cannot be used as ${target.description}, which is ${typeToString(target.type)}.${conversionHint(type, target.type)}`);
+        this.facts.report(
+          "type-mismatch",
+          at,
+          `${typeToString(type)} cannot be used as ${target.description}, which is ${typeToString(target.type)}.${conversionHint(type, target.type)}`,
+        );
     }
   }
 
@@ -180,7 +192,11 @@ export class ExpressionChecker {
     if (struct !== undefined || classType !== undefined) {
       if (struct !== undefined) this.facts.refer(name, struct, false);
       else if (classType !== undefined) this.facts.resolve(name, { kind: "catalog-class", info: classType.info });
-      this.facts.report("not-a-value", name, `'${name.name}' is a type, not a value: declare a variable of it ('${name.name} value;') or construct one ('${name.name}(…)')`);
+      this.facts.report(
+        "not-a-value",
+        name,
+        `'${name.name}' is a type, not a value: declare a variable of it ('${name.name} value;') or construct one ('${name.name}(…)')`,
+      );
       return unknownType;
     }
     this.reportUnknownName(name, place, "variable");
@@ -191,20 +207,28 @@ export class ExpressionChecker {
     if (!this.context.firstReport(name.name)) return;
     const text = name.name;
     if (kind === "variable" && ["null", "nil", "NULL", "Null", "undefined"].includes(text)) {
-      this.facts.report("undeclared-name", name,
-        `'${text}' is not defined: CRMScript has no null literal; test a value with isNull() or isEmpty(), and leave a variable unassigned to keep it null`);
+      this.facts.report(
+        "undeclared-name",
+        name,
+        `'${text}' is not defined: CRMScript has no null literal; test a value with isNull() or isEmpty(), and leave a variable unassigned to keep it null`,
+      );
       return;
     }
     const later = this.context.declarations.laterDeclaration(text, name.start);
     if (later !== undefined) {
       const what = kind === "function" ? "function" : "name";
-      this.facts.report("used-before-declaration", name,
-        `${what} '${text}' is used before its declaration on line ${this.context.lineOf(later)}: CRMScript requires declaring before use, so move the declaration above this line`);
+      this.facts.report(
+        "used-before-declaration",
+        name,
+        `${what} '${text}' is used before its declaration on line ${this.context.lineOf(later)}: CRMScript requires declaring before use, so move the declaration above this line`,
+      );
       return;
     }
     const candidates = kind === "function" ? this.visibleFunctionNames(place) : this.visibleVariableNames(place);
     const suggestions = bestNames(text, candidates);
-    this.facts.report("undeclared-name", name, `${kind === "function" ? "function" : "name"} '${text}' is not declared${didYouMean(suggestions)}`, { suggestions });
+    this.facts.report("undeclared-name", name, `${kind === "function" ? "function" : "name"} '${text}' is not declared${didYouMean(suggestions)}`, {
+      suggestions,
+    });
   }
 
   private *visibleVariableNames(place: Place): Iterable<string> {
@@ -247,8 +271,11 @@ export class ExpressionChecker {
     const struct = place.scope.lookupStruct(name.name);
     if (struct !== undefined) {
       this.facts.refer(name, struct, false);
-      this.facts.report("struct-constructor", name,
-        `struct '${name.name}' has no constructor: declare a variable ('${name.name} value;'), or define a factory function '${name.name} ${name.name}(…)' above this line`);
+      this.facts.report(
+        "struct-constructor",
+        name,
+        `struct '${name.name}' has no constructor: declare a variable ('${name.name} value;'), or define a factory function '${name.name} ${name.name}(…)' above this line`,
+      );
       return struct.type;
     }
     const classType = this.context.types.classType(name.name);
@@ -261,7 +288,11 @@ export class ExpressionChecker {
     }
     const enumType = this.context.types.enumOfTypeName(name.name);
     if (enumType !== undefined) {
-      this.facts.report("enum-as-type", name, `${enumType.info.name} is a NetServer enum, which CRMScript treats as Integer (spec A15-2): pass the Integer value instead`);
+      this.facts.report(
+        "enum-as-type",
+        name,
+        `${enumType.info.name} is a NetServer enum, which CRMScript treats as Integer (spec A15-2): pass the Integer value instead`,
+      );
       return this.builtin("Integer");
     }
     this.reportUnknownName(name, place, "function");
@@ -269,7 +300,13 @@ export class ExpressionChecker {
   }
 
   /** `Map("a=1")`, `DateTime(2020, 6, 22, 11, 0, 0)`: a class name called as a constructor (spec §3.3). */
-  private constructorCall(call: A.CallExpression, name: A.Identifier, signatures: readonly Signature[] | undefined, argumentTypes: readonly Type[], type: Type): Type {
+  private constructorCall(
+    call: A.CallExpression,
+    name: A.Identifier,
+    signatures: readonly Signature[] | undefined,
+    argumentTypes: readonly Type[],
+    type: Type,
+  ): Type {
     if (type.kind === "class") {
       this.facts.resolve(name, { kind: "catalog-class", info: type.info });
       this.context.checkAvailability(type.info, type.name, name);
@@ -277,7 +314,11 @@ export class ExpressionChecker {
     // A declaration always default-constructs (D10), so `T()` is always allowed; unknown constructor lists accept anything.
     if (signatures === undefined || argumentTypes.length === 0) return type;
     if (signatures.length === 0) {
-      this.facts.report("argument-count", call, `${name.name} has no documented constructor that takes arguments; declare a variable ('${name.name} value;') instead`);
+      this.facts.report(
+        "argument-count",
+        call,
+        `${name.name} has no documented constructor that takes arguments; declare a variable ('${name.name} value;') instead`,
+      );
       return type;
     }
     this.resolveCall(call, signatures, argumentTypes, `the ${name.name} constructor`);
@@ -295,7 +336,11 @@ export class ExpressionChecker {
       const field = members.fields.get(member.name);
       if (field !== undefined) {
         this.facts.refer(member, field, false);
-        this.facts.report("not-callable", member, `'${member.name}' is a field of ${typeToString(receiver)}, not a method: write '${member.name}' without parentheses`);
+        this.facts.report(
+          "not-callable",
+          member,
+          `'${member.name}' is a field of ${typeToString(receiver)}, not a method: write '${member.name}' without parentheses`,
+        );
       } else {
         this.reportUnknownMember(receiver, member, [...members.methods.keys()], "method");
       }
@@ -319,7 +364,12 @@ export class ExpressionChecker {
     if (chosen?.origin.kind === "catalog") this.context.checkAvailability(chosen.origin.overload, `${chosen.ownerName ?? ""}.${chosen.name}`, member);
   }
 
-  private resolveFunctionName(name: A.Identifier, functions: readonly FunctionSymbol[] | undefined, builtin: MethodInfo | undefined, chosen: Signature | undefined): void {
+  private resolveFunctionName(
+    name: A.Identifier,
+    functions: readonly FunctionSymbol[] | undefined,
+    builtin: MethodInfo | undefined,
+    chosen: Signature | undefined,
+  ): void {
     let resolution: Resolution;
     if (chosen?.origin.kind === "catalog" && builtin !== undefined) {
       resolution = { kind: "catalog-function", method: builtin, overload: chosen.origin.overload };
@@ -346,8 +396,11 @@ export class ExpressionChecker {
       choice.conversions.forEach((kind, index) => {
         const argument = call.arguments[index] as A.Expression;
         if (kind === "narrowing") {
-          this.facts.report("narrowing-conversion", argument,
-            `argument ${index + 1} of ${what} is a Long where an Integer is expected: values beyond ±2147483647 are cut off`);
+          this.facts.report(
+            "narrowing-conversion",
+            argument,
+            `argument ${index + 1} of ${what} is a Long where an Integer is expected: values beyond ±2147483647 are cut off`,
+          );
         } else if (kind === "implicit-string") {
           this.reportImplicitString(argument, index, argumentTypes[index] as Type, (chosen as Signature).parameters[index]?.name ?? "", what);
         }
@@ -357,7 +410,11 @@ export class ExpressionChecker {
     } else if (choice.kind === "count") {
       const arities = describeArities(choice.arities);
       const expected = choice.arities.length === 1 && choice.arities[0] === 1 ? "1 argument" : `${arities} arguments`;
-      this.facts.report("argument-count", this.argumentsRange(call), `${what} expects ${expected}, ${argumentTypes.length} given: ${this.listSignatures(signatures)}`);
+      this.facts.report(
+        "argument-count",
+        this.argumentsRange(call),
+        `${what} expects ${expected}, ${argumentTypes.length} given: ${this.listSignatures(signatures)}`,
+      );
     } else {
       this.reportArgumentTypes(call, choice.candidates, argumentTypes, what);
     }
@@ -371,8 +428,11 @@ export class ExpressionChecker {
       for (const [index, type] of argumentTypes.entries()) {
         const parameter = signature.parameters[index];
         if (parameter === undefined || conversion(type, parameter.type) !== "none") continue;
-        this.facts.report("argument-type", call.arguments[index] as A.Expression,
-          `argument ${index + 1} of ${what} ('${parameter.name}') must be ${typeToString(parameter.type)}, found ${typeToString(type)}.${conversionHint(type, parameter.type)}`);
+        this.facts.report(
+          "argument-type",
+          call.arguments[index] as A.Expression,
+          `argument ${index + 1} of ${what} ('${parameter.name}') must be ${typeToString(parameter.type)}, found ${typeToString(type)}.${conversionHint(type, parameter.type)}`,
+        );
         return;
       }
       return;
@@ -384,9 +444,12 @@ export class ExpressionChecker {
   /** A scalar given to a String parameter of a built-in (spec A15-5): a warning, and `.toString()` offered where that is certain to work. */
   private reportImplicitString(argument: A.Expression, index: number, type: Type, parameter: string, what: string): void {
     const method = conversionMethod(type, this.builtin("String")) ?? "toString()";
-    this.facts.report("implicit-string-conversion", argument,
+    this.facts.report(
+      "implicit-string-conversion",
+      argument,
       `argument ${index + 1} of ${what} ('${parameter}') is a String: the ${typeToString(type)} is converted implicitly, which the documentation does not promise; convert it with ${method}`,
-      { suggestedFix: toStringFix(argument, type) });
+      { suggestedFix: toStringFix(argument, type) },
+    );
   }
 
   private listSignatures(signatures: readonly Signature[]): string {
@@ -416,7 +479,11 @@ export class ExpressionChecker {
       const compare = structSymbolOf(element).methods.get("compare");
       const usable = compare?.some((method) => method.parameters.length === 1 && method.parameters[0]?.type === element && isClass(method.returnType, "Bool"));
       if (usable !== true) {
-        this.facts.report("unsortable-array", at, `sort() on an array of ${element.name} needs a method 'Bool compare(${element.name} other)' in struct ${element.name}`);
+        this.facts.report(
+          "unsortable-array",
+          at,
+          `sort() on an array of ${element.name} needs a method 'Bool compare(${element.name} other)' in struct ${element.name}`,
+        );
       }
     }
   }
@@ -461,13 +528,20 @@ export class ExpressionChecker {
     if (isClass(objectType, "Map")) {
       // Spec A15-1: `map["key"]` reads or stores the String value of a key.
       if (indexType.kind !== "unknown" && !isClass(indexType, "String")) {
-        this.facts.report("map-key-not-string", expression.index,
-          `a Map is indexed by a String key, found ${typeToString(indexType)}.${conversionHint(indexType, this.builtin("String"))}`);
+        this.facts.report(
+          "map-key-not-string",
+          expression.index,
+          `a Map is indexed by a String key, found ${typeToString(indexType)}.${conversionHint(indexType, this.builtin("String"))}`,
+        );
       }
       return this.builtin("String");
     }
     if (indexType.kind !== "unknown" && !isClass(indexType, "Integer")) {
-      this.facts.report("index-not-integer", expression.index, `an array index must be Integer, found ${typeToString(indexType)}.${conversionHint(indexType, this.builtin("Integer"))}`);
+      this.facts.report(
+        "index-not-integer",
+        expression.index,
+        `an array index must be Integer, found ${typeToString(indexType)}.${conversionHint(indexType, this.builtin("Integer"))}`,
+      );
     }
     if (objectType.kind === "array") return objectType.element;
     if (objectType.kind !== "unknown") {
@@ -539,7 +613,11 @@ export class ExpressionChecker {
       case "==":
       case "!=":
         if (!unknown && !this.comparable(left, right, true)) {
-          this.facts.report("operator-type", node, `'${operator}' compares values of one type, found ${pair}.${conversionHint(right, left) || conversionHint(left, right)}`);
+          this.facts.report(
+            "operator-type",
+            node,
+            `'${operator}' compares values of one type, found ${pair}.${conversionHint(right, left) || conversionHint(left, right)}`,
+          );
         }
         return bool;
       case "<":
@@ -566,8 +644,11 @@ export class ExpressionChecker {
       default:
         if (unknown) return isNumeric(left) && isNumeric(right) ? this.arithmeticResult(left, right) : unknownType;
         if (isNumeric(left) && isNumeric(right)) return this.arithmeticResult(left, right);
-        this.facts.report("operator-type", node,
-          `'${operator}' needs numbers (Integer, Long or Float), found ${pair}${isClass(left, "String") || isClass(right, "String") ? ": only '+' works on Strings" : ""}`);
+        this.facts.report(
+          "operator-type",
+          node,
+          `'${operator}' needs numbers (Integer, Long or Float), found ${pair}${isClass(left, "String") || isClass(right, "String") ? ": only '+' works on Strings" : ""}`,
+        );
         return unknownType;
     }
   }
@@ -604,7 +685,11 @@ export class ExpressionChecker {
       const allowed = operator === "+=" ? "numbers, or a String and a String" : "numbers (Integer, Long or Float)";
       this.facts.report("operator-type", expression, `'${operator}' works on ${allowed}, found ${typeToString(target)} and ${typeToString(value)}`);
     } else if (isClass(target, "Integer") && isClass(value, "Float")) {
-      this.facts.report("type-mismatch", expression.value, `'${operator}' would store a Float in ${this.describeTarget(expression.target)}, which is Integer.${conversionHint(value, target)}`);
+      this.facts.report(
+        "type-mismatch",
+        expression.value,
+        `'${operator}' would store a Float in ${this.describeTarget(expression.target)}, which is Integer.${conversionHint(value, target)}`,
+      );
     }
     return target;
   }

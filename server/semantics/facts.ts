@@ -5,7 +5,18 @@
  * facts, and the diagnostics. Side tables keyed by syntax node: the AST
  * itself stays untouched. The query API (`SemanticModel`) reads these.
  */
-import type { CallExpression, Diagnostic, Expression, Fix, FunctionDeclaration, Identifier, IncludeDirective, RelatedLocation, Statement, TextRange } from "../../grammar/index.js";
+import type {
+  CallExpression,
+  Diagnostic,
+  Expression,
+  Fix,
+  FunctionDeclaration,
+  Identifier,
+  IncludeDirective,
+  RelatedLocation,
+  Statement,
+  TextRange,
+} from "../../grammar/index.js";
 import type { IncludeResolution } from "./includes.js";
 import type { Scope } from "./scope.js";
 import { semanticCodes, type SemanticCode } from "./semantic-codes.js";

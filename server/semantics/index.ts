@@ -41,7 +41,14 @@ export function analyzeSemantics(input: SemanticInput): SemanticModel {
   const { sourceFile, environment } = input;
   const facts = new SemanticFacts(input.file, new Scope("global", 0, sourceFile.text.length, undefined));
   try {
-    const context = new CheckContext(facts, environment.types, environment.members, input.options, new DeclarationIndex(sourceFile.program), sourceFile.lineIndex);
+    const context = new CheckContext(
+      facts,
+      environment.types,
+      environment.members,
+      input.options,
+      new DeclarationIndex(sourceFile.program),
+      sourceFile.lineIndex,
+    );
     new StatementChecker(context, input.includes).checkProgram(sourceFile.program);
   } catch (error) {
     const reason = error instanceof RangeError ? "the code nests too deeply to analyse" : error instanceof Error ? error.message : String(error);

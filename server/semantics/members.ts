@@ -62,7 +62,13 @@ export class MemberTable {
   userSignature(symbol: FunctionSymbol): Signature {
     let signature = this.userSignatures.get(symbol);
     if (signature === undefined) {
-      signature = { name: symbol.name, ownerName: symbol.owner?.name, parameters: symbol.parameters, returnType: symbol.returnType, origin: { kind: "user", symbol } };
+      signature = {
+        name: symbol.name,
+        ownerName: symbol.owner?.name,
+        parameters: symbol.parameters,
+        returnType: symbol.returnType,
+        origin: { kind: "user", symbol },
+      };
       this.userSignatures.set(symbol, signature);
     }
     return signature;
@@ -147,7 +153,12 @@ export class MemberTable {
    * `placeholder` for `{type}`. A name the type defines itself keeps its own
    * signatures first and gains the built-in ones as further overloads.
    */
-  private builtinGroups(builtins: ClassInfo | undefined, receiver: ArrayType | StructType, placeholder: Type, methods: Map<string, MethodGroup>): Map<string, MethodGroup> {
+  private builtinGroups(
+    builtins: ClassInfo | undefined,
+    receiver: ArrayType | StructType,
+    placeholder: Type,
+    methods: Map<string, MethodGroup>,
+  ): Map<string, MethodGroup> {
     if (builtins === undefined) return methods;
     for (const builtin of builtins.methods.values()) {
       const method: IntrinsicMethod = { kind: "intrinsic-method", name: builtin.name, receiver };

@@ -5,7 +5,15 @@
  * type, the call around an offset, and what the file exports to scripts
  * that include it. Plain data in, plain data out; no LSP types.
  */
-import { parseSource, type CallExpression, type Diagnostic, type Expression, type FunctionDeclaration, type Identifier, type SourceFile } from "../../grammar/index.js";
+import {
+  parseSource,
+  type CallExpression,
+  type Diagnostic,
+  type Expression,
+  type FunctionDeclaration,
+  type Identifier,
+  type SourceFile,
+} from "../../grammar/index.js";
 import { callCandidates } from "./call-candidates.js";
 import { CheckContext, type FunctionContext } from "./context.js";
 import { DeclarationIndex } from "./declaration-index.js";

@@ -26,7 +26,11 @@ const COST: Record<ArgumentConversion, number> = { exact: 0, widening: 1, narrow
  * `convertsToString(signature)` says whether a signature takes a scalar
  * (Integer, Float, Date, …) for a String parameter; by default none does.
  */
-export function chooseOverload(signatures: readonly Signature[], argumentTypes: readonly Type[], convertsToString: (signature: Signature) => boolean = () => false): OverloadChoice {
+export function chooseOverload(
+  signatures: readonly Signature[],
+  argumentTypes: readonly Type[],
+  convertsToString: (signature: Signature) => boolean = () => false,
+): OverloadChoice {
   const candidates = signatures.filter((signature) => signature.parameters.length === argumentTypes.length);
   if (candidates.length === 0) {
     const arities = [...new Set(signatures.map((signature) => signature.parameters.length))].sort((a, b) => a - b);
@@ -61,7 +65,10 @@ export function chooseOverloadForPrefix(signatures: readonly Signature[], argume
     argumentTypes.every((type, index) => type === undefined || conversion(type, (signature.parameters[index] as { type: Type }).type) !== "none");
   const index = signatures.findIndex(fits);
   if (index >= 0) return index;
-  return Math.max(0, signatures.findIndex((signature) => signature.parameters.length > parameterIndex));
+  return Math.max(
+    0,
+    signatures.findIndex((signature) => signature.parameters.length > parameterIndex),
+  );
 }
 
 /** "0", "1 or 2", "0, 1 or 3": how many arguments the overloads take, for messages. */

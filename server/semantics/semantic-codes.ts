@@ -12,7 +12,8 @@ export const semanticCodes = {
   "undeclared-name": {
     severity: "error",
     summary: "A variable or function that is not declared anywhere the use can see.",
-    basis: "A name that nothing declares cannot be compiled (DOCS22 fundamentals/variables.md, debugging/troubleshooting.md; spec E1). Built-in functions come from the complete catalog, so a missing one is a misspelling.",
+    basis:
+      "A name that nothing declares cannot be compiled (DOCS22 fundamentals/variables.md, debugging/troubleshooting.md; spec E1). Built-in functions come from the complete catalog, so a missing one is a misspelling.",
   },
   "used-before-declaration": {
     severity: "error",
@@ -27,7 +28,8 @@ export const semanticCodes = {
   "duplicate-declaration": {
     severity: "error",
     summary: "A second declaration of the same name in one scope, or a function overload with an identical signature.",
-    basis: "The documentation forbids a second declaration of a name in one scope (DOCS22 fundamentals/variables.md, spec E2), and a built-in function cannot be redefined with its own parameters (DOCS22 fundamentals/reserved.md, spec A12).",
+    basis:
+      "The documentation forbids a second declaration of a name in one scope (DOCS22 fundamentals/variables.md, spec E2), and a built-in function cannot be redefined with its own parameters (DOCS22 fundamentals/reserved.md, spec A12).",
   },
   "reserved-name": {
     severity: "error",
@@ -57,7 +59,8 @@ export const semanticCodes = {
   "enum-as-type": {
     severity: "warning",
     summary: "A NetServer enum name (or the reference's alias of one) used as a type, where it means Integer.",
-    basis: "The reference's own signatures name enums and their aliases as types (spec A15-2: NSDocTmplType, NSExecuteOnEvent, the 11.x workflow API), so such a declaration compiles; it means Integer.",
+    basis:
+      "The reference's own signatures name enums and their aliases as types (spec A15-2: NSDocTmplType, NSExecuteOnEvent, the 11.x workflow API), so such a declaration compiles; it means Integer.",
   },
   "struct-constructor": {
     severity: "error",
@@ -78,12 +81,14 @@ export const semanticCodes = {
   "type-mismatch": {
     severity: "error",
     summary: "A value of one type assigned, initialised or returned where another type is needed.",
-    basis: "Types are checked before the script runs, and 'String s = 5;' is a type error (DOCS22 overview/index.md, datatypes/integer-type.md; spec §3.3, E5). Official code converts explicitly.",
+    basis:
+      "Types are checked before the script runs, and 'String s = 5;' is a type error (DOCS22 overview/index.md, datatypes/integer-type.md; spec §3.3, E5). Official code converts explicitly.",
   },
   "operator-type": {
     severity: "error",
     summary: "An operator applied to types it does not support, such as String + Integer.",
-    basis: "Adding an Integer to a String and arithmetic on Strings are documented as not allowed (DOCS22 datatypes/integer-type.md, datatypes/string-type.md; spec E8).",
+    basis:
+      "Adding an Integer to a String and arithmetic on Strings are documented as not allowed (DOCS22 datatypes/integer-type.md, datatypes/string-type.md; spec E8).",
   },
   "not-indexable": {
     severity: "error",
@@ -118,17 +123,20 @@ export const semanticCodes = {
   "return-value-in-void": {
     severity: "error",
     summary: "return with a value in a Void function or at the top level of a script.",
-    basis: "A value returned where none is expected does not type-check (spec E18). Only a Void call is returned this way in official code, and that is the return-void-call warning.",
+    basis:
+      "A value returned where none is expected does not type-check (spec E18). Only a Void call is returned this way in official code, and that is the return-void-call warning.",
   },
   "missing-return-value": {
     severity: "warning",
     summary: "return without a value in a function that returns a value.",
-    basis: "Official functions end without returning a value on some paths and still run (LIB lib-orderedmap.crm, lib-math.crm; spec §9.2), so a bare 'return;' is not known to fail either.",
+    basis:
+      "Official functions end without returning a value on some paths and still run (LIB lib-orderedmap.crm, lib-math.crm; spec §9.2), so a bare 'return;' is not known to fail either.",
   },
   "return-void-call": {
     severity: "warning",
     summary: "return of a Void call, in a Void function or at the top level of a script (an EJScript endpoint's 'return Ok(…)'): it returns nothing.",
-    basis: "Official code does it: the HTTP library returns a Void call from a Void function, and its endpoint example ends with 'return Ok(...)' three times (spec E18, A15-4).",
+    basis:
+      "Official code does it: the HTTP library returns a Void call from a Void function, and its endpoint example ends with 'return Ok(...)' three times (spec E18, A15-4).",
   },
   "narrowing-conversion": {
     severity: "warning",
@@ -139,7 +147,8 @@ export const semanticCodes = {
   "unknown-member": {
     severity: "error",
     summary: "A method or field the type does not have.",
-    basis: "Types are checked before the script runs, and the catalog lists every member of the current reference (spec E9). Classes the documentation names without documenting (undocumented) are not checked.",
+    basis:
+      "Types are checked before the script runs, and the catalog lists every member of the current reference (spec E9). Classes the documentation names without documenting (undocumented) are not checked.",
   },
   "method-used-as-value": {
     severity: "error",
@@ -149,22 +158,26 @@ export const semanticCodes = {
   "argument-count": {
     severity: "error",
     summary: "A call with a number of arguments that no overload takes.",
-    basis: "Calls are checked against the documented overloads before the script runs (DOCS22 fundamentals/functions.md, spec E6). Not reported for a member whose parameter count official examples contradict (Rsa.verifySignature).",
+    basis:
+      "Calls are checked against the documented overloads before the script runs (DOCS22 fundamentals/functions.md, spec E6). Not reported for a member whose parameter count official examples contradict (Rsa.verifySignature).",
   },
   "argument-type": {
     severity: "error",
     summary: "A call whose argument types match no overload.",
-    basis: "Calls are checked against the documented overloads before the script runs (DOCS22 fundamentals/functions.md, overview/index.md; spec E6, E7). A number or date for a String parameter of a built-in is the implicit-string-conversion warning instead.",
+    basis:
+      "Calls are checked against the documented overloads before the script runs (DOCS22 fundamentals/functions.md, overview/index.md; spec E6, E7). A number or date for a String parameter of a built-in is the implicit-string-conversion warning instead.",
   },
   "implicit-string-conversion": {
     severity: "warning",
     summary: "A number, Bool or date passed to a String parameter of a built-in or NetServer member, which converts it without the documentation promising so.",
-    basis: "The evidence conflicts (spec A15-5): five official pages pass such values to built-in String parameters, the overview page calls print(Integer) a type error, and every sample converts explicitly. print (which that page names) and printLine stay an argument-type error.",
+    basis:
+      "The evidence conflicts (spec A15-5): five official pages pass such values to built-in String parameters, the overview page calls print(Integer) a type error, and every sample converts explicitly. print (which that page names) and printLine stay an argument-type error.",
   },
   "unsortable-array": {
     severity: "warning",
     summary: "sort() on a multi-dimensional array, or on structs without their own 'Bool compare(S other)' method.",
-    basis: "The reference documents sort() for one-dimensional arrays and compare() as the hook for structs (spec §3.2, §4.3), but not what happens otherwise, and its Struct page lists compare() among every struct's members.",
+    basis:
+      "The reference documents sort() for one-dimensional arrays and compare() as the hook for structs (spec §3.2, §4.3), but not what happens otherwise, and its Struct page lists compare() among every struct's members.",
   },
   // Loops and structs (E10).
   "this-outside-struct": {
@@ -186,7 +199,8 @@ export const semanticCodes = {
   "unavailable-netserver-class": {
     severity: "error",
     summary: "A NetServer agent that CRMScript cannot use (spec §8).",
-    basis: "The documentation lists these agents as not available in CRMScript (DOCS22 overview/crmscript-usage.md, netserver/ns-agents-and-carriers.md; spec E15, D9).",
+    basis:
+      "The documentation lists these agents as not available in CRMScript (DOCS22 overview/crmscript-usage.md, netserver/ns-agents-and-carriers.md; spec E15, D9).",
   },
   "onsite-only-api": {
     severity: "error",
@@ -196,7 +210,8 @@ export const semanticCodes = {
   "api-newer-than-target": {
     severity: "warning",
     summary: "With a target version: a function, class or method that appeared in a later SuperOffice version.",
-    basis: "Only with a target version (spec D12): the reference says the item appeared in a later version (so.version), so the script fails only where the tenant really runs the older one.",
+    basis:
+      "Only with a target version (spec D12): the reference says the item appeared in a later version (so.version), so the script fails only where the tenant really runs the older one.",
   },
   // Includes (spec §2.2).
   "include-not-found": {

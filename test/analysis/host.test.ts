@@ -100,7 +100,10 @@ describe("the include graph follows the latest analyses", () => {
       "/w/sub.crm": "Integer fromSub() { return 1; }\n",
     });
     host.analyzeFile("/w/a.crm");
-    const uses = host.includeResolutionsOf("/w/a.crm").map((use) => `${use.from} ${use.includeId} ${use.file}`).sort();
+    const uses = host
+      .includeResolutionsOf("/w/a.crm")
+      .map((use) => `${use.from} ${use.includeId} ${use.file}`)
+      .sort();
     expect(uses).toEqual(["/w/a.crm lib /w/lib.crm", "/w/lib.crm sub /w/sub.crm"]);
   });
 });
@@ -132,11 +135,14 @@ describe("eviction", () => {
   });
 
   it("drops the analyses that included an evicted script, and makes them again complete", () => {
-    const { host } = hostOf({
-      "/w/a.crm": '#include "lib";\n#include "b";\nInteger x = fromLib() + fromB();\n',
-      "/w/b.crm": '#include "a";\nInteger fromB() { return 1; }\n',
-      "/w/lib.crm": "Integer fromLib() { return 2; }\n",
-    }, 2);
+    const { host } = hostOf(
+      {
+        "/w/a.crm": '#include "lib";\n#include "b";\nInteger x = fromLib() + fromB();\n',
+        "/w/b.crm": '#include "a";\nInteger fromB() { return 1; }\n',
+        "/w/lib.crm": "Integer fromLib() { return 2; }\n",
+      },
+      2,
+    );
     // Every script is included by another, so one of them goes, and the circle's analyses with it.
     const first = host.analyzeFile("/w/a.crm");
     expect(codesOf(first)).toEqual(["include-cycle"]);

@@ -61,16 +61,21 @@ describe("URIs as VS Code sends them on Windows", () => {
 describe("include resolution with Windows paths", () => {
   it("finds scripts by drive-letter paths in either spelling, include paths and UNC shares, in CRLF files", () => {
     const files = new MemoryFileSystem({
-      "C:\\scripts\\main.crm": '#setLanguageLevel 4;\r\n#include "lib";\r\n#include "shared";\r\n#include "remote";\r\nprintLine(libName() + sharedName() + remoteName());\r\nInteger x = "1";\r\n',
+      "C:\\scripts\\main.crm":
+        '#setLanguageLevel 4;\r\n#include "lib";\r\n#include "shared";\r\n#include "remote";\r\nprintLine(libName() + sharedName() + remoteName());\r\nInteger x = "1";\r\n',
       "C:\\scripts\\lib.crm": 'String libName() { return "lib"; }\r\n',
       "C:\\Shared\\Includes\\shared.crm": 'String sharedName() { return "shared"; }\r\n',
       "\\\\server\\crm\\remote.crm": 'String remoteName() { return "remote"; }\r\n',
     });
     const host = new AnalysisHost(builtinCatalog().catalog, files, { includePaths: ["c:/Shared/Includes", "\\\\server\\crm", "c:\\scripts"] });
     const analysis = host.analyzeFile(normalizePath("c:/scripts/main.crm"));
-    expect(analysis?.diagnostics.map((diagnostic) => [diagnostic.code, analysis.sourceFile.lineIndex.position(diagnostic.range.start).line + 1])).toEqual([["type-mismatch", 6]]);
+    expect(analysis?.diagnostics.map((diagnostic) => [diagnostic.code, analysis.sourceFile.lineIndex.position(diagnostic.range.start).line + 1])).toEqual([
+      ["type-mismatch", 6],
+    ]);
     expect(host.includeResolutionsOf("C:\\scripts\\main.crm").map((use) => use.file)).toEqual([
-      "C:\\scripts\\lib.crm", "C:\\Shared\\Includes\\shared.crm", "\\\\server\\crm\\remote.crm",
+      "C:\\scripts\\lib.crm",
+      "C:\\Shared\\Includes\\shared.crm",
+      "\\\\server\\crm\\remote.crm",
     ]);
     expect(host.includeIdsVisibleFrom("C:\\scripts\\main.crm")).toEqual(["lib", "remote", "shared"]);
   });

@@ -35,8 +35,15 @@ describe("the committed catalog", () => {
       enumMembers: enums.reduce((sum, info) => sum + info.members.size, 0),
       triggers: [...catalog.triggers()].length,
     }).toEqual({
-      classes: 451, byNamespace: [10, 59, 382], overloads: 8489, constructors: 475,
-      functionNames: 183, functionOverloads: 201, enums: 222, enumMembers: 2075, triggers: 96,
+      classes: 451,
+      byNamespace: [10, 59, 382],
+      overloads: 8489,
+      constructors: 475,
+      functionNames: 183,
+      functionOverloads: 201,
+      enums: 222,
+      enumMembers: 2075,
+      triggers: 96,
     });
   });
 
@@ -59,8 +66,15 @@ describe("the committed catalog", () => {
   it("marks the names the documentation uses without documenting them: known, without members", () => {
     const undocumentedClasses = [...catalog.classes()].filter((info) => info.undocumented).map((info) => [info.name, info.methods.size, info.constructors]);
     const undocumentedEnums = [...catalog.enums()].filter((info) => info.undocumented).map((info) => [info.name, info.members.size]);
-    expect(undocumentedClasses).toEqual([["NSBinary", 0, undefined], ["NSContentInfo", 0, undefined], ["NSWorkflowEventResult", 0, undefined]]);
-    expect(undocumentedEnums).toEqual([["NSWorkflowEventType", 0], ["NSWorkflowWaitForActionType", 0]]);
+    expect(undocumentedClasses).toEqual([
+      ["NSBinary", 0, undefined],
+      ["NSContentInfo", 0, undefined],
+      ["NSWorkflowEventResult", 0, undefined],
+    ]);
+    expect(undocumentedEnums).toEqual([
+      ["NSWorkflowEventType", 0],
+      ["NSWorkflowWaitForActionType", 0],
+    ]);
     expect(catalog.classNamed("NSContactAgent")?.undocumented).toBe(false);
   });
 
@@ -79,7 +93,8 @@ describe("the committed catalog", () => {
         }
       }
     }
-    for (const method of catalog.globalFunctions()) for (const overload of method.overloads) [overload.returns, ...overload.parameters.map((p) => p.type)].forEach(check);
+    for (const method of catalog.globalFunctions())
+      for (const overload of method.overloads) [overload.returns, ...overload.parameters.map((p) => p.type)].forEach(check);
     const integer = types.builtin("Integer");
     for (const name of ["Array", "Struct"] as const) {
       for (const method of catalog.dataStructure(name)?.methods.values() ?? []) {
@@ -102,7 +117,11 @@ describe("the committed catalog", () => {
   it("keeps catalog facts: since, on-site only, overloads and constructors", () => {
     const agent = catalog.classNamed("NSContactAgent");
     expect(agent?.namespace).toBe("NetServer");
-    expect(agent?.methods.get("GetContactEntity")?.overloads[0]).toMatchObject({ returns: "NSContactEntity", since: "7.0", parameters: [{ name: "contactEntityId", type: "Integer" }] });
+    expect(agent?.methods.get("GetContactEntity")?.overloads[0]).toMatchObject({
+      returns: "NSContactEntity",
+      since: "7.0",
+      parameters: [{ name: "contactEntityId", type: "Integer" }],
+    });
     expect(catalog.globalFunction("runProgram")?.overloads.map((overload) => overload.onsiteOnly)).toEqual([true, false]);
     expect(catalog.classNamed("Map")?.constructors?.map((overload) => overload.parameters.length)).toEqual([0, 1]);
     expect(catalog.classNamed("NoSuchClass")).toBeUndefined();
@@ -115,7 +134,9 @@ describe("documentation links", () => {
 
   it("link methods, global functions and constructors to their page and DocFX anchor", () => {
     const getContactEntity = catalog.classNamed("NSContactAgent")?.methods.get("GetContactEntity")?.overloads[0];
-    expect(catalog.overloadUrl(getContactEntity as never)).toBe(`${page}/CRMScript.NetServer.NSContactAgent.html#CRMScript_NetServer_NSContactAgent_GetContactEntity_Integer_`);
+    expect(catalog.overloadUrl(getContactEntity as never)).toBe(
+      `${page}/CRMScript.NetServer.NSContactAgent.html#CRMScript_NetServer_NSContactAgent_GetContactEntity_Integer_`,
+    );
     const printLine = catalog.globalFunction("printLine")?.overloads[0];
     expect(catalog.overloadUrl(printLine as never)).toBe(`${page}/CRMScript.Global.Void.html#CRMScript_Global_Void_printLine_String_`);
     const mapFromString = catalog.classNamed("Map")?.constructors?.[1];
@@ -127,17 +148,25 @@ describe("documentation links", () => {
     expect(catalog.overloadUrl(pow as never)).toBe(`${page}/CRMScript.Global.Void.html#CRMScript_Global_Void_pow__`);
     const checkoutState = catalog.enumNamed("CheckoutState");
     expect(catalog.pageUrl(checkoutState as never)).toBe(`${page}/CRMScript.NetServer.Checkoutstate.html`);
-    expect(catalog.enumMemberUrl(checkoutState as never, "NotCheckedOut")).toBe(`${page}/CRMScript.NetServer.Checkoutstate.html#CRMScript_NetServer_CheckoutState_NotCheckedOut`);
+    expect(catalog.enumMemberUrl(checkoutState as never, "NotCheckedOut")).toBe(
+      `${page}/CRMScript.NetServer.Checkoutstate.html#CRMScript_NetServer_CheckoutState_NotCheckedOut`,
+    );
   });
 });
 
 describe("malformed data", () => {
   it("is reported, never thrown", () => {
     expect(loadCatalog("not json").problems).toContain("the catalog data is not a JSON object");
-    expect(loadCatalog({ schema: "other/9", types: {}, enums: {}, functions: {}, triggers: {}, dataStructures: {}, aliases: {} }).problems).toEqual(["schema is other/9, expected crmscript-api-catalog/1"]);
+    expect(loadCatalog({ schema: "other/9", types: {}, enums: {}, functions: {}, triggers: {}, dataStructures: {}, aliases: {} }).problems).toEqual([
+      "schema is other/9, expected crmscript-api-catalog/1",
+    ]);
     expect(loadCatalog({ schema: "crmscript-api-catalog/1" }).problems).toEqual([
-      "aliases: missing or not an object", "types: missing or not an object", "enums: missing or not an object",
-      "functions: missing or not an object", "triggers: missing or not an object", "dataStructures: missing or not an object",
+      "aliases: missing or not an object",
+      "types: missing or not an object",
+      "enums: missing or not an object",
+      "functions: missing or not an object",
+      "triggers: missing or not an object",
+      "dataStructures: missing or not an object",
     ]);
   });
 
@@ -145,7 +174,17 @@ describe("malformed data", () => {
     const { catalog: partial } = loadCatalog({
       schema: "crmscript-api-catalog/1",
       types: {
-        Good: { kind: "class", ns: "Native", uid: "CRMScript.Native.Good", methods: { run: [{ params: [], returns: "Void" }, { params: [{ name: "x" }], returns: "Void" }] } },
+        Good: {
+          kind: "class",
+          ns: "Native",
+          uid: "CRMScript.Native.Good",
+          methods: {
+            run: [
+              { params: [], returns: "Void" },
+              { params: [{ name: "x" }], returns: "Void" },
+            ],
+          },
+        },
         Bad: { kind: "class", ns: "Elsewhere", uid: "x", methods: {} },
       },
       enums: { Broken: { uid: "u", members: { A: "one" } } },

@@ -57,9 +57,28 @@ const filesFor = (option: string): string[] => (option === "--stdin-filename" ? 
 describe("options", () => {
   it("have their defaults when not given", () => {
     expect(options(["a.crm"])).toEqual({
-      inputs: ["a.crm"], format: "stylish", extensions: [".crm", ".crmscript", ".ej", ".ejscript", ".crmx", ".cr"], stdin: false, stdinFilename: undefined, color: undefined, help: false,
-      version: false, targetVersion: undefined, platform: undefined, includePaths: [], configFile: undefined, printConfig: undefined, rules: {},
-      fix: undefined, maxWarnings: undefined, quiet: false, cache: false, cacheLocation: undefined, jobs: undefined, ignore: true, warnIgnored: true,
+      inputs: ["a.crm"],
+      format: "stylish",
+      extensions: [".crm", ".crmscript", ".ej", ".ejscript", ".crmx", ".cr"],
+      stdin: false,
+      stdinFilename: undefined,
+      color: undefined,
+      help: false,
+      version: false,
+      targetVersion: undefined,
+      platform: undefined,
+      includePaths: [],
+      configFile: undefined,
+      printConfig: undefined,
+      rules: {},
+      fix: undefined,
+      maxWarnings: undefined,
+      quiet: false,
+      cache: false,
+      cacheLocation: undefined,
+      jobs: undefined,
+      ignore: true,
+      warnIgnored: true,
       reportSuppressed: false,
     });
   });
@@ -80,7 +99,12 @@ describe("options", () => {
 
   it("have short forms, also with the value attached", () => {
     expect(options(["-f", "sarif", "-c", "team.json", "-I", "lib", "-j", "2", "-q", "a.crm"])).toMatchObject({
-      format: "sarif", configFile: "team.json", includePaths: ["lib"], jobs: 2, quiet: true, inputs: ["a.crm"],
+      format: "sarif",
+      configFile: "team.json",
+      includePaths: ["lib"],
+      jobs: 2,
+      quiet: true,
+      inputs: ["a.crm"],
     });
     expect(options(["-fjson", "-j3", "-qI", "lib", "a.crm"])).toMatchObject({ format: "json", jobs: 3, quiet: true, includePaths: ["lib"] });
     expect(options(["-f=github", "a.crm"]).format).toBe("github");
@@ -90,7 +114,17 @@ describe("options", () => {
 
   it("-I and --rule repeat; the last --fix or --fix-dry-run and --color or --no-color win", () => {
     const repeated = options([
-      "-I", "a", "--include-path", "b", "--include-path=c", "--rule", "no-shadow:off", "--rule=no-shadow=error", "--rule", "keyword-case:1", "x.crm",
+      "-I",
+      "a",
+      "--include-path",
+      "b",
+      "--include-path=c",
+      "--rule",
+      "no-shadow:off",
+      "--rule=no-shadow=error",
+      "--rule",
+      "keyword-case:1",
+      "x.crm",
     ]);
     expect(repeated.includePaths).toEqual(["a", "b", "c"]);
     expect(repeated.rules).toEqual({ "no-shadow": "error", "keyword-case": "warning" });
@@ -107,7 +141,10 @@ describe("options", () => {
 
   it("everything after -- is a file name, even one that starts with '-'; '-' alone is a file name", () => {
     expect(options(["-f", "json", "--", "-odd.crm", "--fix", "--max-warnings", "-1"])).toMatchObject({
-      format: "json", fix: undefined, maxWarnings: undefined, inputs: ["-odd.crm", "--fix", "--max-warnings", "-1"],
+      format: "json",
+      fix: undefined,
+      maxWarnings: undefined,
+      inputs: ["-odd.crm", "--fix", "--max-warnings", "-1"],
     });
     expect(options(["a.crm", "-", "--quiet", "b.crm"])).toMatchObject({ inputs: ["a.crm", "-", "b.crm"], quiet: true });
   });

@@ -19,11 +19,13 @@ describe("configuration files that are not usable text", () => {
     const root = makeTree({ ".crmscriptrc.json": config, "a.crm": CLEAN });
     const run = await lint(["a.crm"], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe([
-      `crmscript-lint: ${join(root, ".crmscriptrc.json")}:2:24: the file is not valid UTF-8 (it looks like a legacy code page such as Windows-1252): save it as UTF-8`,
-      "crmscript-lint: fix the configuration and run again",
-      "",
-    ].join("\n"));
+    expect(run.stderr).toBe(
+      [
+        `crmscript-lint: ${join(root, ".crmscriptrc.json")}:2:24: the file is not valid UTF-8 (it looks like a legacy code page such as Windows-1252): save it as UTF-8`,
+        "crmscript-lint: fix the configuration and run again",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("accepts UTF-16 with a byte-order mark", async () => {
@@ -59,7 +61,11 @@ describe("scripts that vanish", () => {
     });
     expect(run.code).toBe(2);
     const results = parseJson(run.stdout);
-    expect(results.map((result) => [result.filePath.slice(root.length + 1), result.errorCount])).toEqual([["a.crm", 0], ["b.crm", 1], ["c.crm", 0]]);
+    expect(results.map((result) => [result.filePath.slice(root.length + 1), result.errorCount])).toEqual([
+      ["a.crm", 0],
+      ["b.crm", 1],
+      ["c.crm", 0],
+    ]);
     expect(results[1]?.messages[0]).toMatchObject({ fatal: true, message: expect.stringContaining("cannot read the file") });
   });
 });

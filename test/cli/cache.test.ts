@@ -42,7 +42,7 @@ describe("--cache", () => {
     markCache(root);
     expect(await cachedRun(root, argv)).toContain("CACHED");
     // The script's own folder is searched before the include path: this file takes over the include.
-    writeFileSync(join(root, "app", "helper.crm"), "String helperValue() { return \"one\"; }\n");
+    writeFileSync(join(root, "app", "helper.crm"), 'String helperValue() { return "one"; }\n');
     expect(await cachedRun(root, argv)).toContain("is declared but never used");
     rmSync(join(root, "app", "helper.crm"));
     markCache(root);

@@ -114,13 +114,24 @@ describe("JSON output", () => {
     const [bad, clean, warn] = results as [JsonResult, JsonResult, JsonResult];
     expect(bad).toEqual({
       filePath: join(root, "bad.crm"),
-      messages: [{
-        ruleId: "syntax-missing-semicolon", severity: 2,
-        message: expect.stringContaining("expected ';'"),
-        line: 2, column: 14, endLine: 2, endColumn: 14,
-      }],
-      errorCount: 1, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0,
-      suppressedMessages: [], usedDeprecatedRules: [],
+      messages: [
+        {
+          ruleId: "syntax-missing-semicolon",
+          severity: 2,
+          message: expect.stringContaining("expected ';'"),
+          line: 2,
+          column: 14,
+          endLine: 2,
+          endColumn: 14,
+        },
+      ],
+      errorCount: 1,
+      warningCount: 0,
+      fatalErrorCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      suppressedMessages: [],
+      usedDeprecatedRules: [],
     });
     expect(clean.messages).toEqual([]);
     expect(clean.errorCount + clean.warningCount).toBe(0);
@@ -141,10 +152,13 @@ describe("JSON output", () => {
     const root = makeTree({ "event.crm": text });
     const [result] = parseJson((await lint(["-f", "json", "event.crm"], { cwd: root })).stdout);
     const end = text.indexOf("orgNr);") + "orgNr".length;
-    expect(result?.messages).toEqual([expect.objectContaining({
-      ruleId: "implicit-string-conversion", severity: 1,
-      suggestions: [{ desc: "Add .toString()", fix: { range: [end, end], text: ".toString()" } }],
-    })]);
+    expect(result?.messages).toEqual([
+      expect.objectContaining({
+        ruleId: "implicit-string-conversion",
+        severity: 1,
+        suggestions: [{ desc: "Add .toString()", fix: { range: [end, end], text: ".toString()" } }],
+      }),
+    ]);
     expect(result?.messages[0]?.fix).toBeUndefined();
     expect(result?.fixableWarningCount).toBe(0);
     const written: string[] = [];
@@ -194,7 +208,9 @@ describe("exit codes", () => {
 
 describe("semantic checks and their options", () => {
   it("reports semantic and lint diagnostics with their codes as ruleId", async () => {
-    const root = makeTree({ "agent.crm": `${LEVEL}NSContactAgent agent;\nNSContactEntity c = agent.GetContactEntityy(1);\nVoid f() { Integer unused = 1; }\n` });
+    const root = makeTree({
+      "agent.crm": `${LEVEL}NSContactAgent agent;\nNSContactEntity c = agent.GetContactEntityy(1);\nVoid f() { Integer unused = 1; }\n`,
+    });
     const [result] = parseJson((await lint(["--format", "json", "agent.crm"], { cwd: root })).stdout);
     expect(result?.messages.map((message) => `${message.ruleId} ${message.severity} ${message.line}:${message.column}`)).toEqual([
       "unknown-member 2 3:27",
@@ -259,10 +275,35 @@ describe("--help and --version", () => {
       expect(run.stderr).toBe("");
       expect(run.stdout).toMatch(/^Usage: crmscript-lint /);
       for (const option of [
-        "--format", "--ext", "--stdin", "--stdin-filename", "--target-version", "--platform", "--include-path", "--color", "--no-color", "--help", "--version",
-        "--config", "--print-config", "--rule", "--fix", "--fix-dry-run", "--max-warnings", "--quiet", "--cache", "--cache-location", "--jobs", "--no-ignore", "--no-warn-ignored", "--report-suppressed",
-        "sarif", "github", "crmscript-lint-disable-next-line",
-      ]) expect(run.stdout).toContain(option);
+        "--format",
+        "--ext",
+        "--stdin",
+        "--stdin-filename",
+        "--target-version",
+        "--platform",
+        "--include-path",
+        "--color",
+        "--no-color",
+        "--help",
+        "--version",
+        "--config",
+        "--print-config",
+        "--rule",
+        "--fix",
+        "--fix-dry-run",
+        "--max-warnings",
+        "--quiet",
+        "--cache",
+        "--cache-location",
+        "--jobs",
+        "--no-ignore",
+        "--no-warn-ignored",
+        "--report-suppressed",
+        "sarif",
+        "github",
+        "crmscript-lint-disable-next-line",
+      ])
+        expect(run.stdout).toContain(option);
       expect(run.stdout).not.toContain("syntax-missing-semicolon");
     }
   });
@@ -317,7 +358,12 @@ describe("--stdin", () => {
 /** The linted files, relative to `root` with `/`, in output order (from JSON output). */
 async function lintedFiles(argv: readonly string[], root: string): Promise<{ code: number; files: string[]; stderr: string }> {
   const run = await lint(["--format", "json", ...argv], { cwd: root });
-  const files = parseJson(run.stdout).map((result) => result.filePath.slice(root.length + 1).split("\\").join("/"));
+  const files = parseJson(run.stdout).map((result) =>
+    result.filePath
+      .slice(root.length + 1)
+      .split("\\")
+      .join("/"),
+  );
   return { code: run.code, files, stderr: run.stderr };
 }
 
@@ -416,7 +462,9 @@ describe("unreadable and odd files", () => {
     const results = parseJson(run.stdout);
     expect(results.map((result) => result.filePath)).toEqual([join(root, "a.crm"), join(root, "locked.crm"), join(root, "z.crm")]);
     expect(results[1]).toMatchObject({
-      errorCount: 1, warningCount: 0, fatalErrorCount: 1,
+      errorCount: 1,
+      warningCount: 0,
+      fatalErrorCount: 1,
       messages: [{ ruleId: null, severity: 2, fatal: true, line: 1, column: 1, message: expect.stringContaining("EACCES: permission denied") }],
     });
     expect(results[2]?.messages.map((message) => message.ruleId)).toEqual(["syntax-missing-semicolon"]);
@@ -477,7 +525,11 @@ describe("unreadable and odd files", () => {
     expect(results).toHaveLength(3000);
     expect(new Set(results.map((result) => result.filePath)).size).toBe(3000);
     expect(results.reduce((sum, result) => sum + result.errorCount, 0)).toBe(1000);
-    expect(results.filter((result) => result.errorCount > 0).every((result) => /script\d{4}\.crm$/.test(result.filePath) && Number(/(\d{4})\.crm$/.exec(result.filePath)?.[1]) % 3 === 0)).toBe(true);
+    expect(
+      results
+        .filter((result) => result.errorCount > 0)
+        .every((result) => /script\d{4}\.crm$/.test(result.filePath) && Number(/(\d{4})\.crm$/.exec(result.filePath)?.[1]) % 3 === 0),
+    ).toBe(true);
     expect(elapsed).toBeLessThan(30_000);
 
     const stylish = await lint(["."], { cwd: root });

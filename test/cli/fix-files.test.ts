@@ -48,7 +48,7 @@ describe("--fix keeps everything but the fixed text", () => {
   }
 
   it("keeps CRLF and mixed line endings, and a missing final newline", async () => {
-    const mixed = "#setLanguageLevel 4;\r\nInteger n = 1;\nIF (n > 0) printLine(\"x\");\r\nWHILE (n < 0) n++;";
+    const mixed = '#setLanguageLevel 4;\r\nInteger n = 1;\nIF (n > 0) printLine("x");\r\nWHILE (n < 0) n++;';
     const { path } = await fixFile(Buffer.from(mixed, "utf8"));
     expect(readFileSync(path, "utf8")).toBe(mixed.replace("IF", "if").replace("WHILE", "while"));
   });
@@ -111,7 +111,9 @@ describe("--fix leaves a file it cannot write back faithfully untouched, and say
     const root = makeTree({ "latin.crm": bytesOf(SCRIPT, "windows-1252", false) });
     const path = join(root, "latin.crm");
     const original = decodeSourceFile(readFileSync(path)).text;
-    expect(() => writeSourceFile(path, original, `${original}// 😀\n`)).toThrow("the changed text cannot be written in the file's encoding, Windows code page 1252");
+    expect(() => writeSourceFile(path, original, `${original}// 😀\n`)).toThrow(
+      "the changed text cannot be written in the file's encoding, Windows code page 1252",
+    );
     expect(readFileSync(path).equals(bytesOf(SCRIPT, "windows-1252", false))).toBe(true);
   });
 

@@ -39,7 +39,10 @@ const host = new AnalysisHost(builtinCatalog().catalog, new MemoryFileSystem(), 
 function lint(filePath: string, text: string): LintResult {
   const path = resolve(CWD, filePath);
   const analysis = host.analyzeText(path, text);
-  const result = lintResult(filePath, analysis.diagnostics.map((diagnostic) => toLintMessage(diagnostic, analysis.sourceFile.lineIndex)));
+  const result = lintResult(
+    filePath,
+    analysis.diagnostics.map((diagnostic) => toLintMessage(diagnostic, analysis.sourceFile.lineIndex)),
+  );
   host.release(path);
   return result;
 }
@@ -49,7 +52,10 @@ function suppress(result: LintResult, code: string, justification: string): Lint
   const kept = result.messages.filter((message) => message.ruleId !== code);
   const silenced = result.messages.filter((message) => message.ruleId === code);
   expect(silenced.length).toBeGreaterThan(0);
-  return { ...lintResult(result.filePath, kept), suppressedMessages: silenced.map((message) => ({ ...message, suppressions: [{ kind: "directive", justification }] })) };
+  return {
+    ...lintResult(result.filePath, kept),
+    suppressedMessages: silenced.map((message) => ({ ...message, suppressions: [{ kind: "directive", justification }] })),
+  };
 }
 
 const LEVEL = "#setLanguageLevel 4;\n";
@@ -83,13 +89,27 @@ addFormats(ajv);
 const validateSarif = ajv.compile(schema as object);
 
 function schemaErrors(log: unknown): string[] {
-  return validateSarif(log) ? [] : (validateSarif.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message ?? ""} ${JSON.stringify(error.params)}`);
+  return validateSarif(log)
+    ? []
+    : (validateSarif.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message ?? ""} ${JSON.stringify(error.params)}`);
 }
 
 // The parts of the log the assertions read.
-interface Region { startLine: number; startColumn: number; endLine: number; endColumn: number }
-interface ArtifactLocation { uri?: string; uriBaseId?: string; description?: { text: string } }
-interface PhysicalLocation { artifactLocation: ArtifactLocation; region?: Region }
+interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+interface ArtifactLocation {
+  uri?: string;
+  uriBaseId?: string;
+  description?: { text: string };
+}
+interface PhysicalLocation {
+  artifactLocation: ArtifactLocation;
+  region?: Region;
+}
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
@@ -108,7 +128,11 @@ interface Rule {
   helpUri?: string;
   properties?: { tags: string[]; precision: string; "problem.severity": string };
 }
-interface Notification { level: string; message: { text: string }; locations: { physicalLocation: PhysicalLocation }[] }
+interface Notification {
+  level: string;
+  message: { text: string };
+  locations: { physicalLocation: PhysicalLocation }[];
+}
 interface Run {
   tool: { driver: { name: string; version: string; semanticVersion?: string; informationUri?: string; rules: Rule[] } };
   invocations: { executionSuccessful: boolean; toolExecutionNotifications?: Notification[] }[];
@@ -116,7 +140,11 @@ interface Run {
   columnKind: string;
   results: SarifResult[];
 }
-interface Log { $schema: string; version: string; runs: Run[] }
+interface Log {
+  $schema: string;
+  version: string;
+  runs: Run[];
+}
 
 function sarif(results: readonly LintResult[], options: Partial<Parameters<typeof formatSarif>[1]> = {}): { text: string; log: Log; run: Run } {
   const text = formatSarif(results, { cwd: CWD, toolVersion: VERSION, docs: DOCS, ...options });
@@ -136,7 +164,9 @@ describe("SARIF output", () => {
   it("describes exactly the codes that occur, sorted, and results point at their rule", () => {
     const results = sampleResults();
     const { run } = sarif(results);
-    const occurring = new Set(results.flatMap((result) => [...result.messages, ...result.suppressedMessages]).flatMap((message) => (message.ruleId === null ? [] : [message.ruleId])));
+    const occurring = new Set(
+      results.flatMap((result) => [...result.messages, ...result.suppressedMessages]).flatMap((message) => (message.ruleId === null ? [] : [message.ruleId])),
+    );
     const ids = run.tool.driver.rules.map((rule) => rule.id);
     expect(ids).toEqual([...occurring].sort());
     for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
@@ -182,7 +212,11 @@ describe("SARIF output", () => {
     });
     expect(rule("keyword-case").help.markdown).toBe(readFileSync(join(repositoryRoot, "docs", docsPageOf("keyword-case")), "utf8"));
     expect(rule("keyword-case").help.text).not.toMatch(/^#|```/m);
-    expect(rule("operator-type")).toMatchObject({ defaultConfiguration: { level: "error" }, properties: { tags: ["semantic"], "problem.severity": "error" }, helpUri: `${DOCS.baseUri}diagnostics/operator-type.md` });
+    expect(rule("operator-type")).toMatchObject({
+      defaultConfiguration: { level: "error" },
+      properties: { tags: ["semantic"], "problem.severity": "error" },
+      helpUri: `${DOCS.baseUri}diagnostics/operator-type.md`,
+    });
     expect(rule("syntax-missing-semicolon")).toMatchObject({ properties: { tags: ["syntax"], precision: "very-high" } });
     expect(run.tool.driver.informationUri).toBe(`${DOCS.baseUri}README.md`);
   });
@@ -214,7 +248,11 @@ describe("SARIF output", () => {
       {
         executionSuccessful: false,
         toolExecutionNotifications: [
-          { level: "error", message: { text: "cannot read the file: EACCES: permission denied" }, locations: [{ physicalLocation: { artifactLocation: { uri: "locked.crm", uriBaseId: "%SRCROOT%" } } }] },
+          {
+            level: "error",
+            message: { text: "cannot read the file: EACCES: permission denied" },
+            locations: [{ physicalLocation: { artifactLocation: { uri: "locked.crm", uriBaseId: "%SRCROOT%" } } }],
+          },
         ],
       },
     ]);
@@ -244,7 +282,9 @@ describe("SARIF output", () => {
   });
 
   it("describes a code no registry knows in general words", () => {
-    const result = lintResult(join(CWD, "a.crm"), [{ ruleId: "made-up-code", severity: 2, message: "something odd", line: 1, column: 1, endLine: 1, endColumn: 1 }]);
+    const result = lintResult(join(CWD, "a.crm"), [
+      { ruleId: "made-up-code", severity: 2, message: "something odd", line: 1, column: 1, endLine: 1, endColumn: 1 },
+    ]);
     const { log, run } = sarif([result]);
     expect(schemaErrors(log)).toEqual([]);
     expect(run.tool.driver.rules).toEqual([
@@ -282,19 +322,31 @@ describe("GitHub Actions output", () => {
   it("writes one command per message, columns only for a range on one line", () => {
     const lines = formatGithub([lint(join(CWD, "scripts", "greeting.crm"), GREETING)], { cwd: CWD }).split("\n");
     expect(lines.at(-1)).toBe("");
-    expect(lines).toContain("::error file=scripts/greeting.crm,line=10,col=14,endLine=10,endColumn=14,title=syntax-missing-semicolon::expected ';' after the variable declaration, found 'String' on the next line");
+    expect(lines).toContain(
+      "::error file=scripts/greeting.crm,line=10,col=14,endLine=10,endColumn=14,title=syntax-missing-semicolon::expected ';' after the variable declaration, found 'String' on the next line",
+    );
     // The unreachable statements span two lines.
-    expect(lines).toContain("::warning file=scripts/greeting.crm,line=4,endLine=5,title=no-unreachable::unreachable code: it comes after 'return', so it never runs");
+    expect(lines).toContain(
+      "::warning file=scripts/greeting.crm,line=4,endLine=5,title=no-unreachable::unreachable code: it comes after 'return', so it never runs",
+    );
   });
 
   it("escapes %, CR and LF in the message, and also ':' and ',' in properties", () => {
-    const result = lintResult(join(CWD, "odd, name: 100%.crm"), [{ ruleId: "x:y,z", severity: 2, message: "50% done\r\nnext: a, b", line: 3, column: 2, endLine: 3, endColumn: 5 }]);
-    expect(formatGithub([result], { cwd: CWD })).toBe("::error file=odd%2C name%3A 100%25.crm,line=3,col=2,endLine=3,endColumn=5,title=x%3Ay%2Cz::50%25 done%0D%0Anext: a, b\n");
+    const result = lintResult(join(CWD, "odd, name: 100%.crm"), [
+      { ruleId: "x:y,z", severity: 2, message: "50% done\r\nnext: a, b", line: 3, column: 2, endLine: 3, endColumn: 5 },
+    ]);
+    expect(formatGithub([result], { cwd: CWD })).toBe(
+      "::error file=odd%2C name%3A 100%25.crm,line=3,col=2,endLine=3,endColumn=5,title=x%3Ay%2Cz::50%25 done%0D%0Anext: a, b\n",
+    );
   });
 
   it("names no position for an unreadable file and no file for standard input; prints nothing without problems", () => {
-    expect(formatGithub([unreadableFileResult(join(CWD, "locked.crm"), "EACCES")], { cwd: CWD })).toBe("::error file=locked.crm::cannot read the file: EACCES\n");
-    expect(formatGithub([lint("<stdin>", `${LEVEL}Integer z = 1;;\n`)], { cwd: CWD })).toBe("::warning title=syntax-empty-statement::unnecessary ';': an empty statement does nothing\n");
+    expect(formatGithub([unreadableFileResult(join(CWD, "locked.crm"), "EACCES")], { cwd: CWD })).toBe(
+      "::error file=locked.crm::cannot read the file: EACCES\n",
+    );
+    expect(formatGithub([lint("<stdin>", `${LEVEL}Integer z = 1;;\n`)], { cwd: CWD })).toBe(
+      "::warning title=syntax-empty-statement::unnecessary ';': an empty statement does nothing\n",
+    );
     expect(formatGithub([], { cwd: CWD })).toBe("");
     expect(formatGithub([lint(join(CWD, "clean.crm"), CLEAN), suppress(lint(join(CWD, "legacy.crm"), LEGACY), "keyword-case", "")], { cwd: CWD })).toBe("");
   });
@@ -317,11 +369,25 @@ describe("packageDocs in the bundle", () => {
     if (withDocs) cpSync(join(repositoryRoot, "docs"), join(packageRoot, "docs"), { recursive: true });
     const entry = join(root, "entry.ts");
     const sarifModule = join(repositoryRoot, "server", "cli", "formatters", "sarif.ts").split("\\").join("/");
-    writeFileSync(entry, `import { packageDocs } from ${JSON.stringify(sarifModule)};\nconst docs = packageDocs();\nconsole.log(JSON.stringify(docs === undefined ? null : { baseUri: docs.baseUri, page: docs.readPage("rules/no-shadow.md"), missing: docs.readPage("rules/none.md") ?? null }));\n`);
+    writeFileSync(
+      entry,
+      `import { packageDocs } from ${JSON.stringify(sarifModule)};\nconst docs = packageDocs();\nconsole.log(JSON.stringify(docs === undefined ? null : { baseUri: docs.baseUri, page: docs.readPage("rules/no-shadow.md"), missing: docs.readPage("rules/none.md") ?? null }));\n`,
+    );
     const { build } = await import("esbuild");
-    const { jsonAsString } = (await import(pathToFileURL(join(repositoryRoot, "scripts", "esbuild-json-as-string.mjs")).href)) as { jsonAsString: import("esbuild").Plugin };
+    const { jsonAsString } = (await import(pathToFileURL(join(repositoryRoot, "scripts", "esbuild-json-as-string.mjs")).href)) as {
+      jsonAsString: import("esbuild").Plugin;
+    };
     const outfile = join(packageRoot, "dist", "crmscript-lint.js");
-    await build({ entryPoints: [entry], outfile, bundle: true, platform: "node", format: "cjs", target: "node20", plugins: [jsonAsString], logLevel: "silent" });
+    await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      plugins: [jsonAsString],
+      logLevel: "silent",
+    });
     const run = spawnSync(process.execPath, [outfile], { encoding: "utf8", cwd: root });
     expect(run.stderr).toBe("");
     return { output: JSON.parse(run.stdout) as unknown, docsUri: `${pathToFileURL(join(packageRoot, "docs")).href}/` };

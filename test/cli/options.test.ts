@@ -34,7 +34,12 @@ describe("configuration files", () => {
     });
     const run = await lint(["-f", "json", "."], { cwd: root });
     expect(run.code).toBe(1);
-    expect(parseJson(run.stdout).map((result) => [result.filePath.slice(root.length + 1), result.messages.map((message) => `${message.ruleId}:${message.severity}`)])).toEqual([
+    expect(
+      parseJson(run.stdout).map((result) => [
+        result.filePath.slice(root.length + 1),
+        result.messages.map((message) => `${message.ruleId}:${message.severity}`),
+      ]),
+    ).toEqual([
       ["strict.crm", ["no-unused-variable:2"]],
       ["relaxed/loose.crm", []],
     ]);
@@ -50,18 +55,32 @@ describe("configuration files", () => {
   });
 
   it("--config uses one file instead of searching", async () => {
-    const root = makeTree({ ".crmscriptrc.json": JSON.stringify({ rules: { "no-unused-variable": "error" } }), "team.json": JSON.stringify({ rules: { "no-unused-variable": "off" } }), "a.crm": UNUSED });
+    const root = makeTree({
+      ".crmscriptrc.json": JSON.stringify({ rules: { "no-unused-variable": "error" } }),
+      "team.json": JSON.stringify({ rules: { "no-unused-variable": "off" } }),
+      "a.crm": UNUSED,
+    });
     const run = await lint(["-f", "json", "--config", "team.json", "a.crm"], { cwd: root });
     expect(run.code).toBe(0);
     expect(codes(run.stdout)).toEqual([]);
   });
 
   it("--print-config shows the effective configuration of a file, every rule included", async () => {
-    const root = makeTree({ ".crmscriptrc.json": JSON.stringify({ platform: "online", rules: { "no-shadow": "error" }, ignorePatterns: ["old/"] }), "old/x.crm": CLEAN });
+    const root = makeTree({
+      ".crmscriptrc.json": JSON.stringify({ platform: "online", rules: { "no-shadow": "error" }, ignorePatterns: ["old/"] }),
+      "old/x.crm": CLEAN,
+    });
     const run = await lint(["--print-config", "old/x.crm"], { cwd: root });
     expect(run.code).toBe(0);
     const printed = JSON.parse(run.stdout) as Record<string, unknown> & { rules: Record<string, string> };
-    expect(printed).toMatchObject({ file: join(root, "old/x.crm"), configFiles: [join(root, ".crmscriptrc.json")], ignored: true, platform: "online", targetVersion: null, reportUnusedSuppressions: "warn" });
+    expect(printed).toMatchObject({
+      file: join(root, "old/x.crm"),
+      configFiles: [join(root, ".crmscriptrc.json")],
+      ignored: true,
+      platform: "online",
+      targetVersion: null,
+      reportUnusedSuppressions: "warn",
+    });
     expect(printed.rules["no-shadow"]).toBe("error");
     expect(printed.rules["keyword-case"]).toBe("warn");
     expect(printed.rules["no-netserver-call-in-loop"]).toBe("off");
@@ -87,7 +106,12 @@ describe("configuration files", () => {
   });
 
   it("ignore patterns leave files out of a folder search; a file named explicitly gets a warning; --no-ignore lints them", async () => {
-    const root = makeTree({ ".crmscriptrc.json": JSON.stringify({ ignorePatterns: ["generated/", "*.old.crm"] }), "generated/g.crm": TYPE_ERROR, "a.old.crm": TYPE_ERROR, "b.crm": CLEAN });
+    const root = makeTree({
+      ".crmscriptrc.json": JSON.stringify({ ignorePatterns: ["generated/", "*.old.crm"] }),
+      "generated/g.crm": TYPE_ERROR,
+      "a.old.crm": TYPE_ERROR,
+      "b.crm": CLEAN,
+    });
     const folder = await lint(["-f", "json", "."], { cwd: root });
     expect(folder.code).toBe(0);
     expect(parseJson(folder.stdout).map((result) => result.filePath)).toEqual([join(root, "b.crm")]);
@@ -120,13 +144,23 @@ describe("configuration files", () => {
 
 describe("suppressions in the report", () => {
   it("are left out of messages and listed in suppressedMessages with their reason", async () => {
-    const root = makeTree({ "a.crm": `${LEVEL}Void f() {\n  // crmscript-lint-disable-next-line no-unused-variable -- filled in later\n  Integer spare = 0;\n}\nf();\n` });
+    const root = makeTree({
+      "a.crm": `${LEVEL}Void f() {\n  // crmscript-lint-disable-next-line no-unused-variable -- filled in later\n  Integer spare = 0;\n}\nf();\n`,
+    });
     const [result] = parseJson((await lint(["-f", "json", "a.crm"], { cwd: root })).stdout);
     expect(result?.messages).toEqual([]);
-    expect(result?.suppressedMessages).toEqual([{
-      ruleId: "no-unused-variable", severity: 1, message: "'spare' is declared but never used: remove it, or use it",
-      line: 4, column: 11, endLine: 4, endColumn: 16, suppressions: [{ kind: "directive", justification: "filled in later" }],
-    }]);
+    expect(result?.suppressedMessages).toEqual([
+      {
+        ruleId: "no-unused-variable",
+        severity: 1,
+        message: "'spare' is declared but never used: remove it, or use it",
+        line: 4,
+        column: 11,
+        endLine: 4,
+        endColumn: 16,
+        suppressions: [{ kind: "directive", justification: "filled in later" }],
+      },
+    ]);
   });
 });
 
@@ -135,10 +169,13 @@ describe("--fix and --fix-dry-run", () => {
     const root = makeTree({ "upper.crm": UPPER_KEYWORDS, "clean.crm": CLEAN });
     const cleanTime = statSync(join(root, "clean.crm")).mtimeMs;
     const written: string[] = [];
-    const run = await lint(["--fix", "-f", "json", "."], { cwd: root, writeFile: (path, text) => {
-      written.push(path);
-      writeFileSync(path, text);
-    } });
+    const run = await lint(["--fix", "-f", "json", "."], {
+      cwd: root,
+      writeFile: (path, text) => {
+        written.push(path);
+        writeFileSync(path, text);
+      },
+    });
     expect(run.code).toBe(0);
     expect(written).toEqual([join(root, "upper.crm")]);
     expect(readFileSync(join(root, "upper.crm"), "utf8")).toBe(UPPER_KEYWORDS.replace("IF", "if").replace("ELSE", "else"));
@@ -163,10 +200,21 @@ describe("--fix and --fix-dry-run", () => {
     const options = { cwd: root, writeFile: () => expect.fail("--fix-dry-run must not write") };
     const stylish = await lint(["--fix-dry-run", "upper.crm"], options);
     expect(stylish.code).toBe(0);
-    expect(stylish.stdout).toBe([
-      "--- upper.crm", "+++ upper.crm (fixed)",
-      "@@ -2,5 +2,5 @@", " Integer n = 1;", "-IF (n > 0) {", "+if (n > 0) {", "   printLine(\"yes\");", "-} ELSE {", "+} else {", "   printLine(\"no\");", "",
-    ].join("\n"));
+    expect(stylish.stdout).toBe(
+      [
+        "--- upper.crm",
+        "+++ upper.crm (fixed)",
+        "@@ -2,5 +2,5 @@",
+        " Integer n = 1;",
+        "-IF (n > 0) {",
+        "+if (n > 0) {",
+        '   printLine("yes");',
+        "-} ELSE {",
+        "+} else {",
+        '   printLine("no");',
+        "",
+      ].join("\n"),
+    );
     const json = await lint(["--fix-dry-run", "-f", "json", "upper.crm"], options);
     expect(parseJson(json.stdout)[0]?.output).toBe(UPPER_KEYWORDS.replace("IF", "if").replace("ELSE", "else"));
     expect(readFileSync(join(root, "upper.crm"), "utf8")).toBe(UPPER_KEYWORDS);
@@ -207,14 +255,18 @@ describe("--max-warnings and --quiet", () => {
 
 describe("--cache", () => {
   it("reuses a file's result while the file, its includes and its configuration are unchanged", async () => {
-    const root = makeTree({ "main.crm": `${LEVEL}#include "helper";\nVoid f() {\n  Integer spare = helperValue();\n}\nf();\n`, "helper.crm": `Integer helperValue() {\n  return 1;\n}\n` });
+    const root = makeTree({
+      "main.crm": `${LEVEL}#include "helper";\nVoid f() {\n  Integer spare = helperValue();\n}\nf();\n`,
+      "helper.crm": `Integer helperValue() {\n  return 1;\n}\n`,
+    });
     const cacheFile = join(root, ".crmscriptlintcache");
     const first = await lint(["--cache", "-f", "json", "main.crm"], { cwd: root });
     expect(codes(first.stdout)).toEqual(["no-unused-variable:1"]);
     // Mark the cached message, so a second run shows whether it reused it.
     const marked = readFileSync(cacheFile, "utf8").replace("is declared but never used", "CACHED");
     writeFileSync(cacheFile, marked);
-    const message = async (argv: string[] = []): Promise<string | undefined> => parseJson((await lint(["--cache", "-f", "json", ...argv, "main.crm"], { cwd: root })).stdout)[0]?.messages[0]?.message;
+    const message = async (argv: string[] = []): Promise<string | undefined> =>
+      parseJson((await lint(["--cache", "-f", "json", ...argv, "main.crm"], { cwd: root })).stdout)[0]?.messages[0]?.message;
     expect(await message()).toContain("CACHED");
     writeFileSync(join(root, "helper.crm"), `Integer helperValue() {\n  return 2;\n}\n`);
     expect(await message()).toContain("is declared but never used");
@@ -227,10 +279,13 @@ describe("--cache", () => {
 
   it("--cache-location keeps the cache where it is told", async () => {
     const root = makeTree({ "a.crm": CLEAN });
-    await lint(["--cache-location", "build/lint-cache.json", "a.crm"], { cwd: root, writeFile: (path, text) => {
-      expect(path).toBe(join(root, "build/lint-cache.json"));
-      expect(JSON.parse(text)).toMatchObject({ format: 2 });
-    } });
+    await lint(["--cache-location", "build/lint-cache.json", "a.crm"], {
+      cwd: root,
+      writeFile: (path, text) => {
+        expect(path).toBe(join(root, "build/lint-cache.json"));
+        expect(JSON.parse(text)).toMatchObject({ format: 2 });
+      },
+    });
   });
 });
 
@@ -249,17 +304,35 @@ describe("the report formats from the command line", () => {
     const root = makeTree(files);
     const sarif = await lint(["-f", "sarif", "."], { cwd: root });
     expect(sarif.code).toBe(1);
-    const log = JSON.parse(sarif.stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const log = JSON.parse(sarif.stdout) as {
+      version: string;
+      runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     expect(log.version).toBe("2.1.0");
     expect(log.runs[0]?.results.map((result) => [result.ruleId, result.locations[0]?.physicalLocation.artifactLocation.uri])).toEqual([
-      ["keyword-case", "a.crm"], ["keyword-case", "a.crm"], [expect.any(String), "b.crm"],
+      ["keyword-case", "a.crm"],
+      ["keyword-case", "a.crm"],
+      [expect.any(String), "b.crm"],
     ]);
-    const suppressedRoot = makeTree({ "s.crm": `${LEVEL}Integer x = 1;\n// crmscript-lint-disable-next-line keyword-case -- legacy\nIF (x > 0) { printLine("x"); }\n` });
-    const resultsOf = async (argv: string[]) => (JSON.parse((await lint(["-f", "sarif", ...argv, "s.crm"], { cwd: suppressedRoot })).stdout) as { runs: { results: { suppressions?: { justification: string }[] }[] }[] }).runs[0]?.results;
+    const suppressedRoot = makeTree({
+      "s.crm": `${LEVEL}Integer x = 1;\n// crmscript-lint-disable-next-line keyword-case -- legacy\nIF (x > 0) { printLine("x"); }\n`,
+    });
+    const resultsOf = async (argv: string[]) =>
+      (
+        JSON.parse((await lint(["-f", "sarif", ...argv, "s.crm"], { cwd: suppressedRoot })).stdout) as {
+          runs: { results: { suppressions?: { justification: string }[] }[] }[];
+        }
+      ).runs[0]?.results;
     expect((await resultsOf([])) ?? []).toEqual([]);
     expect((await resultsOf(["--report-suppressed"]))?.map((result) => result.suppressions?.[0]?.justification)).toEqual(["legacy"]);
     const github = await lint(["-f", "github", "."], { cwd: root });
-    expect(github.stdout.split("\n").filter((line) => line !== "").map((line) => line.slice(0, line.indexOf(","))).sort()).toEqual(["::error file=b.crm", "::warning file=a.crm", "::warning file=a.crm"]);
+    expect(
+      github.stdout
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => line.slice(0, line.indexOf(",")))
+        .sort(),
+    ).toEqual(["::error file=b.crm", "::warning file=a.crm", "::warning file=a.crm"]);
   });
 });
 

@@ -20,7 +20,14 @@ describe("the sample library, linted with its library folder as include path", (
     const run = await lint(["-I", "Library", "--format", "json", "Library"], { cwd: root });
     expect(run.stderr).toBe("");
     const problems = parseJson(run.stdout).flatMap((result) =>
-      result.messages.map((message) => `${result.filePath.slice(root.length + 1).split("\\").join("/")}:${message.line} ${message.severity === 2 ? "error" : "warning"} ${message.ruleId}`));
+      result.messages.map(
+        (message) =>
+          `${result.filePath
+            .slice(root.length + 1)
+            .split("\\")
+            .join("/")}:${message.line} ${message.severity === 2 ? "error" : "warning"} ${message.ruleId}`,
+      ),
+    );
     expect(problems).toEqual([
       "Library/Examples/lib-example-config.crm:4 error undeclared-name",
       "Library/Examples/lib-example-config.crm:5 error undeclared-name",

@@ -17,11 +17,19 @@ const setup = { cwd: "/", configFile: undefined, overrides: { source: "command l
 async function runPool(files: string[], threads: number): Promise<Map<string, string>> {
   const outcomes = new Map<string, string>();
   const jobs: LintJob[] = files.map((file, index) => ({ index, file }));
-  const describe = (outcome: JobOutcome): string => (outcome.kind === "linted" ? `linted ${outcome.linted.result.filePath}` : `${outcome.kind}: ${outcome.reason}`);
-  await lintInWorkers(flakyWorker, threads, setup, jobs, (job, outcome) => {
-    expect(outcomes.has(job.file), `${job.file} answered twice`).toBe(false);
-    outcomes.set(job.file, describe(outcome));
-  }, (job) => ({ kind: "linted", linted: { result: { filePath: `${job.file} (fallback)` } as never, includes: [] } }));
+  const describe = (outcome: JobOutcome): string =>
+    outcome.kind === "linted" ? `linted ${outcome.linted.result.filePath}` : `${outcome.kind}: ${outcome.reason}`;
+  await lintInWorkers(
+    flakyWorker,
+    threads,
+    setup,
+    jobs,
+    (job, outcome) => {
+      expect(outcomes.has(job.file), `${job.file} answered twice`).toBe(false);
+      outcomes.set(job.file, describe(outcome));
+    },
+    (job) => ({ kind: "linted", linted: { result: { filePath: `${job.file} (fallback)` } as never, includes: [] } }),
+  );
   return outcomes;
 }
 
@@ -51,9 +59,10 @@ describe("dist/crmscript-lint.js on worker threads", () => {
   it("reports exactly what one thread reports, in the same order, and still lints broken and unreadable files", () => {
     const files: Record<string, string | Uint8Array> = { ".crmscriptrc.json": JSON.stringify({ rules: { "no-unused-variable": "error" } }) };
     for (let index = 0; index < 240; index++) {
-      files[`area${index % 6}/s${index}.crm`] = index % 17 === 0
-        ? `#setLanguageLevel 4;\nInteger x = \nVoid f( {\n`
-        : `#setLanguageLevel 4;\nVoid f${index}() {\n  Integer unused${index} = ${index};\n}\nf${index}();\n`;
+      files[`area${index % 6}/s${index}.crm`] =
+        index % 17 === 0
+          ? `#setLanguageLevel 4;\nInteger x = \nVoid f( {\n`
+          : `#setLanguageLevel 4;\nVoid f${index}() {\n  Integer unused${index} = ${index};\n}\nf${index}();\n`;
     }
     files["area0/binary.crm"] = new Uint8Array([0, 255, 1, 254, 0, 0, 7]);
     const root = makeTree(files);

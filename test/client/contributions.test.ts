@@ -30,7 +30,9 @@ interface Manifest {
     languages: { id: string; extensions: string[]; configuration: string }[];
     snippets: { language: string; path: string }[];
     jsonValidation: { fileMatch: string; url: string }[];
-    configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; properties?: Record<string, { default: string; enum: string[] }> }> };
+    configuration: {
+      properties: Record<string, { default: unknown; markdownDescription?: string; properties?: Record<string, { default: string; enum: string[] }> }>;
+    };
     commands: { command: string; title: string }[];
   };
 }
@@ -86,7 +88,8 @@ describe("the manifest", () => {
   it("has a severity setting for every lint rule, defaulting to the rule's own", () => {
     const rules = manifest.contributes.configuration.properties["crmscript.rules"]?.properties ?? {};
     expect(Object.keys(rules)).toEqual(allRules.map((rule) => rule.id));
-    for (const rule of allRules) expect(rules[rule.id]).toMatchObject({ default: configSeverity(rule.defaultSeverity), enum: ["off", "warn", "error", "warning"] });
+    for (const rule of allRules)
+      expect(rules[rule.id]).toMatchObject({ default: configSeverity(rule.defaultSeverity), enum: ["off", "warn", "error", "warning"] });
   });
 
   it("describes every setting with the configuration file's schema, and validates that file with the shipped schema", () => {
@@ -108,14 +111,27 @@ describe("the manifest", () => {
     const problems: string[] = [];
     const settingsOf = (raw: Record<string, unknown>) => toAnalysisSettings(mergeLayers([editorSettingsLayer(raw, ["/workspace"], problems)]), ["/workspace"]);
     expect(settingsOf(defaults)).toEqual({
-      workspaceRoots: ["/workspace"], targetVersion: undefined, platform: "onsite", includePaths: [], rules: {}, reportUnusedSuppressions: "warning",
+      workspaceRoots: ["/workspace"],
+      targetVersion: undefined,
+      platform: "onsite",
+      includePaths: [],
+      rules: {},
+      reportUnusedSuppressions: "warning",
     });
     const chosen = {
-      targetVersion: "10.2", platform: "online", includePaths: ["lib", "/shared/scripts"], rules: { "no-shadow": "error", "keyword-case": "off" }, reportUnusedSuppressions: "error",
+      targetVersion: "10.2",
+      platform: "online",
+      includePaths: ["lib", "/shared/scripts"],
+      rules: { "no-shadow": "error", "keyword-case": "off" },
+      reportUnusedSuppressions: "error",
     };
     expect(settingsOf(chosen)).toEqual({
-      workspaceRoots: ["/workspace"], targetVersion: "10.2", platform: "online", includePaths: ["/workspace/lib", "/shared/scripts"],
-      rules: { "no-shadow": "error", "keyword-case": "off" }, reportUnusedSuppressions: "error",
+      workspaceRoots: ["/workspace"],
+      targetVersion: "10.2",
+      platform: "online",
+      includePaths: ["/workspace/lib", "/shared/scripts"],
+      rules: { "no-shadow": "error", "keyword-case": "off" },
+      reportUnusedSuppressions: "error",
     });
     expect(problems).toEqual([]);
   });
@@ -165,7 +181,7 @@ describe("the language configuration", () => {
   it("indents after an opening brace or parenthesis, not after one in a comment, and outdents a closing line", () => {
     const increase = new RegExp(configuration.indentationRules.increaseIndentPattern);
     const decrease = new RegExp(configuration.indentationRules.decreaseIndentPattern);
-    expect(increase.test("if (ticket.getValue(\"status\") == \"1\") {")).toBe(true);
+    expect(increase.test('if (ticket.getValue("status") == "1") {')).toBe(true);
     expect(increase.test("printLine(")).toBe(true);
     expect(increase.test("// see {")).toBe(false);
     expect(increase.test("if (x) { y(); }")).toBe(false);

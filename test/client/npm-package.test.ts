@@ -26,7 +26,11 @@ beforeAll(() => {
   tarball = packed.trim().split("\n").at(-1) as string;
   execFileSync(process.execPath, ["-e", `require("node:fs").mkdirSync(${JSON.stringify(project)})`]);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "scripts", version: "1.0.0", private: true }));
-  execFileSync(npm, ["install", "--offline", "--no-audit", "--no-fund", "--silent", tarball], { cwd: project, stdio: "pipe", shell: process.platform === "win32" });
+  execFileSync(npm, ["install", "--offline", "--no-audit", "--no-fund", "--silent", tarball], {
+    cwd: project,
+    stdio: "pipe",
+    shell: process.platform === "win32",
+  });
 }, 180_000);
 
 afterAll(() => {
@@ -36,15 +40,27 @@ afterAll(() => {
 describe("the npm package", () => {
   it("holds only what users need", () => {
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
-    const docs = readdirSync(join(repositoryRoot, "docs"), { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".md")).map((path) => `package/docs/${path.split("\\").join("/")}`);
-    expect(listing).toEqual([
-      "package/CHANGELOG.md", "package/LICENSE", "package/README.md",
-      "package/dist/crmscript-language-server.js", "package/dist/crmscript-lint.js",
-      ...docs, "package/package.json", "package/schemas/crmscriptrc.schema.json",
-    ].sort());
+    const docs = readdirSync(join(repositoryRoot, "docs"), { recursive: true, encoding: "utf8" })
+      .filter((path) => path.endsWith(".md"))
+      .map((path) => `package/docs/${path.split("\\").join("/")}`);
+    expect(listing).toEqual(
+      [
+        "package/CHANGELOG.md",
+        "package/LICENSE",
+        "package/README.md",
+        "package/dist/crmscript-language-server.js",
+        "package/dist/crmscript-lint.js",
+        ...docs,
+        "package/package.json",
+        "package/schemas/crmscriptrc.schema.json",
+      ].sort(),
+    );
     const manifest = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" })) as Record<string, unknown>;
     expect(manifest).toMatchObject({
-      name: "crmscript", version, license: "MIT", engines: { node: ">=20" },
+      name: "crmscript",
+      version,
+      license: "MIT",
+      engines: { node: ">=20" },
       bin: { "crmscript-lint": "dist/crmscript-lint.js", "crmscript-language-server": "dist/crmscript-language-server.js" },
     });
     expect(manifest.private).toBeUndefined();

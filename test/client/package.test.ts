@@ -38,22 +38,24 @@ const docsPages = (): string[] => {
 
 describe("the packaged .vsix", () => {
   it("holds exactly the bundles, grammar, configuration, snippets, the configuration file's schema, icon, diagnostic pages and notices", () => {
-    expect(archive.names.sort()).toEqual([
-      "[Content_Types].xml",
-      "extension.vsixmanifest",
-      "extension/LICENSE.txt",
-      "extension/changelog.md",
-      "extension/client/icon.png",
-      "extension/client/language-configuration.json",
-      "extension/client/snippets.json",
-      "extension/dist/crmscript-language-server.js",
-      "extension/dist/extension.js",
-      "extension/package.json",
-      "extension/readme.md",
-      "extension/schemas/crmscriptrc.schema.json",
-      "extension/syntaxes/crmscript.tmLanguage.json",
-      ...docsPages(),
-    ].sort());
+    expect(archive.names.sort()).toEqual(
+      [
+        "[Content_Types].xml",
+        "extension.vsixmanifest",
+        "extension/LICENSE.txt",
+        "extension/changelog.md",
+        "extension/client/icon.png",
+        "extension/client/language-configuration.json",
+        "extension/client/snippets.json",
+        "extension/dist/crmscript-language-server.js",
+        "extension/dist/extension.js",
+        "extension/package.json",
+        "extension/readme.md",
+        "extension/schemas/crmscriptrc.schema.json",
+        "extension/syntaxes/crmscript.tmLanguage.json",
+        ...docsPages(),
+      ].sort(),
+    );
   });
 
   it("is bundled and small: no node_modules, no source maps, minified", () => {
@@ -64,7 +66,13 @@ describe("the packaged .vsix", () => {
 
   it("carries a manifest with publisher, engines, entry point, icon and activation, and the user-facing README", () => {
     const manifest = JSON.parse(archive.text("extension/package.json")) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ name: "crmscript", publisher: "crmscript-tools", main: "./dist/extension.js", icon: "client/icon.png", activationEvents: ["onLanguage:crmscript"] });
+    expect(manifest).toMatchObject({
+      name: "crmscript",
+      publisher: "crmscript-tools",
+      main: "./dist/extension.js",
+      icon: "client/icon.png",
+      activationEvents: ["onLanguage:crmscript"],
+    });
     expect(manifest.engines).toMatchObject({ vscode: "^1.91.0" });
     expect(manifest.files).toBeUndefined();
     const xml = archive.text("extension.vsixmanifest");

@@ -45,7 +45,7 @@ describe("CRMScript code", () => {
   });
 
   it("colours built-in types, arrays of them, native classes and NetServer classes and methods", () => {
-    const t = tokens("Integer[] a;\nString[][] grid;\nSearchEngine se;\nNSContactAgent agent;\nNSContactEntity c = agent.GetContactEntity(5);\nc.Name = \"x\";");
+    const t = tokens('Integer[] a;\nString[][] grid;\nSearchEngine se;\nNSContactAgent agent;\nNSContactEntity c = agent.GetContactEntity(5);\nc.Name = "x";');
     expectScopes(t, [
       ["Integer", "storage.type.primitive.crmscript"],
       ["[", "punctuation.section.brackets.begin.crmscript"],
@@ -60,7 +60,9 @@ describe("CRMScript code", () => {
   });
 
   it("tells function and method definitions, struct-typed declarations, built-in and own calls apart", () => {
-    const t = tokens("struct Line { Float total() { return 1.0; } };\nString[] names(Integer count) { Line l; printLine(count.toString()); return names(count); }\nforeach (Line x in lines) { }");
+    const t = tokens(
+      "struct Line { Float total() { return 1.0; } };\nString[] names(Integer count) { Line l; printLine(count.toString()); return names(count); }\nforeach (Line x in lines) { }",
+    );
     expectScopes(t, [
       ["total", "entity.name.function.crmscript"],
       ["names", "entity.name.function.crmscript"],
@@ -88,10 +90,10 @@ describe("CRMScript code", () => {
   });
 
   it("colours both quote styles, the escapes, and the other quote inside", () => {
-    const t = tokens("String a = 'single';\nString b = \"say \\\"hi\\\"\\n\";\nString c = \"it's; fine\";");
+    const t = tokens('String a = \'single\';\nString b = "say \\"hi\\"\\n";\nString c = "it\'s; fine";');
     expectScopes(t, [
       ["single", "string.quoted.single.crmscript"],
-      ["\\\"", "constant.character.escape.crmscript"],
+      ['\\"', "constant.character.escape.crmscript"],
       ["\\n", "constant.character.escape.crmscript"],
       ["it's; fine", "string.quoted.double.crmscript"],
       [";", "punctuation.terminator.statement.crmscript", 2],
@@ -129,7 +131,7 @@ describe("CRMScript code", () => {
   });
 
   it("colours the two directives in any case, the include id, and marks other directives", () => {
-    const t = tokens("#setLanguageLevel 4;\n#SETLANGUAGELEVEL 3;\n#include \"lib-string\";\n#pragma once");
+    const t = tokens('#setLanguageLevel 4;\n#SETLANGUAGELEVEL 3;\n#include "lib-string";\n#pragma once');
     expectScopes(t, [
       ["setLanguageLevel", "keyword.control.directive.crmscript"],
       ["SETLANGUAGELEVEL", "keyword.control.directive.crmscript"],
@@ -151,7 +153,7 @@ const TEMPLATE = [
   "  <li>item <% print(i.toString()); %></li>",
   "<% } %>",
   "</ul>",
-  "<% print(\"ends here %> not a string\"); %>",
+  '<% print("ends here %> not a string"); %>',
   "%EJSCRIPT_END%",
 ].join("\n");
 
@@ -182,7 +184,9 @@ describe("EJScript templates", () => {
     it("colours tags and attributes, and finds code blocks inside attribute values", async () => {
       requireClients("htmlGrammar");
       const withHtml = await GrammarTokenizer.load(realClients.htmlGrammar);
-      const t = withHtml.tokenize("%EJSCRIPT_START%\n<a href=\"ticket?id=<% print(id.toString()); %>\">open %ticket.title%</a>\n%EJSCRIPT_END%\nInteger after = 1;");
+      const t = withHtml.tokenize(
+        '%EJSCRIPT_START%\n<a href="ticket?id=<% print(id.toString()); %>">open %ticket.title%</a>\n%EJSCRIPT_END%\nInteger after = 1;',
+      );
       expect(scopesOf(t, "a")).toContain("entity.name.tag");
       expect(scopesOf(t, "href")).toContain("entity.other.attribute-name");
       expect(scopesOf(t, "print")).toContain("support.function.builtin.crmscript");
@@ -195,12 +199,28 @@ describe("EJScript templates", () => {
 
 /** The scope family each scanner token kind must be coloured with. */
 const expectedFamily: Record<string, RegExp> = {
-  If: /keyword\.control/, Else: /keyword\.control/, While: /keyword\.control/, For: /keyword\.control/, Foreach: /keyword\.control/,
-  Break: /keyword\.control/, Continue: /keyword\.control/, Return: /keyword\.control/, Try: /keyword\.control/, Catch: /keyword\.control/,
-  Throw: /keyword\.control/, Struct: /storage\.type\.struct/, True: /constant\.language\.boolean/, False: /constant\.language\.boolean/,
-  This: /variable\.language\.this/, IntegerLiteral: /constant\.numeric/, LongLiteral: /constant\.numeric\.integer\.long/,
-  FloatLiteral: /constant\.numeric\.float/, StringLiteral: /string\.quoted/, InvalidNumberLiteral: /invalid\.illegal\.numeric/,
-  IncludeDirective: /keyword\.control\.directive\.include/, LanguageLevelDirective: /keyword\.control\.directive/,
+  If: /keyword\.control/,
+  Else: /keyword\.control/,
+  While: /keyword\.control/,
+  For: /keyword\.control/,
+  Foreach: /keyword\.control/,
+  Break: /keyword\.control/,
+  Continue: /keyword\.control/,
+  Return: /keyword\.control/,
+  Try: /keyword\.control/,
+  Catch: /keyword\.control/,
+  Throw: /keyword\.control/,
+  Struct: /storage\.type\.struct/,
+  True: /constant\.language\.boolean/,
+  False: /constant\.language\.boolean/,
+  This: /variable\.language\.this/,
+  IntegerLiteral: /constant\.numeric/,
+  LongLiteral: /constant\.numeric\.integer\.long/,
+  FloatLiteral: /constant\.numeric\.float/,
+  StringLiteral: /string\.quoted/,
+  InvalidNumberLiteral: /invalid\.illegal\.numeric/,
+  IncludeDirective: /keyword\.control\.directive\.include/,
+  LanguageLevelDirective: /keyword\.control\.directive/,
 };
 
 function programs(): { name: string; text: string }[] {
@@ -244,5 +264,4 @@ describe("agreement with the scanner", () => {
     }
     expect(disagreements).toEqual([]);
   });
-
 });

@@ -28,15 +28,24 @@ function readText(text: string, kind: "file" | "editor" = "file") {
 
 describe("reading a configuration", () => {
   it("reads every property, resolving folders against the file's folder", () => {
-    const { layer, problems } = readText(JSON.stringify({
-      $schema: "./node_modules/crmscript/schemas/crmscriptrc.schema.json",
-      root: true, targetVersion: " 10.2 ", platform: "online", includePaths: ["lib", "/shared"], ignorePatterns: ["vendor/"],
-      rules: { "no-shadow": "off", "keyword-case": "error", "no-unused-variable": 1, "no-netserver-call-in-loop": "warning" },
-      reportUnusedSuppressions: "error",
-    }));
+    const { layer, problems } = readText(
+      JSON.stringify({
+        $schema: "./node_modules/crmscript/schemas/crmscriptrc.schema.json",
+        root: true,
+        targetVersion: " 10.2 ",
+        platform: "online",
+        includePaths: ["lib", "/shared"],
+        ignorePatterns: ["vendor/"],
+        rules: { "no-shadow": "off", "keyword-case": "error", "no-unused-variable": 1, "no-netserver-call-in-loop": "warning" },
+        reportUnusedSuppressions: "error",
+      }),
+    );
     expect(problems).toEqual([]);
     expect(layer).toMatchObject({
-      root: true, targetVersion: "10.2", platform: "online", includePaths: ["/project/lib", "/shared"],
+      root: true,
+      targetVersion: "10.2",
+      platform: "online",
+      includePaths: ["/project/lib", "/shared"],
       rules: { "no-shadow": "off", "keyword-case": "error", "no-unused-variable": "warning", "no-netserver-call-in-loop": "warning" },
       reportUnusedSuppressions: "error",
     });
@@ -54,7 +63,11 @@ describe("reading a configuration", () => {
   "root": "yes"
 }`);
     expect(problems).toEqual([
-      { at: '"rulez"', message: "unknown property 'rulez'; did you mean 'rules'? (the properties are root, targetVersion, platform, includePaths, ignorePatterns, rules, reportUnusedSuppressions)" },
+      {
+        at: '"rulez"',
+        message:
+          "unknown property 'rulez'; did you mean 'rules'? (the properties are root, targetVersion, platform, includePaths, ignorePatterns, rules, reportUnusedSuppressions)",
+      },
       { at: '"no-shadw"', message: "unknown rule 'no-shadw'; did you mean 'no-shadow'?" },
       { at: '"loud"', message: 'the severity of \'keyword-case\' must be "off", "warn" or "error"' },
       { at: '"latest"', message: 'targetVersion must be a SuperOffice version such as "10.2" or "9.2 R08"' },
@@ -106,7 +119,12 @@ describe("finding the configuration of a file", () => {
     writeFileSync(full, typeof content === "string" ? content : JSON.stringify(content));
     return full;
   };
-  write("repo/.crmscriptrc.json", { targetVersion: "10.0", platform: "online", rules: { "no-shadow": "error", "keyword-case": "off" }, includePaths: ["shared"] });
+  write("repo/.crmscriptrc.json", {
+    targetVersion: "10.0",
+    platform: "online",
+    rules: { "no-shadow": "error", "keyword-case": "off" },
+    includePaths: ["shared"],
+  });
   write("repo/scripts/.crmscriptrc.json", { targetVersion: "10.2", rules: { "no-shadow": "off" }, includePaths: ["lib"], ignorePatterns: ["*.gen.crm"] });
   write("repo/scripts/own/.crmscriptrc.json", { root: true, rules: { "no-empty-block": "error" } });
   write("repo/broken/.crmscriptrc.json", '{\n  "rules": {\n    "no-shadow": "of"\n  }\n}');
@@ -125,7 +143,10 @@ describe("finding the configuration of a file", () => {
 
   it("stops at a file that says root, and uses no file where there is none", () => {
     const resolver = new ConfigResolver(nodeFileSystem);
-    expect(resolver.forFile(join(root, "repo/scripts/own/a.crm")).config).toMatchObject({ files: [join(root, "repo/scripts/own/.crmscriptrc.json")], rules: { "no-empty-block": "error" } });
+    expect(resolver.forFile(join(root, "repo/scripts/own/a.crm")).config).toMatchObject({
+      files: [join(root, "repo/scripts/own/.crmscriptrc.json")],
+      rules: { "no-empty-block": "error" },
+    });
     expect(resolver.forFile(join(root, "repo/scripts/own/a.crm")).config.targetVersion).toBeUndefined();
     expect(resolver.forFile(join(root, "a.crm")).config.files).toEqual([]);
   });
@@ -141,9 +162,14 @@ describe("finding the configuration of a file", () => {
 
   it("uses an explicit file alone, and reports it when it cannot be read", () => {
     const explicit = new ConfigResolver(nodeFileSystem, { configFile: join(root, "other.json") });
-    expect(explicit.forFile(join(root, "repo/scripts/a.crm")).config).toMatchObject({ files: [join(root, "other.json")], rules: { "no-self-assign": "error" } });
+    expect(explicit.forFile(join(root, "repo/scripts/a.crm")).config).toMatchObject({
+      files: [join(root, "other.json")],
+      rules: { "no-self-assign": "error" },
+    });
     const missing = new ConfigResolver(nodeFileSystem, { configFile: join(root, "missing.json") });
-    expect(missing.forFile(join(root, "a.crm")).problems.map(formatConfigProblem)).toEqual([`${join(root, "missing.json")}:1:1: cannot read the configuration file`]);
+    expect(missing.forFile(join(root, "a.crm")).problems.map(formatConfigProblem)).toEqual([
+      `${join(root, "missing.json")}:1:1: cannot read the configuration file`,
+    ]);
   });
 
   it("reports a broken file with its line and column", () => {
@@ -172,8 +198,13 @@ describe("the JSON schema of the configuration file", () => {
   const validate = ajv.compile(configSchema());
   const sample = {
     $schema: "./node_modules/crmscript/schemas/crmscriptrc.schema.json",
-    root: true, targetVersion: "10.2", platform: "online", includePaths: ["shared"], ignorePatterns: ["vendor/", "!vendor/ours.crm"],
-    rules: { "no-agent-in-loop": "error", "keyword-case": "off", "no-netserver-call-in-loop": "warn" }, reportUnusedSuppressions: "error",
+    root: true,
+    targetVersion: "10.2",
+    platform: "online",
+    includePaths: ["shared"],
+    ignorePatterns: ["vendor/", "!vendor/ours.crm"],
+    rules: { "no-agent-in-loop": "error", "keyword-case": "off", "no-netserver-call-in-loop": "warn" },
+    reportUnusedSuppressions: "error",
   };
 
   it("accepts what the reader accepts", () => {
@@ -196,12 +227,22 @@ describe("the JSON schema of the configuration file", () => {
 
 describe("robustness", () => {
   it("reading a configuration never throws, whatever the value", () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.dictionary(fc.constantFrom("rules", "root", "targetVersion", "platform", "includePaths", "ignorePatterns", "reportUnusedSuppressions"), fc.jsonValue()), (value, config) => {
-      for (const kind of ["file", "editor"] as const) {
-        readConfig(jsonNodeOf(value), { source: "x", folder: "/project", kind });
-        readConfig(jsonNodeOf(config), { source: "x", folder: "/project", kind });
-      }
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.dictionary(
+          fc.constantFrom("rules", "root", "targetVersion", "platform", "includePaths", "ignorePatterns", "reportUnusedSuppressions"),
+          fc.jsonValue(),
+        ),
+        (value, config) => {
+          for (const kind of ["file", "editor"] as const) {
+            readConfig(jsonNodeOf(value), { source: "x", folder: "/project", kind });
+            readConfig(jsonNodeOf(config), { source: "x", folder: "/project", kind });
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
 
@@ -218,9 +259,12 @@ describe("globs that make no sense", () => {
   });
 
   it("never throw", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 30 }), (glob) => {
-      globToRegExp(glob);
-      parseIgnorePattern(glob, "/project");
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (glob) => {
+        globToRegExp(glob);
+        parseIgnorePattern(glob, "/project");
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -146,12 +146,10 @@ const fragment = fc.oneof(
 );
 
 /** A random text repeated to up to about a megabyte. */
-const hugeText = fc
-  .tuple(fc.array(fragment, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 1 << 20 }))
-  .map(([parts, size]) => {
-    const unit = parts.join("") || " ";
-    return { text: unit.repeat(Math.ceil(size / unit.length)), intact: false };
-  });
+const hugeText = fc.tuple(fc.array(fragment, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 1 << 20 })).map(([parts, size]) => {
+  const unit = parts.join("") || " ";
+  return { text: unit.repeat(Math.ceil(size / unit.length)), intact: false };
+});
 
 /** Valid JSON of up to about a megabyte, with one character replaced somewhere (no longer `intact`), or not. */
 const bigJson = fc
@@ -174,41 +172,56 @@ const NESTING: readonly (readonly [string, string, number])[] = [
 
 describe("robustness", () => {
   it("the JSON reader never throws on short texts, and reads back what JSON.stringify writes", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
-      expectWellFormed(text, parseJson(text));
-    }), { numRuns: 2000 });
-    fc.assert(fc.property(fc.jsonValue(), (value) => {
-      const parsed = parseJson(JSON.stringify(value, null, 1) ?? "null");
-      expect(parsed.ok && plainValue(parsed.root)).toEqual(JSON.parse(JSON.stringify(value) ?? "null"));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        expectWellFormed(text, parseJson(text));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const parsed = parseJson(JSON.stringify(value, null, 1) ?? "null");
+        expect(parsed.ok && plainValue(parsed.root)).toEqual(JSON.parse(JSON.stringify(value) ?? "null"));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("the JSON reader never throws on texts of up to a megabyte, valid or broken anywhere, and reads the valid ones", () => {
-    fc.assert(fc.property(fc.oneof(hugeText, bigJson), ({ text, intact }) => {
-      const parsed = parseJson(text);
-      expectWellFormed(text, parsed);
-      if (intact) expect(parsed.ok && JSON.stringify(plainValue(parsed.root))).toBe(JSON.stringify(JSON.parse(text)));
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(fc.oneof(hugeText, bigJson), ({ text, intact }) => {
+        const parsed = parseJson(text);
+        expectWellFormed(text, parsed);
+        if (intact) expect(parsed.ok && JSON.stringify(plainValue(parsed.root))).toBe(JSON.stringify(JSON.parse(text)));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it(`the JSON reader reads nesting up to ${LIMIT} levels and reports deeper nesting, however deep`, () => {
     const levels = fc.oneof(fc.integer({ min: 0, max: LIMIT + 10 }), fc.integer({ min: 0, max: 200_000 }));
-    fc.assert(fc.property(fc.constantFrom(...NESTING), levels, fc.jsonValue({ maxDepth: 0 }), fc.boolean(), ([open, close, depth], times, inner, closed) => {
-      const text = open.repeat(times) + JSON.stringify(inner) + (closed ? close.repeat(times) : "");
-      const parsed = parseJson(text);
-      expectWellFormed(text, parsed);
-      if (times * depth > LIMIT) expect(parsed.ok === false && parsed.message).toBe(TOO_DEEP);
-      else expect(parsed.ok).toBe(closed || times === 0);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.constantFrom(...NESTING), levels, fc.jsonValue({ maxDepth: 0 }), fc.boolean(), ([open, close, depth], times, inner, closed) => {
+        const text = open.repeat(times) + JSON.stringify(inner) + (closed ? close.repeat(times) : "");
+        const parsed = parseJson(text);
+        expectWellFormed(text, parsed);
+        if (times * depth > LIMIT) expect(parsed.ok === false && parsed.message).toBe(TOO_DEEP);
+        else expect(parsed.ok).toBe(closed || times === 0);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it(`plainValue reads back values nested up to ${LIMIT} levels`, () => {
     const layers = fc.array(fc.constantFrom("array", "object"), { maxLength: LIMIT - 5 });
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 2 }), layers, (inner, kinds) => {
-      const value = kinds.reduce<unknown>((held, kind) => (kind === "array" ? [held] : { [kind]: held }), inner);
-      const parsed = parseJson(JSON.stringify(value));
-      expect(parsed.ok && plainValue(parsed.root)).toEqual(JSON.parse(JSON.stringify(value)));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 2 }), layers, (inner, kinds) => {
+        const value = kinds.reduce<unknown>((held, kind) => (kind === "array" ? [held] : { [kind]: held }), inner);
+        const parsed = parseJson(JSON.stringify(value));
+        expect(parsed.ok && plainValue(parsed.root)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

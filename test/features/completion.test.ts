@@ -12,7 +12,10 @@ import { complete, type CompletionEntry, type CompletionResult } from "../../ser
 import { freshState, staleState } from "../../server/features/editor-state.js";
 import { cursorOf, runFixture } from "../support/check.js";
 
-function completeAt(source: string, includeIds: readonly string[] = []): CompletionResult & { labels: string[]; entry(label: string): CompletionEntry | undefined } {
+function completeAt(
+  source: string,
+  includeIds: readonly string[] = [],
+): CompletionResult & { labels: string[]; entry(label: string): CompletionEntry | undefined } {
   const run = runFixture(source);
   const analysis = run.analysis();
   const result = complete(run.host, freshState(analysis), cursorOf(run), { includeIds: () => includeIds, fresh: () => freshState(analysis) });
@@ -24,7 +27,10 @@ describe("members after a dot", () => {
   it("lists a NetServer agent's methods with their signatures", () => {
     const result = completeAt("NSContactAgent agent;\nagent.$0\n");
     expect(result.labels).toHaveLength(31);
-    expect(result.entry("GetContactEntity")).toMatchObject({ kind: "method", detail: "NSContactEntity NSContactAgent.GetContactEntity(Integer contactEntityId)" });
+    expect(result.entry("GetContactEntity")).toMatchObject({
+      kind: "method",
+      detail: "NSContactEntity NSContactAgent.GetContactEntity(Integer contactEntityId)",
+    });
     expect(result.labels).not.toContain("printLine");
   });
 
@@ -56,7 +62,12 @@ describe("members after a dot", () => {
   it("lists a struct's fields, methods and built-in struct methods, on a receiver written across lines", () => {
     const result = completeAt("struct Car { String brand; Car brand(String b) { this.brand = b; return this; } };\nCar car;\ncar\n  .$0\n");
     expect(result.entry("brand")).toBeDefined();
-    expect(result.entries.filter((entry) => entry.label === "brand").map((entry) => entry.kind).sort()).toEqual(["field", "method"]);
+    expect(
+      result.entries
+        .filter((entry) => entry.label === "brand")
+        .map((entry) => entry.kind)
+        .sort(),
+    ).toEqual(["field", "method"]);
     expect(result.labels).toEqual(expect.arrayContaining(["toJsonString", "fromJsonString", "toString"]));
   });
 
@@ -100,7 +111,10 @@ describe("members after a dot", () => {
     const typed = (text: string): string[] => {
       const after = `${before.slice(0, at)}${text}${before.slice(at)}`;
       const result = complete(run.host, staleState(after, analysis, at), at + text.length, {
-        includeIds: () => [], fresh: () => { throw new Error("analysed again"); },
+        includeIds: () => [],
+        fresh: () => {
+          throw new Error("analysed again");
+        },
       });
       return result.entries.map((entry) => entry.label);
     };
@@ -181,7 +195,7 @@ describe("where completion stays quiet or special", () => {
     expect(completeAt('String s = "agent.$0";\n').entries).toEqual([]);
     expect(completeAt("// agent.$0\n").entries).toEqual([]);
     expect(completeAt("/* a $0 */\n").entries).toEqual([]);
-    expect(completeAt("%EJSCRIPT_START%\n<p>agent.$0</p>\n<% printLine(\"x\"); %>\n%EJSCRIPT_END%\n").entries).toEqual([]);
+    expect(completeAt('%EJSCRIPT_START%\n<p>agent.$0</p>\n<% printLine("x"); %>\n%EJSCRIPT_END%\n').entries).toEqual([]);
   });
 
   it("completes code inside a template block", () => {

@@ -39,7 +39,9 @@ describe("hover", () => {
       "```",
     ]);
     expect(markdown).toContain("the first is the one this call uses");
-    expect(markdown).toContain("[SuperOffice documentation](https://docs.superoffice.com/en/automation/crmscript/reference/CRMScript.Native.SearchEngine.html#");
+    expect(markdown).toContain(
+      "[SuperOffice documentation](https://docs.superoffice.com/en/automation/crmscript/reference/CRMScript.Native.SearchEngine.html#",
+    );
   });
 
   it("shows a NetServer method's since-version and a global function's on-site restriction", () => {
@@ -52,14 +54,16 @@ describe("hover", () => {
     expect(hoverAt("SaleSta$0tus s;\n")).toContain("CRMScript passes its values as Integer");
     const struct = hoverAt("struct Point { Integer x; Integer y; Integer sum() { return this.x + this.y; } };\nPo$0int p;\n");
     expect(struct).toContain("struct Point {\n  Integer x;\n  Integer y;\n  Integer sum();\n};");
-    const call = hoverAt("Void ok() { }\nVoid ok(String body) { }\no$0k(\"x\");\n");
+    const call = hoverAt('Void ok() { }\nVoid ok(String body) { }\no$0k("x");\n');
     expect(call).toContain("Void ok(String body)\nVoid ok()");
   });
 
   it("says that an enum or an alias of one means Integer as a type (spec A15-2)", () => {
     const alias = hoverAt("NSExecute$0OnEvent when;\n") ?? "";
     expect(alias).toContain("enum ExecuteOnEvent");
-    expect(alias).toContain("`NSExecuteOnEvent` is another spelling of this enum. A NetServer enum: CRMScript passes its values as Integer, and as a type it means Integer.");
+    expect(alias).toContain(
+      "`NSExecuteOnEvent` is another spelling of this enum. A NetServer enum: CRMScript passes its values as Integer, and as a type it means Integer.",
+    );
     expect(alias).toContain("CRMScript.NetServer.ExecuteOnEvent.html");
     expect(hoverAt("NSWorkflowEvent$0Type t;\n")).toContain("does not list its members");
   });
@@ -117,7 +121,7 @@ describe("signature help", () => {
     const method = helpAt("NSContactAgent a;\na.GetContactEntity($0\n");
     expect(method?.signatures.map((signature) => signature.label)).toEqual(["NSContactEntity NSContactAgent.GetContactEntity(Integer contactEntityId)"]);
     expect(method?.activeParameter).toBe(0);
-    const nested = helpAt("NSContactAgent a;\nprintLine(a.GetContact(1).GetName() + \"x\", $0\n");
+    const nested = helpAt('NSContactAgent a;\nprintLine(a.GetContact(1).GetName() + "x", $0\n');
     expect(nested?.activeParameter).toBe(1);
     const constructorHelp = helpAt("DateTime d = DateTime(2020, $0\n");
     expect(constructorHelp?.signatures.some((signature) => signature.label.startsWith("DateTime DateTime(Integer"))).toBe(true);
@@ -144,12 +148,13 @@ describe("signature help", () => {
     expect(help?.signatures.map((signature) => signature.label)).toEqual(["String Reply.toJson()", "Void Reply.toJson(JSONBuilder builder)"]);
     const address = helpAt("NSContactEntity c;\nc.SetAddress($0\n");
     expect(address?.signatures.map((signature) => signature.label)).toEqual([
-      "Void NSContactEntity.SetAddress(NSAddress address)", "Void NSContactEntity.SetAddress(NSLocalizedField[][] address)",
+      "Void NSContactEntity.SetAddress(NSAddress address)",
+      "Void NSContactEntity.SetAddress(NSLocalizedField[][] address)",
     ]);
   });
 
   it("says nothing outside a call", () => {
     expect(helpAt("Integer a = 1;$0\n")).toBeUndefined();
-    expect(helpAt("printLine(\"a\");$0\n")).toBeUndefined();
+    expect(helpAt('printLine("a");$0\n')).toBeUndefined();
   });
 });

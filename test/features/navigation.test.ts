@@ -43,7 +43,7 @@ describe("definition", () => {
   });
 
   it("has nothing to go to for the catalog's names", () => {
-    const run = runFixture("NSContactAgent a;\nprintL$0ine(\"x\");\n");
+    const run = runFixture('NSContactAgent a;\nprintL$0ine("x");\n');
     expect(definition(run.analysis(), cursorOf(run))).toEqual([]);
   });
 });
@@ -60,9 +60,9 @@ describe("references", () => {
   it("highlights reads and writes in the file", () => {
     const run = runFixture("Integer count = 0;\ncount = 2;\ncount$0++;\nprintLine(count.toString());\n");
     const highlights = documentHighlights(run.host, run.analysis(), cursorOf(run));
-    expect(highlights.map((highlight) => `${where(run, { file: "/fixture/main.crm", start: highlight.range.start })} ${highlight.write ? "write" : "read"}`)).toEqual([
-      "main.crm:1:9 write", "main.crm:2:1 write", "main.crm:3:1 read", "main.crm:4:11 read",
-    ]);
+    expect(
+      highlights.map((highlight) => `${where(run, { file: "/fixture/main.crm", start: highlight.range.start })} ${highlight.write ? "write" : "read"}`),
+    ).toEqual(["main.crm:1:9 write", "main.crm:2:1 write", "main.crm:3:1 read", "main.crm:4:11 read"]);
   });
 });
 
@@ -73,17 +73,25 @@ describe("rename", () => {
     const result = rename(run.host, run.analysis(), cursorOf(run), "summarize");
     expect(result.kind).toBe("edits");
     if (result.kind !== "edits") return;
-    expect([...result.edits.entries()].map(([file, edits]) => `${file.replace("/fixture/", "")}: ${edits.length}`).sort()).toEqual(["lib-orders.crm: 2", "main.crm: 2", "other.crm: 1"]);
+    expect([...result.edits.entries()].map(([file, edits]) => `${file.replace("/fixture/", "")}: ${edits.length}`).sort()).toEqual([
+      "lib-orders.crm: 2",
+      "main.crm: 2",
+      "other.crm: 1",
+    ]);
   });
 
   it("renames a field through every access", () => {
-    const run = runFixture("struct Car { String brand; Car brand(String b) { this.brand = b; return this; } };\nCar c;\nc.bra$0nd = \"x\";\nprintLine(c.brand);\n");
+    const run = runFixture(
+      'struct Car { String brand; Car brand(String b) { this.brand = b; return this; } };\nCar c;\nc.bra$0nd = "x";\nprintLine(c.brand);\n',
+    );
     const result = rename(run.host, run.analysis(), cursorOf(run), "make");
     expect(result.kind === "edits" ? result.edits.get("/fixture/main.crm")?.length : result.reason).toBe(4);
   });
 
   it("refuses names that are not names, keywords, reserved names and collisions", () => {
-    const run = runFixture("Integer total = 1;\nInteger count = 2;\nVoid f() { Integer inner = 3; printLine(inner.toString() + count.toString()); }\nto$0tal++;\n");
+    const run = runFixture(
+      "Integer total = 1;\nInteger count = 2;\nVoid f() { Integer inner = 3; printLine(inner.toString() + count.toString()); }\nto$0tal++;\n",
+    );
     const refuse = (name: string, at = cursorOf(run)): string => {
       const result = rename(run.host, run.analysis(), at, name);
       return result.kind === "refused" ? result.reason : "renamed";
@@ -97,12 +105,12 @@ describe("rename", () => {
     expect(refuse("count", inner)).toContain("would hide the 'count'");
     expect(refuse("sum")).toBe("renamed");
     // A local may take the name of a global the function does not use.
-    const shadowing = runFixture("String token = \"x\";\nVoid f() { Integer ke$0y = 1; printLine(key.toString()); }\n");
+    const shadowing = runFixture('String token = "x";\nVoid f() { Integer ke$0y = 1; printLine(key.toString()); }\n');
     expect(rename(shadowing.host, shadowing.analysis(), cursorOf(shadowing), "token").kind).toBe("edits");
   });
 
   it("will not rename the catalog's names", () => {
-    const run = runFixture("print$0Line(\"x\");\n");
+    const run = runFixture('print$0Line("x");\n');
     expect(prepareRename(run.host, run.analysis(), cursorOf(run))).toEqual({ refused: expect.stringContaining("part of CRMScript or its API") });
     const user = runFixture("Integer ma$0x = 1;\n");
     expect(prepareRename(user.host, user.analysis(), cursorOf(user))).toMatchObject({ placeholder: "max", range: { start: 8, end: 11 } });

@@ -16,9 +16,14 @@ import { runFixture } from "../support/check.js";
 
 describe("document and workspace symbols", () => {
   it("outlines functions with signatures, structs with members, and globals", () => {
-    const run = runFixture("Integer LIMIT = 10;\nstruct Line { String product; Float total() { return 1.0; } };\nString[] names(Integer count, Map options) { String[] n; return n; }\nprintLine(\"x\");\n");
+    const run = runFixture(
+      'Integer LIMIT = 10;\nstruct Line { String product; Float total() { return 1.0; } };\nString[] names(Integer count, Map options) { String[] n; return n; }\nprintLine("x");\n',
+    );
     const outline = documentSymbols(run.analysis().sourceFile).map((symbol) => ({
-      name: symbol.name, kind: symbol.kind, detail: symbol.detail, children: symbol.children.map((child) => `${child.kind} ${child.name}: ${child.detail}`),
+      name: symbol.name,
+      kind: symbol.kind,
+      detail: symbol.detail,
+      children: symbol.children.map((child) => `${child.kind} ${child.name}: ${child.detail}`),
     }));
     expect(outline).toEqual([
       { name: "LIMIT", kind: "variable", detail: "Integer", children: [] },
@@ -41,10 +46,24 @@ describe("document and workspace symbols", () => {
 
 describe("folding ranges", () => {
   it("folds blocks and struct bodies, comment runs, block comments and template code blocks", () => {
-    const run = runFixture([
-      "// one", "// two", "// three", "struct S {", "  Integer a;", "};", "Void f() {", "  if (true) {", "    printLine(\"x\");", "  }", "}",
-      "/* a", "   b */", "Integer single = 1; // alone",
-    ].join("\n"));
+    const run = runFixture(
+      [
+        "// one",
+        "// two",
+        "// three",
+        "struct S {",
+        "  Integer a;",
+        "};",
+        "Void f() {",
+        "  if (true) {",
+        '    printLine("x");',
+        "  }",
+        "}",
+        "/* a",
+        "   b */",
+        "Integer single = 1; // alone",
+      ].join("\n"),
+    );
     expect(foldingRanges(run.analysis().sourceFile)).toEqual([
       { startLine: 0, endLine: 2, kind: "comment" },
       { startLine: 3, endLine: 4, kind: undefined },
@@ -52,14 +71,23 @@ describe("folding ranges", () => {
       { startLine: 7, endLine: 8, kind: undefined },
       { startLine: 11, endLine: 12, kind: "comment" },
     ]);
-    const template = runFixture("%EJSCRIPT_START%\n<p>\n<%\n  printLine(\"x\");\n%>\n</p>\n%EJSCRIPT_END%\n");
+    const template = runFixture('%EJSCRIPT_START%\n<p>\n<%\n  printLine("x");\n%>\n</p>\n%EJSCRIPT_END%\n');
     expect(foldingRanges(template.analysis().sourceFile)).toEqual([{ startLine: 2, endLine: 4, kind: "region" }]);
   });
 
   it("folds // region … // endregion pairs, nested, and leaves an unpaired marker alone", () => {
-    const run = runFixture([
-      "// region Settings", "Integer a = 1;", "//#region inner", "Integer b = 2;", "//#endregion", "// endregion", "// endregion stray", "// region never closed",
-    ].join("\n"));
+    const run = runFixture(
+      [
+        "// region Settings",
+        "Integer a = 1;",
+        "//#region inner",
+        "Integer b = 2;",
+        "//#endregion",
+        "// endregion",
+        "// endregion stray",
+        "// region never closed",
+      ].join("\n"),
+    );
     expect(foldingRanges(run.analysis().sourceFile)).toEqual([
       { startLine: 0, endLine: 5, kind: "region" },
       { startLine: 2, endLine: 4, kind: "region" },
@@ -69,16 +97,33 @@ describe("folding ranges", () => {
 
 describe("semantic tokens", () => {
   it("classifies keywords, types, NetServer classes, structs, functions, methods, parameters, variables and fields", () => {
-    const source = "struct P { Integer x; };\nVoid f(Integer n) {\n  NSContactAgent a;\n  P p;\n  p.x = n;\n  printLine(a.GetContact(n).GetName());\n  f(1);\n}\n";
+    const source =
+      "struct P { Integer x; };\nVoid f(Integer n) {\n  NSContactAgent a;\n  P p;\n  p.x = n;\n  printLine(a.GetContact(n).GetName());\n  f(1);\n}\n";
     const run = runFixture(source);
-    const tokens = semanticTokens(run.analysis()).map((token) => `${source.slice(token.start, token.end)}:${token.type}${token.modifiers.length > 0 ? `[${token.modifiers.join(",")}]` : ""}`);
+    const tokens = semanticTokens(run.analysis()).map(
+      (token) => `${source.slice(token.start, token.end)}:${token.type}${token.modifiers.length > 0 ? `[${token.modifiers.join(",")}]` : ""}`,
+    );
     expect(tokens).toEqual([
-      "struct:keyword", "P:struct[declaration]", "Integer:type[defaultLibrary]", "x:property[declaration]",
-      "Void:type[defaultLibrary]", "f:function[declaration]", "Integer:type[defaultLibrary]", "n:parameter[declaration]",
-      "NSContactAgent:class[defaultLibrary,netServer]", "a:variable[declaration]",
-      "P:struct", "p:variable[declaration]",
-      "p:variable", "x:property", "n:parameter",
-      "printLine:function[defaultLibrary]", "a:variable", "GetContact:method[defaultLibrary]", "n:parameter", "GetName:method[defaultLibrary]",
+      "struct:keyword",
+      "P:struct[declaration]",
+      "Integer:type[defaultLibrary]",
+      "x:property[declaration]",
+      "Void:type[defaultLibrary]",
+      "f:function[declaration]",
+      "Integer:type[defaultLibrary]",
+      "n:parameter[declaration]",
+      "NSContactAgent:class[defaultLibrary,netServer]",
+      "a:variable[declaration]",
+      "P:struct",
+      "p:variable[declaration]",
+      "p:variable",
+      "x:property",
+      "n:parameter",
+      "printLine:function[defaultLibrary]",
+      "a:variable",
+      "GetContact:method[defaultLibrary]",
+      "n:parameter",
+      "GetName:method[defaultLibrary]",
       "f:function",
     ]);
   });
@@ -96,7 +141,7 @@ describe("include links", () => {
 
 describe("quick fixes", () => {
   it("inserts a missing ';', lower-cases a keyword and offers the names meant", () => {
-    const source = "Integer counter = 1\nIf (counter > 0) printLine(\"x\");\ncounte++;\nNSContactAgent a;\na.getContactEntity(1);\n";
+    const source = 'Integer counter = 1\nIf (counter > 0) printLine("x");\ncounte++;\nNSContactAgent a;\na.getContactEntity(1);\n';
     const run = runFixture(source, { rules: ["keyword-case"] });
     const offered = quickFixes(run.analysis(), { start: 0, end: source.length });
     // The safe fixes are titled as their producers describe them.
@@ -130,11 +175,23 @@ describe("quick fixes", () => {
     const analysis = runFixture(source).analysis();
     const offered = quickFixes(analysis, { start: 0, end: source.length });
     expect(offered.map((fix) => `${fix.title}${fix.preferred ? " (preferred)" : ""}`)).toEqual([
-      "Add .toString()", "Add .toString()", "Add .toString()", 'Write it as the String "42"',
+      "Add .toString()",
+      "Add .toString()",
+      "Add .toString()",
+      'Write it as the String "42"',
     ]);
-    const fixed = applyFixes(source, offered.flatMap((fix) => fix.edits)).text;
-    expect(fixed).toContain('ed.setOutputValue("a", orgNr.toString());\ned.setOutputValue("b", now.toString());\ned.setOutputValue("c", ids.first().toString());\ned.setOutputValue("d", "42");');
-    expect(runFixture(fixed).analysis().diagnostics.map((diagnostic) => diagnostic.code)).toEqual(["implicit-string-conversion", "implicit-string-conversion"]);
+    const fixed = applyFixes(
+      source,
+      offered.flatMap((fix) => fix.edits),
+    ).text;
+    expect(fixed).toContain(
+      'ed.setOutputValue("a", orgNr.toString());\ned.setOutputValue("b", now.toString());\ned.setOutputValue("c", ids.first().toString());\ned.setOutputValue("d", "42");',
+    );
+    expect(
+      runFixture(fixed)
+        .analysis()
+        .diagnostics.map((diagnostic) => diagnostic.code),
+    ).toEqual(["implicit-string-conversion", "implicit-string-conversion"]);
     expect(analysis.diagnostics.filter((diagnostic) => diagnostic.fix !== undefined)).toEqual([]);
   });
 });
@@ -146,7 +203,12 @@ describe("suppression actions", () => {
     const action = suppressionActions(run.analysis(), { start: at, end: at }).find((candidate) => candidate.title === title);
     if (action === undefined) throw new Error(`no action '${title}'`);
     const text = applyFixes(source, action.edits).text;
-    return { text, codes: runFixture(text, { rules }).analysis().diagnostics.map((diagnostic) => diagnostic.code) };
+    return {
+      text,
+      codes: runFixture(text, { rules })
+        .analysis()
+        .diagnostics.map((diagnostic) => diagnostic.code),
+    };
   };
 
   it("suppress a diagnostic on its line (indented like it) or in the whole file, leaving no other problem", () => {
@@ -163,7 +225,8 @@ describe("suppression actions", () => {
   });
 
   it("add a code to a directive already on the line above", () => {
-    const source = "#setLanguageLevel 4;\nVoid f(Integer total) {\n  if (total > 0) {\n    // crmscript-lint-disable-next-line no-unused-variable\n    Integer total = 1;\n  }\n}\nf(1);\n";
+    const source =
+      "#setLanguageLevel 4;\nVoid f(Integer total) {\n  if (total > 0) {\n    // crmscript-lint-disable-next-line no-unused-variable\n    Integer total = 1;\n  }\n}\nf(1);\n";
     const result = codesAfter(source, "Suppress 'no-shadow' on this line", source.lastIndexOf("total = 1"));
     expect(result.text).toContain("// crmscript-lint-disable-next-line no-unused-variable, no-shadow\n    Integer total = 1;");
     expect(result.codes).toEqual([]);
@@ -179,16 +242,23 @@ describe("suppression actions", () => {
 });
 
 describe("quick fix titles", () => {
-  const analysisWith = (diagnostics: Diagnostic[]): FileAnalysis => ({ diagnostics } as unknown as FileAnalysis);
+  const analysisWith = (diagnostics: Diagnostic[]): FileAnalysis => ({ diagnostics }) as unknown as FileAnalysis;
   const diagnostic = (code: string, extra: Partial<Diagnostic>): Diagnostic => ({
-    code, severity: "warning", range: { start: 4, end: 8 }, message: "m", ...extra,
+    code,
+    severity: "warning",
+    range: { start: 4, end: 8 },
+    message: "m",
+    ...extra,
   });
 
   it("come from the fix, never from its text", () => {
-    const fixes = quickFixes(analysisWith([
-      diagnostic("has-title", { fix: { range: { start: 8, end: 8 }, text: ";", title: "Insert the missing ';'" } }),
-      diagnostic("suggested-title", { suggestedFix: { range: { start: 8, end: 8 }, text: ".toString()", title: "Add .toString()" } }),
-    ]), { start: 0, end: 20 });
+    const fixes = quickFixes(
+      analysisWith([
+        diagnostic("has-title", { fix: { range: { start: 8, end: 8 }, text: ";", title: "Insert the missing ';'" } }),
+        diagnostic("suggested-title", { suggestedFix: { range: { start: 8, end: 8 }, text: ".toString()", title: "Add .toString()" } }),
+      ]),
+      { start: 0, end: 20 },
+    );
     expect(fixes.map((fix) => `${fix.title}${fix.preferred ? " (preferred)" : ""}`)).toEqual(["Insert the missing ';' (preferred)", "Add .toString()"]);
   });
 
@@ -247,7 +317,8 @@ describe("suppression actions in a file with CRLF line endings", () => {
     const run = runFixture(source.replace(/\r\n/g, "\n"), { rules });
     const at = source.replace(/\r\n/g, "\n").indexOf("spare");
     expect(suppressionActions(run.analysis(), { start: at, end: at }).map((action) => action.edits[0]?.text)).toEqual([
-      "  // crmscript-lint-disable-next-line no-unused-variable\n", "/* crmscript-lint-disable no-unused-variable */\n",
+      "  // crmscript-lint-disable-next-line no-unused-variable\n",
+      "/* crmscript-lint-disable no-unused-variable */\n",
     ]);
   });
 });

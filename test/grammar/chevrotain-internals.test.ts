@@ -28,7 +28,11 @@ const KNOWN: Record<(typeof CHEVROTAIN_INTERNALS)[number], { readonly arity: num
 };
 
 function chevrotainMember(name: string): unknown {
-  for (let prototype: object | null = EmbeddedActionsParser.prototype; prototype !== null && prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype)) {
+  for (
+    let prototype: object | null = EmbeddedActionsParser.prototype;
+    prototype !== null && prototype !== Object.prototype;
+    prototype = Object.getPrototypeOf(prototype)
+  ) {
     const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
     if (descriptor !== undefined) return descriptor.value;
   }
@@ -37,7 +41,8 @@ function chevrotainMember(name: string): unknown {
 
 describe("the Chevrotain internals the parser relies on", () => {
   it("come from the exact Chevrotain version package.json pins", () => {
-    const pinned = (JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies.chevrotain;
+    const pinned = (JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies
+      .chevrotain;
     const installed = (JSON.parse(readFileSync(join(repositoryRoot, "node_modules", "chevrotain", "package.json"), "utf8")) as { version: string }).version;
     expect(pinned, "package.json must pin chevrotain exactly: the parser overrides its internals").toBe("11.2.0");
     expect(installed).toBe(pinned);

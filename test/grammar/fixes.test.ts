@@ -29,6 +29,9 @@ describe("the parser's fixes", () => {
 
   it("all carry a title, in every fixture and in token soups", () => {
     for (const fixture of fixtures) for (const fix of fixesOf(fixture.text)) expect(fix.title, fixture.name).toMatch(/^[A-Z]/);
-    fc.assert(fc.property(tokenSoup, (text) => fixesOf(text).every((fix) => fix.title !== undefined && fix.title.length > 0)), { numRuns: 300 });
+    fc.assert(
+      fc.property(tokenSoup, (text) => fixesOf(text).every((fix) => fix.title !== undefined && fix.title.length > 0)),
+      { numRuns: 300 },
+    );
   });
 });

@@ -23,14 +23,72 @@ describe("scanner: token tables", () => {
     ["06 3.14 42L 9223372036854775807L", ["IntegerLiteral 06", "FloatLiteral 3.14", "LongLiteral 42L", "LongLiteral 9223372036854775807L"]],
     ['"a\\"b" \'single\' "it\'s"', ['StringLiteral "a\\"b"', "StringLiteral 'single'", 'StringLiteral "it\'s"']],
     ["if If IF else ELSE while for foreach", ["If if", "If If", "If IF", "Else else", "Else ELSE", "While while", "For for", "Foreach foreach"]],
-    ["break continue return try catch throw struct", ["Break break", "Continue continue", "Return return", "Try try", "Catch catch", "Throw throw", "Struct struct"]],
+    [
+      "break continue return try catch throw struct",
+      ["Break break", "Continue continue", "Return return", "Try try", "Catch catch", "Throw throw", "Struct struct"],
+    ],
     ["true True FALSE this", ["True true", "True True", "False FALSE", "This this"]],
-    ["in switch do null and _x x1 iff", ["Identifier in", "Identifier switch", "Identifier do", "Identifier null", "Identifier and", "Identifier _x", "Identifier x1", "Identifier iff"]],
-    ["a+=b-=c*=d/=e%=f", ["Identifier a", "PlusAssign +=", "Identifier b", "MinusAssign -=", "Identifier c", "StarAssign *=", "Identifier d", "SlashAssign /=", "Identifier e", "PercentAssign %=", "Identifier f"]],
-    ["i++ j-- !a a!=b a==b <= >= < >", ["Identifier i", "PlusPlus ++", "Identifier j", "MinusMinus --", "Bang !", "Identifier a", "Identifier a", "NotEqual !=", "Identifier b", "Identifier a", "EqualEqual ==", "Identifier b", "LessEqual <=", "GreaterEqual >=", "Less <", "Greater >"]],
+    [
+      "in switch do null and _x x1 iff",
+      ["Identifier in", "Identifier switch", "Identifier do", "Identifier null", "Identifier and", "Identifier _x", "Identifier x1", "Identifier iff"],
+    ],
+    [
+      "a+=b-=c*=d/=e%=f",
+      [
+        "Identifier a",
+        "PlusAssign +=",
+        "Identifier b",
+        "MinusAssign -=",
+        "Identifier c",
+        "StarAssign *=",
+        "Identifier d",
+        "SlashAssign /=",
+        "Identifier e",
+        "PercentAssign %=",
+        "Identifier f",
+      ],
+    ],
+    [
+      "i++ j-- !a a!=b a==b <= >= < >",
+      [
+        "Identifier i",
+        "PlusPlus ++",
+        "Identifier j",
+        "MinusMinus --",
+        "Bang !",
+        "Identifier a",
+        "Identifier a",
+        "NotEqual !=",
+        "Identifier b",
+        "Identifier a",
+        "EqualEqual ==",
+        "Identifier b",
+        "LessEqual <=",
+        "GreaterEqual >=",
+        "Less <",
+        "Greater >",
+      ],
+    ],
     ["a && b || c & d | e", ["Identifier a", "AndAnd &&", "Identifier b", "OrOr ||", "Identifier c", "Ampersand &", "Identifier d", "Pipe |", "Identifier e"]],
     ["x ? y : z", ["Identifier x", "Question ?", "Identifier y", "Colon :", "Identifier z"]],
-    ["a.b(c)[d]{};,", ["Identifier a", "Dot .", "Identifier b", "LParen (", "Identifier c", "RParen )", "LBracket [", "Identifier d", "RBracket ]", "LBrace {", "RBrace }", "Semicolon ;", "Comma ,"]],
+    [
+      "a.b(c)[d]{};,",
+      [
+        "Identifier a",
+        "Dot .",
+        "Identifier b",
+        "LParen (",
+        "Identifier c",
+        "RParen )",
+        "LBracket [",
+        "Identifier d",
+        "RBracket ]",
+        "LBrace {",
+        "RBrace }",
+        "Semicolon ;",
+        "Comma ,",
+      ],
+    ],
     ['#include "lib-http";', ["IncludeDirective #include", 'StringLiteral "lib-http"', "Semicolon ;"]],
     ["#setLanguageLevel 4;", ["LanguageLevelDirective #setLanguageLevel", "IntegerLiteral 4", "Semicolon ;"]],
     ["a // line comment\nb /* block\ncomment */ c", ["Identifier a", "Identifier b", "Identifier c"]],
@@ -109,7 +167,7 @@ describe("scanner: lexical diagnostics", () => {
 
 describe("scanner: EJScript templates", () => {
   it("turns text outside code blocks into template text and scans code in place", () => {
-    const text = "<h1>x</h1>\n%EJSCRIPT_START%\n<p><% printLine(\"a\"); %></p>\n%EJSCRIPT_END%\n";
+    const text = '<h1>x</h1>\n%EJSCRIPT_START%\n<p><% printLine("a"); %></p>\n%EJSCRIPT_END%\n';
     const result = scan(text);
     const buffer = result.tokens;
     const kinds: string[] = [];

@@ -5,8 +5,17 @@
 import { describe, expect, it } from "vitest";
 import { scanText } from "../../grammar/index.js";
 import {
-  binaryOperatorNext, declarationNameNext, DeclarationMemo, expressionCanStartHere, functionDefinitionStartsNext, prefixOperatorNext,
-  statementStartsOnNextLine, structDefinitionStartsNext, topLevelDefinitionStartsNext, unsupportedStatementNext, type TokenPeek,
+  binaryOperatorNext,
+  declarationNameNext,
+  DeclarationMemo,
+  expressionCanStartHere,
+  functionDefinitionStartsNext,
+  prefixOperatorNext,
+  statementStartsOnNextLine,
+  structDefinitionStartsNext,
+  topLevelDefinitionStartsNext,
+  unsupportedStatementNext,
+  type TokenPeek,
 } from "../../grammar/lookahead.js";
 
 /** The position right before the token at `marker` in `text` (its first token without one, past the last token if it is not there). */

@@ -23,7 +23,9 @@ function goldenText(text: string): string {
 
 for (const group of ["ok", "err"] as const) {
   const folder = join(fixturesRoot, "parser", group);
-  const files = readdirSync(folder).filter((name) => name.endsWith(".crmscript")).sort();
+  const files = readdirSync(folder)
+    .filter((name) => name.endsWith(".crmscript"))
+    .sort();
   describe(`parser fixtures: ${group}`, () => {
     it("has fixtures", () => {
       expect(files.length).toBeGreaterThan(0);

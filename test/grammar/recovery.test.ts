@@ -40,35 +40,19 @@ function kinds(statements: readonly Statement[]): string[] {
 
 describe("two independent mistakes", () => {
   it("reports both, each at its own line, and parses the rest", () => {
-    const text = [
-      "Integer total = 0",
-      "Integer count = countRows(5;",
-      "Integer after = 3;",
-    ].join("\n");
+    const text = ["Integer total = 0", "Integer count = countRows(5;", "Integer after = 3;"].join("\n");
     const file = parseSource(text);
-    expect(diagnosticsOf(file)).toEqual([
-      "syntax-missing-semicolon 1:18-1:18",
-      "syntax-missing-token 2:28-2:28",
-    ]);
+    expect(diagnosticsOf(file)).toEqual(["syntax-missing-semicolon 1:18-1:18", "syntax-missing-token 2:28-2:28"]);
     expect(kinds(file.program.statements)).toEqual(["VariableDeclaration", "VariableDeclaration", "VariableDeclaration"]);
     expect(declarations(file.program, "after")).toHaveLength(1);
   });
 
   it("reports a mistake in a function and another after it", () => {
-    const text = [
-      "Integer twice(Integer x) {",
-      "  Integer y = x * 2",
-      "  return y;",
-      "}",
-      "Integer z = twice(2);",
-      "printLine(z.toString();",
-      "z++;",
-    ].join("\n");
+    const text = ["Integer twice(Integer x) {", "  Integer y = x * 2", "  return y;", "}", "Integer z = twice(2);", "printLine(z.toString();", "z++;"].join(
+      "\n",
+    );
     const file = parseSource(text);
-    expect(diagnosticsOf(file)).toEqual([
-      "syntax-missing-semicolon 2:20-2:20",
-      "syntax-missing-token 6:23-6:23",
-    ]);
+    expect(diagnosticsOf(file)).toEqual(["syntax-missing-semicolon 2:20-2:20", "syntax-missing-token 6:23-6:23"]);
     const fn = file.program.statements[0];
     expect(fn?.kind).toBe("FunctionDeclaration");
     if (fn?.kind !== "FunctionDeclaration") return;
@@ -93,7 +77,7 @@ describe("missing '}' at the end of the file (D2)", () => {
   });
 
   it("points at the innermost '{' that stays open and keeps the statements inside it", () => {
-    const text = "Integer n = 0;\nwhile (n < 3) {\n  n++;\n  if (n == 2) {\n    printLine(\"two\");\n  }\nprintLine(\"done\");";
+    const text = 'Integer n = 0;\nwhile (n < 3) {\n  n++;\n  if (n == 2) {\n    printLine("two");\n  }\nprintLine("done");';
     const file = parseSource(text);
     const diagnostic = onlyDiagnostic(file);
     expect(diagnostic.code).toBe("syntax-unclosed-brace");
@@ -274,7 +258,7 @@ describe("one mistake gives one diagnostic", () => {
   const cases: [string, string, string, string][] = [
     ["switch", "switch (s) {\n  case 1: x = 2; break;\n}", "syntax-unsupported-statement", "1:1-1:7"],
     ["do while", "do {\n  x++;\n} while (x < 3);", "syntax-unsupported-statement", "1:1-1:3"],
-    ["conditional operator", "String s = ok ? \"yes\" : \"no\";", "syntax-unsupported-operator", "1:15-1:16"],
+    ["conditional operator", 'String s = ok ? "yes" : "no";', "syntax-unsupported-operator", "1:15-1:16"],
     ["'*='", "price *= 2;", "syntax-unsupported-operator", "1:7-1:9"],
     ["'%='", "price %= 2;", "syntax-unsupported-operator", "1:7-1:9"],
     ["'and'", "Bool b = x > 1 and y > 2;", "syntax-unsupported-operator", "1:16-1:19"],
@@ -286,7 +270,7 @@ describe("one mistake gives one diagnostic", () => {
     ["hexadecimal literal", "Integer mask = 0xFF;", "syntax-invalid-number", "1:16-1:20"],
     ["exponent literal", "Float f = 1e5;", "syntax-invalid-number", "1:11-1:14"],
     ["missing ')' in an if condition", "if (x > 1 {\n  y = 2;\n}", "syntax-missing-token", "1:10-1:10"],
-    ["missing ')' in a call", "printLine(\"a\" + b;", "syntax-missing-token", "1:18-1:18"],
+    ["missing ')' in a call", 'printLine("a" + b;', "syntax-missing-token", "1:18-1:18"],
     ["missing ')' in a parameter list", "Integer add(Integer a, Integer b {\n  return a + b;\n}", "syntax-missing-token", "1:33-1:33"],
     ["missing ']'", "x = list[1;", "syntax-missing-token", "1:11-1:11"],
     ["stray ')' on its own line", "x = 1;\n)\ny = 2;", "syntax-unexpected-token", "2:1-2:2"],
@@ -296,7 +280,12 @@ describe("one mistake gives one diagnostic", () => {
     ["#include without quotes", "#include lib-http;", "syntax-missing-token", "1:9-1:9"],
     ["directive inside a function", "Void f() {\n  #setLanguageLevel 4;\n}", "syntax-misplaced-directive", "2:3-2:20"],
     ["statement in a struct body", "struct S {\n  Integer a;\n  a = 5;\n};", "syntax-invalid-struct-member", "3:3-3:9"],
-    ["function defined on the same line inside a function", "Void outer() { Integer inner() { return 1; }\n  x = 1;\n}", "syntax-misplaced-declaration", "1:24-1:29"],
+    [
+      "function defined on the same line inside a function",
+      "Void outer() { Integer inner() { return 1; }\n  x = 1;\n}",
+      "syntax-misplaced-declaration",
+      "1:24-1:29",
+    ],
     ["missing operand", "x = a +* b;", "syntax-expected-expression", "1:8-1:8"],
   ];
   for (const [name, body, code, range] of cases) {
@@ -377,7 +366,7 @@ describe("keywords in another letter case are not mistakes", () => {
     expect(file.diagnostics).toEqual([]);
     expect(kinds(file.program.statements)).toEqual(["StructDeclaration", "FunctionDeclaration"]);
     const fn = file.program.statements[1];
-    const body = fn?.kind === "FunctionDeclaration" ? fn.body?.statements ?? [] : [];
+    const body = fn?.kind === "FunctionDeclaration" ? (fn.body?.statements ?? []) : [];
     expect(kinds(body)).toEqual(["IfStatement"]);
     const branch = body[0];
     expect(branch?.kind === "IfStatement" ? branch.elseStatement?.kind : undefined).toBe("ReturnStatement");

@@ -50,9 +50,11 @@ function problemsOf(text: string, file: SourceFile, limit = 8): string[] {
     if (diagnostic.code === "syntax-internal-error") add(`${where}: the parser failed internally: ${diagnostic.message}`);
     if (!SEVERITIES.has(diagnostic.severity)) add(`${where}: bad severity '${String(diagnostic.severity)}'`);
     if (typeof diagnostic.message !== "string" || diagnostic.message.trim() === "") add(`${where}: empty message`);
-    if (diagnostic.range === undefined || !isRangeIn(diagnostic.range.start, diagnostic.range.end, length)) add(`${where}: range outside the text (length ${length})`);
+    if (diagnostic.range === undefined || !isRangeIn(diagnostic.range.start, diagnostic.range.end, length))
+      add(`${where}: range outside the text (length ${length})`);
     for (const related of diagnostic.related ?? []) {
-      if (!isRangeIn(related.range.start, related.range.end, length)) add(`${where}: related range ${related.range.start}-${related.range.end} outside the text`);
+      if (!isRangeIn(related.range.start, related.range.end, length))
+        add(`${where}: related range ${related.range.start}-${related.range.end} outside the text`);
       if (typeof related.message !== "string" || related.message.trim() === "") add(`${where}: related location without a message`);
     }
     const previous = file.diagnostics[index - 1];
@@ -61,7 +63,8 @@ function problemsOf(text: string, file: SourceFile, limit = 8): string[] {
 
   // AST: the program spans the text; every node inside the text and inside its parent; children in
   // source order without overlapping (forEachChild's contract); a MissingExpression is an empty range.
-  if (file.program.start !== 0 || file.program.end !== length) add(`program ${file.program.start}-${file.program.end} does not span the text (length ${length})`);
+  if (file.program.start !== 0 || file.program.end !== length)
+    add(`program ${file.program.start}-${file.program.end} does not span the text (length ${length})`);
   walk(file.program, (node: Node, parent: Node | undefined) => {
     if (typeof node.kind !== "string") add("a node without a kind");
     if (!isRangeIn(node.start, node.end, length)) add(`${node.kind} ${node.start}-${node.end} outside the text (length ${length})`);
@@ -72,7 +75,9 @@ function problemsOf(text: string, file: SourceFile, limit = 8): string[] {
     let previousChild: Node | undefined;
     forEachChild(node, (child) => {
       if (previousChild !== undefined && child.start < previousChild.end) {
-        add(`in ${node.kind} ${node.start}-${node.end}, ${child.kind} ${child.start}-${child.end} starts before ${previousChild.kind} ${previousChild.start}-${previousChild.end} ends`);
+        add(
+          `in ${node.kind} ${node.start}-${node.end}, ${child.kind} ${child.start}-${child.end} starts before ${previousChild.kind} ${previousChild.start}-${previousChild.end} ends`,
+        );
       }
       previousChild = child;
     });
@@ -107,7 +112,8 @@ function problemsOf(text: string, file: SourceFile, limit = 8): string[] {
   // The scanner's contract: every character that is not whitespace ends up in a token, a comment,
   // a template marker or delimiter, or an "unexpected character" diagnostic.
   for (const diagnostic of file.diagnostics) {
-    if (diagnostic.code === "syntax-unexpected-character" || diagnostic.code === "syntax-unclosed-template-block") covered.fill(1, diagnostic.range.start, diagnostic.range.end);
+    if (diagnostic.code === "syntax-unexpected-character" || diagnostic.code === "syntax-unclosed-template-block")
+      covered.fill(1, diagnostic.range.start, diagnostic.range.end);
     // A file that is not text, or too large, is deliberately not scanned: its one diagnostic accounts for all of it.
     if (diagnostic.code === "syntax-not-text" || diagnostic.code === "syntax-file-too-large") covered.fill(1);
   }
@@ -129,9 +135,23 @@ function problemsOf(text: string, file: SourceFile, limit = 8): string[] {
 
 /** The characters the scanner skips as whitespace: ASCII blanks and line breaks, and the Unicode spaces. */
 function isScannerWhitespace(code: number): boolean {
-  return code === 9 || code === 10 || code === 11 || code === 12 || code === 13 || code === 32 || code === 0xa0 || code === 0xfeff ||
-    code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000 ||
-    code === 0x1680 || code === 0x202f || code === 0x205f;
+  return (
+    code === 9 ||
+    code === 10 ||
+    code === 11 ||
+    code === 12 ||
+    code === 13 ||
+    code === 32 ||
+    code === 0xa0 ||
+    code === 0xfeff ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x3000 ||
+    code === 0x1680 ||
+    code === 0x202f ||
+    code === 0x205f
+  );
 }
 
 /** Parses `text`, failing the test with the problems found (and a short excerpt of the input) if the result is not well-formed. */
@@ -143,7 +163,8 @@ function parseWellFormed(text: string): SourceFile {
     throw new Error(`parseSource threw on ${JSON.stringify(text.slice(0, 200))}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
   const problems = problemsOf(text, file);
-  if (problems.length > 0) throw new Error(`malformed parse of ${JSON.stringify(text.slice(0, 200))}${text.length > 200 ? "…" : ""}:\n  ${problems.join("\n  ")}`);
+  if (problems.length > 0)
+    throw new Error(`malformed parse of ${JSON.stringify(text.slice(0, 200))}${text.length > 200 ? "…" : ""}:\n  ${problems.join("\n  ")}`);
   return file;
 }
 
@@ -172,11 +193,19 @@ describe("the well-formedness check", () => {
     expect(problemsOf(text, good)).toEqual([]);
 
     const identifier: Node = { kind: "Identifier", start: 0, end: 30, name: "x" };
-    const brokenTree: SourceFile = { ...good, text, program: { kind: "Program", start: 0, end: 5, statements: [{ kind: "ExpressionStatement", start: 0, end: 5, expression: identifier }] } };
+    const brokenTree: SourceFile = {
+      ...good,
+      text,
+      program: { kind: "Program", start: 0, end: 5, statements: [{ kind: "ExpressionStatement", start: 0, end: 5, expression: identifier }] },
+    };
     expect(problemsOf(text, brokenTree).join("\n")).toMatch(/Identifier 0-30 outside the text.*\n.*outside its parent ExpressionStatement/);
 
     const brokenDiagnostics: SourceFile = {
-      ...good, text, program: good.program, tokens: good.tokens, diagnostics: [
+      ...good,
+      text,
+      program: good.program,
+      tokens: good.tokens,
+      diagnostics: [
         { code: "syntax-error", severity: "error", range: { start: 5, end: 2 }, message: "reversed" },
         { code: "semantic-thing", severity: "error", range: { start: 0, end: 0 }, message: "not a syntax code" },
         { code: "syntax-error", severity: "error", range: { start: 0, end: 0 }, message: " " },
@@ -210,9 +239,12 @@ describe("parseSource on generated input", () => {
 
   it("is well-formed on arbitrary Unicode strings", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 400, size: "max" }), fc.string({ unit: "grapheme", maxLength: 200, size: "max" }), utf16Units), (text) => {
-        parseWellFormed(text);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: "binary", maxLength: 400, size: "max" }), fc.string({ unit: "grapheme", maxLength: 200, size: "max" }), utf16Units),
+        (text) => {
+          parseWellFormed(text);
+        },
+      ),
       { numRuns: runs(1500) },
     );
   });

@@ -16,7 +16,9 @@ function syntacticExpectations(name: string): ExpectedDiagnostic[] {
   return (specExpectations[name] ?? []).filter((expected) => expected.code.startsWith("syntax-"));
 }
 
-const examples = readdirSync(specExamplesRoot).filter((name) => name.endsWith(".crmscript")).sort();
+const examples = readdirSync(specExamplesRoot)
+  .filter((name) => name.endsWith(".crmscript"))
+  .sort();
 
 describe("spec conformance programs (syntax)", () => {
   it("are all present", () => {

@@ -65,7 +65,7 @@ describe("code blocks form one program", () => {
   it("lets an if opened in one block be closed, with an else, in later blocks", () => {
     const text = [
       "%EJSCRIPT_START%",
-      "<% Integer count = getCgiVariable(\"n\").toInteger(); %>",
+      '<% Integer count = getCgiVariable("n").toInteger(); %>',
       "<% if (count == 0) { %>",
       "<p>Nothing found.</p>",
       "<% } else { %>",
@@ -94,7 +94,13 @@ describe("code blocks form one program", () => {
     const layout = layoutOf(file);
     expect(layout.startMarkers.map((range) => slice(text, range))).toEqual(["%EJSCRIPT_START%", "%EJSCRIPT_START%"]);
     expect(layout.endMarkers.map((range) => slice(text, range))).toEqual(["%EJSCRIPT_END%", "%EJSCRIPT_END%"]);
-    expect(file.program.statements.map((statement) => statement.kind)).toEqual(["TemplateText", "VariableDeclaration", "TemplateText", "ExpressionStatement", "TemplateText"]);
+    expect(file.program.statements.map((statement) => statement.kind)).toEqual([
+      "TemplateText",
+      "VariableDeclaration",
+      "TemplateText",
+      "ExpressionStatement",
+      "TemplateText",
+    ]);
     expect(slice(text, file.program.statements[2])).toBe("A%EJSCRIPT_END%\nplain <b>\n%EJSCRIPT_START%B");
   });
 });
@@ -110,11 +116,7 @@ describe("the template layout", () => {
       "<% print(i.toString()); %>",
       "<% } %>",
     ]);
-    expect(layout.codeBlocks.map((block) => slice(listPage, block.code))).toEqual([
-      " for (Integer i = 0; i < 3; i++) { ",
-      " print(i.toString()); ",
-      " } ",
-    ]);
+    expect(layout.codeBlocks.map((block) => slice(listPage, block.code))).toEqual([" for (Integer i = 0; i < 3; i++) { ", " print(i.toString()); ", " } "]);
     for (const block of layout.codeBlocks) {
       expect(block.code.start).toBe(block.range.start + 2);
       expect(block.code.end).toBe(block.range.end - 2);
@@ -190,12 +192,12 @@ describe("ranges map back to the original file", () => {
       "%EJSCRIPT_START%",
       "<p>",
       "<%",
-      "  String name = getCgiVariable(\"name\");",
+      '  String name = getCgiVariable("name");',
       "%>",
       "Hello",
       "<%",
       "  if (name.isEmpty() {",
-      "    print(\"stranger\");",
+      '    print("stranger");',
       "  }",
       "%>",
       "</p>",
@@ -209,7 +211,7 @@ describe("ranges map back to the original file", () => {
     expect(diagnostic?.range.start).toBe(text.indexOf("isEmpty()") + "isEmpty()".length);
     expect(diagnostic?.related?.[0]?.range).toEqual({ start: text.indexOf("if (") + 3, end: text.indexOf("if (") + 4 });
     const branch = file.program.statements.find((statement) => statement.kind === "IfStatement");
-    expect(slice(text, branch)).toBe("if (name.isEmpty() {\n    print(\"stranger\");\n  }");
+    expect(slice(text, branch)).toBe('if (name.isEmpty() {\n    print("stranger");\n  }');
   });
 
   it("reports a '{' left open in a code block at the end of the file, pointing at the '{'", () => {
@@ -259,7 +261,7 @@ describe("text outside the markers", () => {
   });
 
   it("does not report code-like mistakes in the text part", () => {
-    const text = "Price: 5 +* 3 ( unbalanced \"quote\n%EJSCRIPT_START%\n<% printLine(\"ok\"); %>\n%EJSCRIPT_END%\n} else {";
+    const text = 'Price: 5 +* 3 ( unbalanced "quote\n%EJSCRIPT_START%\n<% printLine("ok"); %>\n%EJSCRIPT_END%\n} else {';
     const file = parseSource(text);
     expect(file.diagnostics).toEqual([]);
     expect(file.program.statements.map((statement) => statement.kind)).toEqual(["TemplateText", "ExpressionStatement", "TemplateText"]);

@@ -4,9 +4,7 @@
  * bracket and keyword questions over them.
  */
 import { describe, expect, it } from "vitest";
-import {
-  closerOf, isCloseBracket, isKeywordKind, isOpenBracket, openerOf, scanText, TokenKind, tokenKindAt, type TokenKindName,
-} from "../../grammar/index.js";
+import { closerOf, isCloseBracket, isKeywordKind, isOpenBracket, openerOf, scanText, TokenKind, tokenKindAt, type TokenKindName } from "../../grammar/index.js";
 import * as T from "../../grammar/tokens.js";
 
 const categories = new Set([T.AnyToken, T.Keyword, T.AssignmentOperator, T.BinaryOperator]);
@@ -23,15 +21,27 @@ describe("TokenKind", () => {
     const tokens = scanText("a.b(c[1]);").tokens;
     const kinds = Array.from({ length: tokens.count }, (_, index) => tokenKindAt(tokens, index));
     expect(kinds).toEqual([
-      TokenKind.Identifier, TokenKind.Dot, TokenKind.Identifier, TokenKind.LParen, TokenKind.Identifier,
-      TokenKind.LBracket, TokenKind.IntegerLiteral, TokenKind.RBracket, TokenKind.RParen, TokenKind.Semicolon,
+      TokenKind.Identifier,
+      TokenKind.Dot,
+      TokenKind.Identifier,
+      TokenKind.LParen,
+      TokenKind.Identifier,
+      TokenKind.LBracket,
+      TokenKind.IntegerLiteral,
+      TokenKind.RBracket,
+      TokenKind.RParen,
+      TokenKind.Semicolon,
     ]);
     expect(tokenKindAt(tokens, -1)).toBe(TokenKind.EOF);
     expect(tokenKindAt(tokens, tokens.count)).toBe(TokenKind.EOF);
   });
 
   it("pairs the brackets", () => {
-    for (const [open, close] of [[TokenKind.LParen, TokenKind.RParen], [TokenKind.LBracket, TokenKind.RBracket], [TokenKind.LBrace, TokenKind.RBrace]] as const) {
+    for (const [open, close] of [
+      [TokenKind.LParen, TokenKind.RParen],
+      [TokenKind.LBracket, TokenKind.RBracket],
+      [TokenKind.LBrace, TokenKind.RBrace],
+    ] as const) {
       expect([isOpenBracket(open), isCloseBracket(open), isOpenBracket(close), isCloseBracket(close)]).toEqual([true, false, false, true]);
       expect(closerOf(open)).toBe(close);
       expect(openerOf(close)).toBe(open);

@@ -13,7 +13,9 @@ import { checkFixture, runFixture } from "../support/check.js";
 const rules = ["no-shadow", "no-unused-variable", "keyword-case", "no-self-assign"];
 
 function suppressedCodes(source: string): string[] {
-  return runFixture(source, { rules }).analysis().suppressed.map((entry) => `${entry.diagnostic.code} (${entry.justification})`);
+  return runFixture(source, { rules })
+    .analysis()
+    .suppressed.map((entry) => `${entry.diagnostic.code} (${entry.justification})`);
 }
 
 describe("suppression comments", () => {
@@ -31,12 +33,7 @@ describe("suppression comments", () => {
 }
 `;
     checkFixture(source, { rules });
-    expect(suppressedCodes(source)).toEqual([
-      "no-unused-variable (kept for the next release)",
-      "no-unused-variable ()",
-      "keyword-case ()",
-      "keyword-case ()",
-    ]);
+    expect(suppressedCodes(source)).toEqual(["no-unused-variable (kept for the next release)", "no-unused-variable ()", "keyword-case ()", "keyword-case ()"]);
   });
 
   it("silence every code when they name none, and several codes separated by commas", () => {
@@ -49,10 +46,7 @@ Void f(Integer total) {
 }
 `;
     checkFixture(source, { rules });
-    expect(suppressedCodes(source)).toEqual([
-      "no-shadow ()", "no-unused-variable ()",
-      "no-shadow (both on purpose)", "no-unused-variable (both on purpose)",
-    ]);
+    expect(suppressedCodes(source)).toEqual(["no-shadow ()", "no-unused-variable ()", "no-shadow (both on purpose)", "no-unused-variable (both on purpose)"]);
   });
 
   it("can silence a semantic diagnostic but never a syntax error", () => {
@@ -68,7 +62,8 @@ Integer x = ; // crmscript-lint-disable-line
   });
 
   it("report a comment that suppresses nothing, a code not reported there, and a code that does not exist", () => {
-    checkFixture(`Void f() {
+    checkFixture(
+      `Void f() {
   // crmscript-lint-disable-next-line no-shadow
 //^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning unused-suppression: this suppression comment is unused: 'no-shadow' is not reported
   Integer b = 2; // crmscript-lint-disable-line no-unused-variable, keyword-case
@@ -76,13 +71,17 @@ Integer x = ; // crmscript-lint-disable-line
   printLine("x"); // crmscript-lint-disable-line no-such-rule
 //                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning unused-suppression: 'no-such-rule' is not a rule or diagnostic code
 }
-`, { rules });
+`,
+      { rules },
+    );
   });
 
   it("report unused comments with the configured severity, or not at all", () => {
     const source = `// crmscript-lint-disable-next-line no-shadow\nprintLine("x");\n`;
     const severityOf = (reportUnusedSuppressions: RuleSeverity) =>
-      runFixture(source, { rules, settings: { reportUnusedSuppressions } }).analysis().diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`);
+      runFixture(source, { rules, settings: { reportUnusedSuppressions } })
+        .analysis()
+        .diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`);
     expect(severityOf("error")).toEqual(["error unused-suppression"]);
     expect(severityOf("warning")).toEqual(["warning unused-suppression"]);
     expect(severityOf("off")).toEqual([]);
@@ -96,10 +95,13 @@ Integer x = ; // crmscript-lint-disable-line
   });
 
   it("say that a syntax error cannot be suppressed", () => {
-    checkFixture(`printLine("x");; // crmscript-lint-disable-line syntax-empty-statement
+    checkFixture(
+      `printLine("x");; // crmscript-lint-disable-line syntax-empty-statement
 //             ^ warning syntax-empty-statement
 //               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning unused-suppression: 'syntax-empty-statement' is a syntax error, which cannot be suppressed
-`, { rules });
+`,
+      { rules },
+    );
   });
 
   it("ignore ordinary comments that mention the prefix", () => {

@@ -73,7 +73,8 @@ describe("a server that opened and closed thousands of documents", () => {
 
   it("keeps at most its limit of URIs of files that changed on disk", async () => {
     const changes: FileEvent[] = Array.from({ length: MAX_REMEMBERED_URIS + 2000 }, (_, index) => ({
-      uri: `file:///tmp/crmscript-bounded/changed${index}.crm`, type: FileChangeType.Changed,
+      uri: `file:///tmp/crmscript-bounded/changed${index}.crm`,
+      type: FileChangeType.Changed,
     }));
     client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
     await settled("untitled:Kept");

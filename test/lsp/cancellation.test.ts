@@ -77,8 +77,10 @@ describe("a cancelled request", () => {
     ["textDocument/semanticTokens/full", { textDocument: { uri: main } }],
     ["textDocument/completion", { textDocument: { uri: main }, position: { line: 3, character: 2 } }],
     ["textDocument/diagnostic", { textDocument: { uri: main } }],
-    ["textDocument/codeAction", { textDocument: { uri: main }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
-      context: { diagnostics: [] } }],
+    [
+      "textDocument/codeAction",
+      { textDocument: { uri: main }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, context: { diagnostics: [] } },
+    ],
   ];
 
   it.each(requests)("%s is answered with RequestCancelled, and answered in full when asked again", async (method, params) => {
@@ -102,7 +104,10 @@ describe("a request cancelled while it reads the workspace", () => {
   /** Sends `method`, waits until the server has answered another request meanwhile (so it is running), then cancels it. */
   async function cancelWhileRunning(client: LspClient, method: string, params: unknown): Promise<unknown> {
     const { answer, cancel } = sendCancelled(client, method, params);
-    const settled = answer.then(() => "answered", (error: unknown) => error);
+    const settled = answer.then(
+      () => "answered",
+      (error: unknown) => error,
+    );
     // Requests are dispatched in order; this one is answered while the long one waits between files.
     await client.request("textDocument/documentSymbol", { textDocument: { uri: uriOf("lib-shared.crm") } });
     cancel();

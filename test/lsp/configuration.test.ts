@@ -57,9 +57,13 @@ describe("configuration files in the editor", () => {
     const beforeA = client.pushedCount(a);
     writeConfig('{\n  "rules": { "no-unused-variabel": "off" }\n}\n');
     const problems = await client.waitForDiagnostics(config, (params) => params.diagnostics.length > 0, before);
-    expect(problems.diagnostics.map((diagnostic) => ({ line: diagnostic.range.start.line, character: diagnostic.range.start.character, message: diagnostic.message }))).toEqual([
-      { line: 1, character: 13, message: "unknown rule 'no-unused-variabel'; did you mean 'no-unused-variable'?" },
-    ]);
+    expect(
+      problems.diagnostics.map((diagnostic) => ({
+        line: diagnostic.range.start.line,
+        character: diagnostic.range.start.character,
+        message: diagnostic.message,
+      })),
+    ).toEqual([{ line: 1, character: 13, message: "unknown rule 'no-unused-variabel'; did you mean 'no-unused-variable'?" }]);
     // The broken property is ignored: the editor setting (warn) applies again.
     const warned = await client.waitForDiagnostics(a, (params) => params.diagnostics.length === 1, beforeA);
     expect(warned.diagnostics[0]?.severity).toBe(2);
@@ -68,7 +72,10 @@ describe("configuration files in the editor", () => {
   });
 
   it("honour suppression comments and report unused ones", async () => {
-    const published = await client.openAndWait(uriOf("b.crm"), "#setLanguageLevel 4;\nVoid f() {\n  // crmscript-lint-disable-next-line no-unused-variable -- kept\n  Integer spare = 0;\n  // crmscript-lint-disable-next-line no-shadow\n  printLine(\"x\");\n}\nf();\n");
+    const published = await client.openAndWait(
+      uriOf("b.crm"),
+      '#setLanguageLevel 4;\nVoid f() {\n  // crmscript-lint-disable-next-line no-unused-variable -- kept\n  Integer spare = 0;\n  // crmscript-lint-disable-next-line no-shadow\n  printLine("x");\n}\nf();\n',
+    );
     expect(published.diagnostics.map((diagnostic) => `${diagnostic.range.start.line} ${diagnostic.code}`)).toEqual(["4 unused-suppression"]);
   });
 });

@@ -96,8 +96,15 @@ describe("a server process with the crash policy", () => {
     const pluginUrl = pathToFileURL(join(repositoryRoot, "scripts", "esbuild-json-as-string.mjs")).href;
     const { jsonAsString } = (await import(pluginUrl)) as { jsonAsString: import("esbuild").Plugin };
     await build({
-      entryPoints: [join(repositoryRoot, "test", "lsp", "crash-server-entry.ts")], outfile: bundle, plugins: [jsonAsString],
-      bundle: true, platform: "node", format: "cjs", target: "node20", mainFields: ["module", "main"], logLevel: "warning",
+      entryPoints: [join(repositoryRoot, "test", "lsp", "crash-server-entry.ts")],
+      outfile: bundle,
+      plugins: [jsonAsString],
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      mainFields: ["module", "main"],
+      logLevel: "warning",
     });
   }, 120_000);
 

@@ -16,8 +16,9 @@ connection.onRequest("test/throwInHandler", () => {
 });
 connection.onNotification("test/faultOutsideRequest", (params: { kind: "exception" | "rejection" }) => {
   if (params.kind === "rejection") void Promise.reject(new Error("an injected rejection outside a request"));
-  else setTimeout(() => {
-    throw new Error("an injected fault outside a request");
-  }, 0);
+  else
+    setTimeout(() => {
+      throw new Error("an injected fault outside a request");
+    }, 0);
 });
 startServer(connection);

@@ -70,11 +70,19 @@ describe("the language server keeps answering", () => {
     const before = client.pushedCount(uriOf("main.crm"));
     rmSync(join(folder, "lib.crm"));
     watched("lib.crm", FileChangeType.Changed);
-    const after = await client.waitForDiagnostics(uriOf("main.crm"), (params) => params.diagnostics.some((diagnostic) => diagnostic.code === "include-not-found"), before);
+    const after = await client.waitForDiagnostics(
+      uriOf("main.crm"),
+      (params) => params.diagnostics.some((diagnostic) => diagnostic.code === "include-not-found"),
+      before,
+    );
     expect(after.diagnostics.map((diagnostic) => diagnostic.code)).toContain("undeclared-name");
     writeFileSync(join(folder, "lib.crm"), '#setLanguageLevel 4;\nString hello() { return "hi"; }\n');
     watched("lib.crm", FileChangeType.Created);
-    await client.waitForDiagnostics(uriOf("main.crm"), (params) => !params.diagnostics.some((diagnostic) => diagnostic.code === "include-not-found"), client.pushedCount(uriOf("main.crm")) - 1);
+    await client.waitForDiagnostics(
+      uriOf("main.crm"),
+      (params) => !params.diagnostics.some((diagnostic) => diagnostic.code === "include-not-found"),
+      client.pushedCount(uriOf("main.crm")) - 1,
+    );
   });
 
   it("when a configuration file is replaced by a folder", async () => {
@@ -85,12 +93,16 @@ describe("the language server keeps answering", () => {
     rmSync(join(folder, "configured", ".crmscriptrc.json"));
     mkdirSync(join(folder, "configured", ".crmscriptrc.json"));
     watched("configured/.crmscriptrc.json", FileChangeType.Changed);
-    const after = await client.waitForDiagnostics(uri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === "no-unused-variable" && diagnostic.severity === 2), before);
+    const after = await client.waitForDiagnostics(
+      uri,
+      (params) => params.diagnostics.some((diagnostic) => diagnostic.code === "no-unused-variable" && diagnostic.severity === 2),
+      before,
+    );
     expect(after.diagnostics.map((diagnostic) => diagnostic.code).sort()).toEqual(["lint-internal-error", "no-unused-variable"]);
   });
 
   it("through a circle of includes that spans 50 scripts", async () => {
-    const published = await client.openAndWait(uriOf("ring1.crm"), "#setLanguageLevel 4;\n#include \"ring2\";\nInteger ring1() { return ring50(); }\n");
+    const published = await client.openAndWait(uriOf("ring1.crm"), '#setLanguageLevel 4;\n#include "ring2";\nInteger ring1() { return ring50(); }\n');
     expect(published.diagnostics.map((diagnostic) => diagnostic.code).sort()).toEqual(["include-cycle", "lint-internal-error"]);
     const cycle = published.diagnostics.find((diagnostic) => diagnostic.code === "include-cycle");
     expect(cycle?.message).toContain("ring1.crm → ring2.crm → ring3.crm");

@@ -13,8 +13,18 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createProtocolConnection, ExitNotification, InitializeRequest, IPCMessageReader, IPCMessageWriter, ShutdownRequest,
-  type CompletionItem, type CompletionList, type Hover, type Location, type SignatureHelp, type WorkspaceEdit,
+  createProtocolConnection,
+  ExitNotification,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ShutdownRequest,
+  type CompletionItem,
+  type CompletionList,
+  type Hover,
+  type Location,
+  type SignatureHelp,
+  type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { ensureServerBuilt, LspClient, serverBundle } from "../support/lsp-client.js";
 
@@ -25,11 +35,12 @@ const MAIN = [
   '#include "lib-orders";',
   "NSContactAgent agent;",
   "NSContactEntity c = agent.GetContactEntityy(1);",
-  "Order o = newOrder(\"A-1\");",
+  'Order o = newOrder("A-1");',
   "printLine(describe(o));",
   "",
 ].join("\n");
-const LIB = "#setLanguageLevel 4;\nstruct Order { String id; };\nOrder newOrder(String id) { Order o; o.id = id; return o; }\nString describe(Order o) { return o.id; }\n";
+const LIB =
+  "#setLanguageLevel 4;\nstruct Order { String id; };\nOrder newOrder(String id) { Order o; o.id = id; return o; }\nString describe(Order o) { return o.id; }\n";
 
 let client: LspClient;
 
@@ -51,9 +62,17 @@ describe("initialize", () => {
   it("announces the features, incremental sync and the semantic token legend", () => {
     const capabilities = client.initializeResult.capabilities;
     expect(capabilities.textDocumentSync).toEqual({ openClose: true, change: 2 });
-    expect(capabilities.completionProvider).toEqual({ triggerCharacters: [".", "\"", "#"], resolveProvider: true });
+    expect(capabilities.completionProvider).toEqual({ triggerCharacters: [".", '"', "#"], resolveProvider: true });
     expect(capabilities.signatureHelpProvider?.triggerCharacters).toEqual(["(", ","]);
-    for (const key of ["hoverProvider", "definitionProvider", "referencesProvider", "documentHighlightProvider", "documentSymbolProvider", "workspaceSymbolProvider", "foldingRangeProvider"] as const) {
+    for (const key of [
+      "hoverProvider",
+      "definitionProvider",
+      "referencesProvider",
+      "documentHighlightProvider",
+      "documentSymbolProvider",
+      "workspaceSymbolProvider",
+      "foldingRangeProvider",
+    ] as const) {
       expect(capabilities[key]).toBe(true);
     }
     expect(capabilities.renameProvider).toEqual({ prepareProvider: true });
@@ -68,14 +87,16 @@ describe("diagnostics", () => {
     const published = await client.openAndWait(uriOf("main.crm"), MAIN);
     expect(client.diagnostics.get(uriOf("main.crm"))?.[0]?.diagnostics).toEqual([]);
     expect(published.version).toBe(1);
-    expect(published.diagnostics).toEqual([expect.objectContaining({
-      code: "unknown-member",
-      severity: 1,
-      source: "crmscript",
-      message: "NSContactAgent has no method 'GetContactEntityy'; did you mean 'GetContactEntity'?",
-      range: { start: { line: 3, character: 26 }, end: { line: 3, character: 43 } },
-      codeDescription: { href: expect.stringMatching(/^file:\/\/.*\/docs\/diagnostics\/unknown-member\.md$/) },
-    })]);
+    expect(published.diagnostics).toEqual([
+      expect.objectContaining({
+        code: "unknown-member",
+        severity: 1,
+        source: "crmscript",
+        message: "NSContactAgent has no method 'GetContactEntityy'; did you mean 'GetContactEntity'?",
+        range: { start: { line: 3, character: 26 }, end: { line: 3, character: 43 } },
+        codeDescription: { href: expect.stringMatching(/^file:\/\/.*\/docs\/diagnostics\/unknown-member\.md$/) },
+      }),
+    ]);
   });
 
   it("follow incremental edits, and the newest version wins", async () => {
@@ -83,7 +104,7 @@ describe("diagnostics", () => {
     const before = client.pushedCount(uri);
     // Three quick edits: fix the typo, then add two mistakes on a new last line.
     client.change(uri, [{ range: { start: { line: 3, character: 42 }, end: { line: 3, character: 43 } }, text: "" }]);
-    client.change(uri, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: "Integer n = \"x\"" }]);
+    client.change(uri, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: 'Integer n = "x"' }]);
     const last = client.change(uri, [{ range: { start: { line: 6, character: 15 }, end: { line: 6, character: 15 } }, text: ";" }]);
     const published = await client.waitForDiagnostics(uri, (params) => params.version === last, before);
     expect(published.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(["type-mismatch"]);
@@ -149,11 +170,21 @@ describe("language features", () => {
   });
 
   it("finds references and renames across files, and refuses a bad name", async () => {
-    const references = await client.request<Location[]>("textDocument/references", { textDocument: { uri: main() }, position: { line: 5, character: 12 }, context: { includeDeclaration: true } });
+    const references = await client.request<Location[]>("textDocument/references", {
+      textDocument: { uri: main() },
+      position: { line: 5, character: 12 },
+      context: { includeDeclaration: true },
+    });
     expect(references.map((location) => `${location.uri.split("/").pop()}:${location.range.start.line}`).sort()).toEqual(["lib-orders.crm:3", "main.crm:5"]);
-    const edit = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri: main() }, position: { line: 5, character: 12 }, newName: "summarize" });
+    const edit = await client.request<WorkspaceEdit>("textDocument/rename", {
+      textDocument: { uri: main() },
+      position: { line: 5, character: 12 },
+      newName: "summarize",
+    });
     expect(Object.keys(edit.changes ?? {}).sort()).toEqual([uriOf("lib-orders.crm"), main()].sort());
-    await expect(client.request("textDocument/rename", { textDocument: { uri: main() }, position: { line: 5, character: 12 }, newName: "while" })).rejects.toThrow(/is a keyword/);
+    await expect(
+      client.request("textDocument/rename", { textDocument: { uri: main() }, position: { line: 5, character: 12 }, newName: "while" }),
+    ).rejects.toThrow(/is a keyword/);
   });
 
   it("answers symbols, folding, semantic tokens, links, highlights and quick fixes", async () => {
@@ -168,21 +199,34 @@ describe("language features", () => {
     expect(tokens.data.length).toBeGreaterThan(40);
     const links = await client.request<{ target: string }[]>("textDocument/documentLink", { textDocument: { uri: main() } });
     expect(links.map((link) => link.target)).toEqual([uriOf("lib-orders.crm")]);
-    const highlights = await client.request<unknown[]>("textDocument/documentHighlight", { textDocument: { uri: main() }, position: { line: 4, character: 7 } });
+    const highlights = await client.request<unknown[]>("textDocument/documentHighlight", {
+      textDocument: { uri: main() },
+      position: { line: 4, character: 7 },
+    });
     expect(highlights).toHaveLength(2);
     const uri = uriOf("fix.crm");
     const published = await client.openAndWait(uri, "#setLanguageLevel 4;\nInteger counter = 1;\ncounte++;\n");
     const actions = await client.request<{ title: string; edit: WorkspaceEdit }[]>("textDocument/codeAction", {
-      textDocument: { uri }, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } }, context: { diagnostics: published.diagnostics },
+      textDocument: { uri },
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } },
+      context: { diagnostics: published.diagnostics },
     });
-    expect(actions.map((action) => action.title)).toEqual(["Change to 'counter'", "Suppress 'undeclared-name' on this line", "Suppress 'undeclared-name' in this file"]);
-    expect(actions[1]?.edit.changes?.[uri]).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: "// crmscript-lint-disable-next-line undeclared-name\n" }]);
+    expect(actions.map((action) => action.title)).toEqual([
+      "Change to 'counter'",
+      "Suppress 'undeclared-name' on this line",
+      "Suppress 'undeclared-name' in this file",
+    ]);
+    expect(actions[1]?.edit.changes?.[uri]).toEqual([
+      { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: "// crmscript-lint-disable-next-line undeclared-name\n" },
+    ]);
     expect(actions[0]?.edit.changes?.[uri]).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } }, newText: "counter" }]);
   });
 
   it("answers an unknown document or a position outside it with nothing, not an error", async () => {
     expect(await client.request("textDocument/hover", { textDocument: { uri: uriOf("nowhere.crm") }, position: { line: 0, character: 0 } })).toBeNull();
-    expect(await client.request("textDocument/completion", { textDocument: { uri: main() }, position: { line: 999, character: 999 } })).toMatchObject({ items: expect.any(Array) });
+    expect(await client.request("textDocument/completion", { textDocument: { uri: main() }, position: { line: 999, character: 999 } })).toMatchObject({
+      items: expect.any(Array),
+    });
   });
 });
 
@@ -214,7 +258,9 @@ describe("other clients", () => {
       expect(labels).not.toContain("mapiterate");
       expect(["if", "printLine", "NSContactAgent"].filter((label) => !labels.includes(label))).toEqual([]);
       expect(statement.items.filter((item) => item.kind === 15)).toEqual([]);
-      await expect.poll(() => withSnippets.logs.find((line) => line.startsWith("crmscript-language-server ")), { timeout: 10_000 }).toMatch(/on Node v\d+.*workspace /);
+      await expect
+        .poll(() => withSnippets.logs.find((line) => line.startsWith("crmscript-language-server ")), { timeout: 10_000 })
+        .toMatch(/on Node v\d+.*workspace /);
     } finally {
       await withSnippets.stop();
     }

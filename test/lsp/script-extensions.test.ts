@@ -44,20 +44,30 @@ describe("scripts of every extension", () => {
 
   it("hold references found while they are closed", async () => {
     const references = await client.request<Location[]>("textDocument/references", {
-      textDocument: { uri: uriOf("lib.crm") }, position: { line: 2, character: 8 }, context: { includeDeclaration: false },
+      textDocument: { uri: uriOf("lib.crm") },
+      position: { line: 2, character: 8 },
+      context: { includeDeclaration: false },
     });
     expect(references.map((reference) => reference.uri).sort()).toEqual(users.map(uriOf).sort());
   });
 
   it("are renamed in while they are closed", async () => {
-    const edit = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri: uriOf("lib.crm") }, position: { line: 2, character: 8 }, newName: "welcome" });
-    const changed = Object.keys(edit.changes ?? {}).concat((edit.documentChanges ?? []).map((change) => ("textDocument" in change ? change.textDocument.uri : "")));
+    const edit = await client.request<WorkspaceEdit>("textDocument/rename", {
+      textDocument: { uri: uriOf("lib.crm") },
+      position: { line: 2, character: 8 },
+      newName: "welcome",
+    });
+    const changed = Object.keys(edit.changes ?? {}).concat(
+      (edit.documentChanges ?? []).map((change) => ("textDocument" in change ? change.textDocument.uri : "")),
+    );
     expect([...new Set(changed)].sort()).toEqual([uriOf("lib.crm"), ...users.map(uriOf)].sort());
   });
 
   it("are linted when the CLI searches a folder", async () => {
     const run = await lint(["-f", "json", "."], { cwd: folder });
-    const linted = parseJson(run.stdout).map((result) => result.filePath.slice(folder.length + 1)).sort();
+    const linted = parseJson(run.stdout)
+      .map((result) => result.filePath.slice(folder.length + 1))
+      .sort();
     expect(linted).toEqual(["helpers.ej", "lib.crm", ...users].sort());
     expect(readFileSync(join(folder, "lib.crm"), "utf8")).toBe(LIB);
   });

@@ -20,7 +20,7 @@ const folder = mkdtempSync(join(tmpdir(), "crmscript-scan-"));
 const FOLDERS = 1500;
 const INCLUDERS = FOLDERS / 10;
 const uriOf = (name: string): string => pathToFileURL(join(folder, name)).toString();
-const LIB = "#setLanguageLevel 4;\nString commonPrefix() { return \"x\"; }\n";
+const LIB = '#setLanguageLevel 4;\nString commonPrefix() { return "x"; }\n';
 
 beforeAll(() => {
   writeFileSync(join(folder, "lib-common.crm"), LIB);

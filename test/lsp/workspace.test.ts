@@ -19,11 +19,14 @@ let client: LspClient;
 beforeAll(async () => {
   ensureServerBuilt();
   for (let group = 0; group < 25; group++) mkdirSync(join(folder, `group${group}`), { recursive: true });
-  writeFileSync(join(folder, "lib-common.crm"), "#setLanguageLevel 4;\nString commonPrefix() { return \"x\"; }\n");
+  writeFileSync(join(folder, "lib-common.crm"), '#setLanguageLevel 4;\nString commonPrefix() { return "x"; }\n');
   for (let index = 0; index < FILES; index++) {
     const include = index % 100 === 0 ? '#include "lib-common";\n' : "";
     const use = index % 100 === 0 ? "printLine(commonPrefix());\n" : "";
-    writeFileSync(join(folder, `group${index % 25}`, `script${index}.crm`), `#setLanguageLevel 4;\n${include}Void handler${index}() { printLine("${index}"); }\n${use}`);
+    writeFileSync(
+      join(folder, `group${index % 25}`, `script${index}.crm`),
+      `#setLanguageLevel 4;\n${include}Void handler${index}() { printLine("${index}"); }\n${use}`,
+    );
   }
   client = await LspClient.start({ workspaceFolder: folder, settings: { rules: { "no-unused-variable": "error" } } });
 }, 120_000);
@@ -42,8 +45,12 @@ describe("a workspace of thousands of scripts", () => {
 
   it("finds references in scripts that are not open", async () => {
     const uri = pathToFileURL(join(folder, "lib-common.crm")).toString();
-    await client.openAndWait(uri, "#setLanguageLevel 4;\nString commonPrefix() { return \"x\"; }\n");
-    const references = await client.request<Location[]>("textDocument/references", { textDocument: { uri }, position: { line: 1, character: 9 }, context: { includeDeclaration: false } });
+    await client.openAndWait(uri, '#setLanguageLevel 4;\nString commonPrefix() { return "x"; }\n');
+    const references = await client.request<Location[]>("textDocument/references", {
+      textDocument: { uri },
+      position: { line: 1, character: 9 },
+      context: { includeDeclaration: false },
+    });
     expect(references).toHaveLength(FILES / 100);
   });
 });

@@ -75,17 +75,33 @@ function expectServerAnswers(result: EditorResult): void {
 }
 
 describe("the language server in real editors", () => {
-  it.runIf(shouldRun("neovim"))("Neovim (vim.lsp) shows the diagnostic, completes agent. and hovers", () => {
-    requireClients("neovim");
-    const result = run(realClients.neovim, ["--headless", "-n", "-i", "NONE", "-u", join(repositoryRoot, "test", "real-clients", "neovim-client.lua"), "greet.crm"]);
-    expectServerAnswers(result);
-    expect(result.diagnostics[0]).toMatchObject({ code: "unknown-member", col: 22 });
-  }, 90_000);
+  it.runIf(shouldRun("neovim"))(
+    "Neovim (vim.lsp) shows the diagnostic, completes agent. and hovers",
+    () => {
+      requireClients("neovim");
+      const result = run(realClients.neovim, [
+        "--headless",
+        "-n",
+        "-i",
+        "NONE",
+        "-u",
+        join(repositoryRoot, "test", "real-clients", "neovim-client.lua"),
+        "greet.crm",
+      ]);
+      expectServerAnswers(result);
+      expect(result.diagnostics[0]).toMatchObject({ code: "unknown-member", col: 22 });
+    },
+    90_000,
+  );
 
-  it.runIf(shouldRun("emacs"))("Emacs (eglot) shows the diagnostic, completes agent. and hovers", () => {
-    requireClients("emacs");
-    const result = run(realClients.emacs, ["--batch", "-q", "-l", join(repositoryRoot, "test", "real-clients", "emacs-client.el"), "greet.crm"]);
-    expectServerAnswers(result);
-    expect(result.diagnostics[0]?.message).toContain("[unknown-member]");
-  }, 90_000);
+  it.runIf(shouldRun("emacs"))(
+    "Emacs (eglot) shows the diagnostic, completes agent. and hovers",
+    () => {
+      requireClients("emacs");
+      const result = run(realClients.emacs, ["--batch", "-q", "-l", join(repositoryRoot, "test", "real-clients", "emacs-client.el"), "greet.crm"]);
+      expectServerAnswers(result);
+      expect(result.diagnostics[0]?.message).toContain("[unknown-member]");
+    },
+    90_000,
+  );
 });

@@ -37,12 +37,12 @@ const SCRIPT = [
   "NSContactAgent agent;",
   "NSContactEntity contact = agent.GetContactEntity(5);",
   "String name = contact.GetNmae();",
-  "printLine(\"Hello \" + name);",
+  'printLine("Hello " + name);',
   "",
 ].join("\n");
 
 // A configuration file with room for one more rule on its third line.
-const CONFIG = ["{", "  \"rules\": {", "", "    \"no-agent-in-loop\": \"error\"", "  }", "}", ""].join("\n");
+const CONFIG = ["{", '  "rules": {', "", '    "no-agent-in-loop": "error"', "  }", "}", ""].join("\n");
 
 describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))("VS Code (code-server) with the packaged extension", () => {
   let scratch: string;
@@ -102,7 +102,8 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   };
 
   /** Colour of each token span of the visible editor by its text (the editor renders spaces as no-break spaces). */
-  const editorColours = (): Promise<Record<string, string>> => page.evaluate<Record<string, string>>(`(() => {
+  const editorColours = (): Promise<Record<string, string>> =>
+    page.evaluate<Record<string, string>>(`(() => {
     const out = {};
     for (const span of document.querySelectorAll(".editor-instance .view-lines .view-line > span > span")) {
       out[span.textContent.replace(/\\u00a0/g, " ").trim()] = getComputedStyle(span).color;
@@ -143,7 +144,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
 
   it("colours the file with the grammar (comments and strings) and the server's semantic tokens", async () => {
     await step("colours", async () => {
-      await expectDistinctColours(["// Look up a contact and greet it.", "\"Hello \"", "NSContactAgent", "agent"]);
+      await expectDistinctColours(["// Look up a contact and greet it.", '"Hello "', "NSContactAgent", "agent"]);
     });
   }, 60_000);
 
@@ -156,7 +157,10 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   it("hovers a NetServer method with its signature", async () => {
     await step("hover", async () => {
       await page.keyboard.press("Escape");
-      await page.locator(".editor-instance .view-lines span[class*='mtk']", { hasText: /^GetContactEntity$/ }).first().hover(WAIT);
+      await page
+        .locator(".editor-instance .view-lines span[class*='mtk']", { hasText: /^GetContactEntity$/ })
+        .first()
+        .hover(WAIT);
       const hover = page.locator(".monaco-hover", { hasText: "NSContactEntity NSContactAgent.GetContactEntity(Integer contactEntityId)" }).first();
       await hover.waitFor(WAIT);
       expect(await hover.innerText()).toContain("Since SuperOffice 7.0");
@@ -166,7 +170,10 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
 
   it("completes NetServer methods after `agent.`", async () => {
     await step("completion", async () => {
-      await page.locator(".editor-instance .view-lines span[class*='mtk']", { hasText: /^printLine$/ }).first().click(WAIT);
+      await page
+        .locator(".editor-instance .view-lines span[class*='mtk']", { hasText: /^printLine$/ })
+        .first()
+        .click(WAIT);
       await page.keyboard.press("Control+End");
       await page.keyboard.press("Enter");
       await page.keyboard.type("agent.", { delay: 50 });
@@ -192,10 +199,13 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   it("completes rule ids in .crmscriptrc.json from the schema the extension ships", async () => {
     await step("config-schema", async () => {
       await openFile(".crmscriptrc.json", "no-agent-in-loop");
-      await page.locator(".editor-instance .view-lines span", { hasText: /"rules"/ }).first().click(WAIT);
+      await page
+        .locator(".editor-instance .view-lines span", { hasText: /"rules"/ })
+        .first()
+        .click(WAIT);
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("End");
-      await page.keyboard.type("    \"no-net", { delay: 50 });
+      await page.keyboard.type('    "no-net', { delay: 50 });
       await page.keyboard.press("Control+Space");
       const row = page.locator(".suggest-widget .monaco-list-row", { hasText: "no-netserver-call-in-loop" }).first();
       await row.waitFor(WAIT);

@@ -64,9 +64,12 @@ NSAppointmentEntity appointment = agent.GetAppointmentFromUID("uid");
   });
 
   it("warns about classes newer than the target", () => {
-    checkFixture(`
+    checkFixture(
+      `
   EventDataDialogDefinition dialog;
 //^^^^^^^^^^^^^^^^^^^^^^^^^ warning api-newer-than-target: 10.1.9
-`, { settings: { targetVersion: "10.1" } });
+`,
+      { settings: { targetVersion: "10.1" } },
+    );
   });
 });

@@ -13,7 +13,8 @@ it("every semantic code is exercised by an annotated fixture", () => {
   const folder = join(repositoryRoot, "test", "semantics");
   const annotated = new Set<string>();
   for (const name of readdirSync(folder).filter((file) => file.endsWith(".test.ts"))) {
-    for (const match of readFileSync(join(folder, name), "utf8").matchAll(/\/\/\s*(?:\^+|\|)\s+(?:error|warning)\s+([a-z-]+)/g)) annotated.add(match[1] as string);
+    for (const match of readFileSync(join(folder, name), "utf8").matchAll(/\/\/\s*(?:\^+|\|)\s+(?:error|warning)\s+([a-z-]+)/g))
+      annotated.add(match[1] as string);
   }
   // An internal failure cannot be provoked on purpose; the host's tests cover that a crash becomes a diagnostic.
   const untested = Object.keys(semanticCodes).filter((code) => code !== "semantic-internal-error" && !annotated.has(code));

@@ -27,7 +27,8 @@ Integer abs(Integer x) { if (x < 0) return -x; return x; }
 
   it("looks in the workspace roots and include paths after the script's folder", () => {
     const settings = { workspaceRoots: ["/workspace"], includePaths: ["/shared/includes"] };
-    checkFixture(`
+    checkFixture(
+      `
 #include "lib-config";
 #include "lib-log";
 printLine(CONFIG_NAME);
@@ -36,7 +37,9 @@ logInfo("started");
 String CONFIG_NAME = "production";
 //- /shared/includes/lib-log.crm
 Void logInfo(String message) { printLine("[info] " + message); }
-`, { settings });
+`,
+      { settings },
+    );
   });
 
   it("warns about a missing include, says where it looked, and reports uses of its names once", () => {
@@ -145,7 +148,7 @@ describe("caching", () => {
     expect(reads).toBe(readsAfterTwoIncluders);
     expect([...host.dependentsOf("/w/lib.crm")].sort()).toEqual(["/w/a.crm", "/w/b.crm"]);
 
-    host.setOverlay("/w/lib.crm", "String answer() { return \"42\"; }\n");
+    host.setOverlay("/w/lib.crm", 'String answer() { return "42"; }\n');
     const codes = host.analyzeFile("/w/a.crm")?.diagnostics.map((diagnostic) => diagnostic.code);
     expect(codes).toEqual(["type-mismatch"]);
   });

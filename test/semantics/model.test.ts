@@ -11,7 +11,13 @@ import { cursorOf, runFixture } from "../support/check.js";
 function at(source: string) {
   const run = runFixture(source);
   const analysis = run.analysis();
-  return { analysis, model: analysis.model, get cursor() { return cursorOf(run); } };
+  return {
+    analysis,
+    model: analysis.model,
+    get cursor() {
+      return cursorOf(run);
+    },
+  };
 }
 
 function names(symbols: readonly UserSymbol[]): string[] {
@@ -36,19 +42,27 @@ describe("nameAt", () => {
   });
 
   it("tells a user overload, a constructor's class and a struct type apart", () => {
-    const { model, analysis } = at(`struct Car { String brand; };\nCar Car(String b) { Car c; c.brand = b; return c; }\nCar mine = Car("Volvo");\nMap m = Map("a=1");\n`);
+    const { model, analysis } = at(
+      `struct Car { String brand; };\nCar Car(String b) { Car c; c.brand = b; return c; }\nCar mine = Car("Volvo");\nMap m = Map("a=1");\n`,
+    );
     const text = analysis.sourceFile.text;
-    expect(model.nameAt(text.indexOf("Car(\"Volvo\")"))?.resolution).toMatchObject({ kind: "user-call", symbol: { kind: "function", name: "Car" } });
+    expect(model.nameAt(text.indexOf('Car("Volvo")'))?.resolution).toMatchObject({ kind: "user-call", symbol: { kind: "function", name: "Car" } });
     expect(model.nameAt(text.indexOf("Car mine"))?.resolution).toMatchObject({ kind: "symbol", symbol: { kind: "struct", name: "Car" } });
-    expect(model.nameAt(text.indexOf("Map(\""))?.resolution).toMatchObject({ kind: "catalog-class", info: { name: "Map" } });
+    expect(model.nameAt(text.indexOf('Map("'))?.resolution).toMatchObject({ kind: "catalog-class", info: { name: "Map" } });
   });
 });
 
 describe("referencesTo", () => {
   it("lists every use of a variable, marking plain assignments as writes", () => {
-    const { model, analysis } = at(`Integer count = 0;\ncount = 5;\ncount += 1;\nprintLine(count.toString());\nVoid f() { Integer count = 2; printLine(count.toString()); }\n`);
-    const symbol = model.declarations().find((candidate) => candidate.name === "count" && candidate.kind === "variable" && candidate.variableKind === "global") as UserSymbol;
-    const lines = model.referencesTo(symbol).map((reference) => `${analysis.sourceFile.lineIndex.position(reference.name.start).line + 1}${reference.write ? " write" : ""}`);
+    const { model, analysis } = at(
+      `Integer count = 0;\ncount = 5;\ncount += 1;\nprintLine(count.toString());\nVoid f() { Integer count = 2; printLine(count.toString()); }\n`,
+    );
+    const symbol = model
+      .declarations()
+      .find((candidate) => candidate.name === "count" && candidate.kind === "variable" && candidate.variableKind === "global") as UserSymbol;
+    const lines = model
+      .referencesTo(symbol)
+      .map((reference) => `${analysis.sourceFile.lineIndex.position(reference.name.start).line + 1}${reference.write ? " write" : ""}`);
     expect(lines).toEqual(["2 write", "3", "4"]);
   });
 
@@ -79,7 +93,15 @@ Void run(Integer limit) {
 }
 String suffix = "z";
 `);
-    expect(names(model.visibleAt(cursor))).toEqual(["local inner", "parameter limit", "local before", "global prefix", "struct Point", "function helper", "function run"]);
+    expect(names(model.visibleAt(cursor))).toEqual([
+      "local inner",
+      "parameter limit",
+      "local before",
+      "global prefix",
+      "struct Point",
+      "function helper",
+      "function run",
+    ]);
   });
 
   it("hides an outer variable behind an inner one of the same name", () => {
@@ -123,14 +145,18 @@ describe("callAt", () => {
   it("reports the signatures and the one chosen", () => {
     const { model, cursor } = at(`Map m;\nm.increaseValueForKey("a", 2$0);\n`);
     const call = model.callAt(cursor);
-    expect(call?.signatures.map((signature) => signature.parameters.map((parameter) => parameter.type.kind === "class" ? parameter.type.name : "?").join(","))).toEqual(["String,Float", "String,Integer"]);
+    expect(
+      call?.signatures.map((signature) => signature.parameters.map((parameter) => (parameter.type.kind === "class" ? parameter.type.name : "?")).join(",")),
+    ).toEqual(["String,Float", "String,Integer"]);
     expect(call?.chosen?.parameters[1]?.type).toMatchObject({ name: "Integer" });
   });
 });
 
 describe("exports", () => {
   it("holds the top-level symbols in declaration order and the included scripts", () => {
-    const run = runFixture(`#include "lib";\nInteger A = 1;\nVoid f() { Integer local = 2; }\nstruct S { Integer x; };\n//- /fixture/lib.crm\nInteger B = 2;\n`);
+    const run = runFixture(
+      `#include "lib";\nInteger A = 1;\nVoid f() { Integer local = 2; }\nstruct S { Integer x; };\n//- /fixture/lib.crm\nInteger B = 2;\n`,
+    );
     const exports = run.analysis().model.exports();
     expect(names(exports.symbols)).toEqual(["global A", "function f", "struct S"]);
     expect(exports.includes.map((module) => module.file)).toEqual(["/fixture/lib.crm"]);

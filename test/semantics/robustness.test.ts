@@ -30,7 +30,8 @@ function problems(text: string): string[] {
     const where = `${diagnostic.code} ${diagnostic.range.start}-${diagnostic.range.end}`;
     if (!knownCodes.has(diagnostic.code)) found.push(`${where}: unregistered code`);
     if (diagnostic.code.endsWith("internal-error")) found.push(`${where}: ${diagnostic.message}`);
-    if (!(diagnostic.range.start >= 0 && diagnostic.range.start <= diagnostic.range.end && diagnostic.range.end <= text.length)) found.push(`${where}: outside the text`);
+    if (!(diagnostic.range.start >= 0 && diagnostic.range.start <= diagnostic.range.end && diagnostic.range.end <= text.length))
+      found.push(`${where}: outside the text`);
     if (diagnostic.message.trim() === "") found.push(`${where}: empty message`);
     if (diagnostic.range.start < previous) found.push(`${where}: not sorted`);
     previous = diagnostic.range.start;
@@ -40,9 +41,12 @@ function problems(text: string): string[] {
 
 describe("analysis on generated input", () => {
   it("is well-formed on soups of CRMScript fragments", () => {
-    fc.assert(fc.property(tokenSoup, (text) => {
-      expect(problems(text)).toEqual([]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(tokenSoup, (text) => {
+        expect(problems(text)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("is well-formed on mutated realistic files", () => {
@@ -88,13 +92,27 @@ describe("internal failures", () => {
   });
 
   it("report a lint rule that throws once, and still run the other rules", () => {
-    const throwing = (where: "create" | "listener" | "end") => defineRule({
-      id: `throws-in-${where}`, group: "correctness", defaultSeverity: "warning", description: "A rule that fails.",
-      create() {
-        if (where === "create") throw new Error("in create");
-        return where === "listener" ? { Identifier: () => { throw new Error("in a listener"); } } : { end: () => { throw new Error("in end"); } };
-      },
-    });
+    const throwing = (where: "create" | "listener" | "end") =>
+      defineRule({
+        id: `throws-in-${where}`,
+        group: "correctness",
+        defaultSeverity: "warning",
+        description: "A rule that fails.",
+        create() {
+          if (where === "create") throw new Error("in create");
+          return where === "listener"
+            ? {
+                Identifier: () => {
+                  throw new Error("in a listener");
+                },
+              }
+            : {
+                end: () => {
+                  throw new Error("in end");
+                },
+              };
+        },
+      });
     const model = host.analyzeText("/lint/broken.crm", "Void f() {\n  Integer unused = 1;\n  Integer other = unused;\n}\n").model;
     const rules = [throwing("create"), throwing("listener"), throwing("end"), ...allRules];
     const diagnostics = runLint(model, { "require-language-level": "off" }, rules);

@@ -15,7 +15,9 @@ import { builtinCatalog } from "../../server/catalog/builtin-catalog.js";
 import { specExamplesRoot } from "../support/paths.js";
 import { specExpectations } from "../support/spec-expectations.js";
 
-const examples = readdirSync(specExamplesRoot).filter((name) => name.endsWith(".crmscript")).sort();
+const examples = readdirSync(specExamplesRoot)
+  .filter((name) => name.endsWith(".crmscript"))
+  .sort();
 const host = new AnalysisHost(builtinCatalog().catalog, new MemoryFileSystem());
 
 describe("spec conformance programs (whole pipeline)", () => {

@@ -29,7 +29,9 @@ export interface CheckOptions {
 
 /** Every rule off except those named. */
 export function onlyRules(ids: readonly string[]): Record<string, "off" | "warning"> {
-  return Object.fromEntries(allRules.map((rule) => [rule.id, ids.includes(rule.id) ? rule.defaultSeverity === "off" ? "warning" : rule.defaultSeverity : "off"])) as Record<string, "off" | "warning">;
+  return Object.fromEntries(
+    allRules.map((rule) => [rule.id, ids.includes(rule.id) ? (rule.defaultSeverity === "off" ? "warning" : rule.defaultSeverity) : "off"]),
+  ) as Record<string, "off" | "warning">;
 }
 
 export function runFixture(source: string, options: CheckOptions = {}): FixtureRun {
@@ -63,7 +65,10 @@ function describeAt(analysis: FileAnalysis, start: number, end: number): string 
 }
 
 function describeAnnotation(annotation: Annotation): string {
-  const what = annotation.kind === "type" ? `type ${annotation.code}` : `${annotation.severity} ${annotation.code}${annotation.message === undefined ? "" : `: …${annotation.message}…`}`;
+  const what =
+    annotation.kind === "type"
+      ? `type ${annotation.code}`
+      : `${annotation.severity} ${annotation.code}${annotation.message === undefined ? "" : `: …${annotation.message}…`}`;
   return `${annotation.line + 1}:${annotation.startColumn + 1}-${annotation.endColumn + 1} ${what}`;
 }
 
@@ -80,12 +85,21 @@ export function checkFixture(source: string, options: CheckOptions = {}): Fixtur
     for (const diagnostic of analysis.diagnostics) {
       const start = lines.position(diagnostic.range.start);
       const end = lines.position(diagnostic.range.end);
-      const index = unmatched.findIndex((annotation) =>
-        annotation.line === start.line && annotation.startColumn === start.column && end.line === start.line && annotation.endColumn === end.column &&
-        annotation.code === diagnostic.code && annotation.severity === diagnostic.severity &&
-        (annotation.message === undefined || diagnostic.message.includes(annotation.message)));
+      const index = unmatched.findIndex(
+        (annotation) =>
+          annotation.line === start.line &&
+          annotation.startColumn === start.column &&
+          end.line === start.line &&
+          annotation.endColumn === end.column &&
+          annotation.code === diagnostic.code &&
+          annotation.severity === diagnostic.severity &&
+          (annotation.message === undefined || diagnostic.message.includes(annotation.message)),
+      );
       if (index >= 0) unmatched.splice(index, 1);
-      else unexpected.push(`${describeAt(analysis, diagnostic.range.start, diagnostic.range.end)} ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`);
+      else
+        unexpected.push(
+          `${describeAt(analysis, diagnostic.range.start, diagnostic.range.end)} ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`,
+        );
     }
     const typeProblems: string[] = [];
     for (const annotation of file.annotations.filter((item) => item.kind === "type")) {
@@ -93,7 +107,8 @@ export function checkFixture(source: string, options: CheckOptions = {}): Fixtur
       const end = lines.offset({ line: annotation.line, column: annotation.endColumn });
       let expression: Expression | undefined;
       walk(analysis.sourceFile.program, (node) => {
-        if (expression === undefined && node.start === start && node.end === end && analysis.model.typeOf(node as Expression) !== undefined) expression = node as Expression;
+        if (expression === undefined && node.start === start && node.end === end && analysis.model.typeOf(node as Expression) !== undefined)
+          expression = node as Expression;
       });
       const actual = expression === undefined ? "no expression there" : typeToString(analysis.model.typeOf(expression) as never);
       if (actual !== annotation.code) typeProblems.push(`${describeAnnotation(annotation)}, found ${actual}`);

@@ -60,7 +60,10 @@ export async function lint(argv: readonly string[], options: FakeIoOptions): Pro
     exists: (path) => existsSync(path),
     ...(options.toolIdentity === undefined ? {} : { toolIdentity: () => options.toolIdentity as string }),
     writeFile: options.writeFile ?? ((path, text) => writeFileSync(path, text)),
-    writeSource: options.writeFile === undefined ? (path, original, changed) => void writeSourceFile(path, original, changed) : (path, _original, changed) => options.writeFile?.(path, changed),
+    writeSource:
+      options.writeFile === undefined
+        ? (path, original, changed) => void writeSourceFile(path, original, changed)
+        : (path, _original, changed) => options.writeFile?.(path, changed),
     ...(options.stderrTerminal === undefined ? {} : { stderrIsTerminal: options.stderrTerminal }),
   };
   const code = await main(argv, io);
@@ -123,7 +126,6 @@ afterAll(() => {
   for (const root of temporaryRoots) rmSync(root, { recursive: true, force: true });
 });
 
-
 /** The newest modification time of the sources bundled into the CLI. */
 function newestSource(): number {
   let newest = 0;
@@ -150,5 +152,12 @@ export function runBundle(argv: string[], options: { cwd: string; input?: string
   const env = { ...process.env };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
-  return spawnSync(process.execPath, [bundle, ...argv], { cwd: options.cwd, input: options.input ?? "", encoding: "utf8", env, timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+  return spawnSync(process.execPath, [bundle, ...argv], {
+    cwd: options.cwd,
+    input: options.input ?? "",
+    encoding: "utf8",
+    env,
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }

@@ -103,10 +103,23 @@ export class CodeServer {
     execFileSync(realClients.codeServer, [...folders, "--install-extension", vsix], { env, stdio: "pipe", timeout: 120_000 });
     const port = await freePort();
     const log = openSync(join(state, "server.log"), "w");
-    const child = spawn(realClients.codeServer, [
-      ...folders, "--bind-addr", `127.0.0.1:${port}`, "--auth", "none", "--disable-telemetry", "--disable-update-check",
-      "--disable-workspace-trust", "--disable-getting-started-override", "--ignore-last-opened", workspace,
-    ], { env, stdio: ["ignore", log, log], detached: true });
+    const child = spawn(
+      realClients.codeServer,
+      [
+        ...folders,
+        "--bind-addr",
+        `127.0.0.1:${port}`,
+        "--auth",
+        "none",
+        "--disable-telemetry",
+        "--disable-update-check",
+        "--disable-workspace-trust",
+        "--disable-getting-started-override",
+        "--ignore-last-opened",
+        workspace,
+      ],
+      { env, stdio: ["ignore", log, log], detached: true },
+    );
     const server = new CodeServer(child, `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, port, state);
     const deadline = Date.now() + 60_000;
     while (!(await answers(`http://127.0.0.1:${port}/healthz`))) {
@@ -144,7 +157,15 @@ export async function launchChromium(): Promise<{ browser: Browser; page: Page }
   const browser = await chromium.launch({
     executablePath: realClients.chromium,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   return { browser, page };

@@ -29,28 +29,153 @@ export const fixtures: readonly { readonly name: string; readonly text: string }
 // ---------------------------------------------------------------- generators
 
 const KEYWORDS = [
-  "if", "else", "while", "for", "foreach", "in", "break", "continue", "return", "try", "catch", "throw",
-  "struct", "true", "false", "this", "switch", "case", "do", "enum", "and", "or",
+  "if",
+  "else",
+  "while",
+  "for",
+  "foreach",
+  "in",
+  "break",
+  "continue",
+  "return",
+  "try",
+  "catch",
+  "throw",
+  "struct",
+  "true",
+  "false",
+  "this",
+  "switch",
+  "case",
+  "do",
+  "enum",
+  "and",
+  "or",
 ];
-const TYPE_NAMES = ["Integer", "String", "Bool", "Float", "Long", "Void", "Date", "DateTime", "Time", "TimeSpan", "Map", "Byte", "NSContactAgent", "SearchEngine", "XMLNode"];
+const TYPE_NAMES = [
+  "Integer",
+  "String",
+  "Bool",
+  "Float",
+  "Long",
+  "Void",
+  "Date",
+  "DateTime",
+  "Time",
+  "TimeSpan",
+  "Map",
+  "Byte",
+  "NSContactAgent",
+  "SearchEngine",
+  "XMLNode",
+];
 const OPERATORS = [
-  "=", "+=", "-=", "*=", "/=", "%=", "||", "&&", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "&", "|",
-  "!", "++", "--", "?", ":", ".", ",", ";", "(", ")", "{", "}", "[", "]",
+  "=",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "||",
+  "&&",
+  "==",
+  "!=",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "&",
+  "|",
+  "!",
+  "++",
+  "--",
+  "?",
+  ":",
+  ".",
+  ",",
+  ";",
+  "(",
+  ")",
+  "{",
+  "}",
+  "[",
+  "]",
 ];
 const LEXICAL_EDGES = [
-  '"', "'", '""', "''", '"text"', "'c'", '"a\\"b"', '"\\q"', '"\\n\\t\\;"', '"<% %>"', '"unterminated', "\\",
-  "/*", "*/", "/* comment */", "//", "// line comment\n", "/**/", "/*/",
-  "#include", '#include "lib-http";', "#setLanguageLevel", "#setLanguageLevel 4;", "#setLanguageLevel x;", "#pragma", "#",
-  "%EJSCRIPT_START%", "%EJSCRIPT_END%", "<%", "%>", "<%=", "<html>",
-  "0", "42", "007", "1.5", "0x1F", "0X1f", "1e5", "1E-5", "5.", ".5", "42L", "42l", "2147483648", "9223372036854775808L", "1.5.5", "0xZ",
-  "@", "$", "`", "~", "^", "é", "Ω", "😀", "\u0000", "\ud800", "\udc00", "\u00a0", "\u2028", "\ufeff",
+  '"',
+  "'",
+  '""',
+  "''",
+  '"text"',
+  "'c'",
+  '"a\\"b"',
+  '"\\q"',
+  '"\\n\\t\\;"',
+  '"<% %>"',
+  '"unterminated',
+  "\\",
+  "/*",
+  "*/",
+  "/* comment */",
+  "//",
+  "// line comment\n",
+  "/**/",
+  "/*/",
+  "#include",
+  '#include "lib-http";',
+  "#setLanguageLevel",
+  "#setLanguageLevel 4;",
+  "#setLanguageLevel x;",
+  "#pragma",
+  "#",
+  "%EJSCRIPT_START%",
+  "%EJSCRIPT_END%",
+  "<%",
+  "%>",
+  "<%=",
+  "<html>",
+  "0",
+  "42",
+  "007",
+  "1.5",
+  "0x1F",
+  "0X1f",
+  "1e5",
+  "1E-5",
+  "5.",
+  ".5",
+  "42L",
+  "42l",
+  "2147483648",
+  "9223372036854775808L",
+  "1.5.5",
+  "0xZ",
+  "@",
+  "$",
+  "`",
+  "~",
+  "^",
+  "é",
+  "Ω",
+  "😀",
+  "\u0000",
+  "\ud800",
+  "\udc00",
+  "\u00a0",
+  "\u2028",
+  "\ufeff",
 ];
 const SEPARATORS = ["", " ", " ", "\n", "\r\n", "\t", "\r"];
 
 /** A keyword or type name in any letter case (`WHILE`, `wHiLe`). */
-const anyCaseWord = fc.tuple(fc.constantFrom(...KEYWORDS, ...TYPE_NAMES), fc.array(fc.boolean(), { maxLength: 12 })).map(([word, upper]) =>
-  Array.from(word, (char, index) => (upper[index] === true ? char.toUpperCase() : char.toLowerCase())).join(""),
-);
+const anyCaseWord = fc
+  .tuple(fc.constantFrom(...KEYWORDS, ...TYPE_NAMES), fc.array(fc.boolean(), { maxLength: 12 }))
+  .map(([word, upper]) => Array.from(word, (char, index) => (upper[index] === true ? char.toUpperCase() : char.toLowerCase())).join(""));
 
 export const fragment: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: anyCaseWord },
@@ -62,9 +187,9 @@ export const fragment: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Random token soup: fragments joined by random whitespace (or none, so neighbours may fuse). */
-export const tokenSoup = fc.array(fc.tuple(fragment, fc.constantFrom(...SEPARATORS)), { maxLength: 300, size: "max" }).map((parts) =>
-  parts.map(([text, separator]) => text + separator).join(""),
-);
+export const tokenSoup = fc
+  .array(fc.tuple(fragment, fc.constantFrom(...SEPARATORS)), { maxLength: 300, size: "max" })
+  .map((parts) => parts.map(([text, separator]) => text + separator).join(""));
 
 /** Any UTF-16 string, including lone surrogates. */
 export const utf16Units = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 400, size: "max" }).map((units) => String.fromCharCode(...units));
@@ -108,4 +233,3 @@ export function applyMutation(text: string, change: Mutation): string {
     }
   }
 }
-

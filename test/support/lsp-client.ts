@@ -13,10 +13,26 @@ import { existsSync, statSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
-  ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
-  DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
-  LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type ClientCapabilities, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
 } from "vscode-languageserver-protocol/node";
 import { PassThrough } from "node:stream";
 import { createConnection as createServerConnection } from "vscode-languageserver/node";
@@ -77,7 +93,9 @@ export class LspClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [options.serverPath ?? serverBundle, "--stdio", ...(options.extraArguments ?? [])], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [options.serverPath ?? serverBundle, "--stdio", ...(options.extraArguments ?? [])], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     return LspClient.initialize(connection, options, child, undefined);
   }
@@ -98,7 +116,12 @@ export class LspClient {
     return client;
   }
 
-  private static async initialize(connection: ProtocolConnection, options: ClientOptions, child: ChildProcess | undefined, closeServer: (() => void) | undefined): Promise<LspClient> {
+  private static async initialize(
+    connection: ProtocolConnection,
+    options: ClientOptions,
+    child: ChildProcess | undefined,
+    closeServer: (() => void) | undefined,
+  ): Promise<LspClient> {
     let client: LspClient | undefined;
     const pending: PublishDiagnosticsParams[] = [];
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -109,7 +132,9 @@ export class LspClient {
       client?.logs.push(params.message);
       client?.events.push(`log ${params.message}`);
     });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === "crmscript" ? client?.settings ?? options.settings ?? {} : null)));
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === "crmscript" ? (client?.settings ?? options.settings ?? {}) : null)),
+    );
     connection.onRequest(RegistrationRequest.method, () => null);
     connection.onRequest("workspace/diagnostic/refresh", () => {
       client?.logs.push("diagnostic refresh requested");
@@ -117,7 +142,12 @@ export class LspClient {
     });
     connection.listen();
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        workspaceFolders: true,
+      },
       textDocument: {
         completion: { completionItem: { snippetSupport: true, documentationFormat: ["markdown"] } },
         hover: { contentFormat: ["markdown"] },
@@ -150,12 +180,18 @@ export class LspClient {
   }
 
   /** Resolves with the first pushed diagnostics for `uri` (after `after` of them) that satisfy `accept`. */
-  async waitForDiagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true, after = 0, timeout = 15_000): Promise<PublishDiagnosticsParams> {
+  async waitForDiagnostics(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean = () => true,
+    after = 0,
+    timeout = 15_000,
+  ): Promise<PublishDiagnosticsParams> {
     const deadline = Date.now() + timeout;
     for (;;) {
       const found = (this.diagnostics.get(uri) ?? []).slice(after).find(accept);
       if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri} within ${timeout} ms; got ${JSON.stringify(this.diagnostics.get(uri) ?? [])}`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching diagnostics for ${uri} within ${timeout} ms; got ${JSON.stringify(this.diagnostics.get(uri) ?? [])}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(1, deadline - Date.now()));
         this.waiters.push(() => {

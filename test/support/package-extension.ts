@@ -4,5 +4,9 @@ import { join } from "node:path";
 import { repositoryRoot } from "./paths.js";
 
 export function packageExtension(out: string): void {
-  execFileSync(process.execPath, [join(repositoryRoot, "scripts", "package-extension.mjs"), "--out", out], { cwd: repositoryRoot, stdio: "pipe", timeout: 120_000 });
+  execFileSync(process.execPath, [join(repositoryRoot, "scripts", "package-extension.mjs"), "--out", out], {
+    cwd: repositoryRoot,
+    stdio: "pipe",
+    timeout: 120_000,
+  });
 }

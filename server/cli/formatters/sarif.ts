@@ -74,7 +74,12 @@ function limit(text: string, length: number): string {
 
 /** The Markdown page as plain text: no heading marks, no code fences. */
 function plainText(markdown: string): string {
-  return markdown.split("\n").filter((line) => !line.startsWith("```")).map((line) => line.replace(/^#+\s+/, "")).join("\n").trim();
+  return markdown
+    .split("\n")
+    .filter((line) => !line.startsWith("```"))
+    .map((line) => line.replace(/^#+\s+/, ""))
+    .join("\n")
+    .trim();
 }
 
 function fullDescription(code: string, info: CodeDescription | undefined): string {

@@ -21,7 +21,17 @@ import { completionContext, type CompletionContext } from "./context.js";
 import { snippets } from "./snippets.js";
 
 export type CompletionEntryKind =
-  | "method" | "function" | "field" | "variable" | "parameter" | "class" | "struct" | "keyword" | "snippet" | "module" | "directive";
+  | "method"
+  | "function"
+  | "field"
+  | "variable"
+  | "parameter"
+  | "class"
+  | "struct"
+  | "keyword"
+  | "snippet"
+  | "module"
+  | "directive";
 
 export interface CompletionEntry {
   readonly label: string;
@@ -83,7 +93,7 @@ export function complete(host: AnalysisHost, state: EditorState, offset: number,
       for (const id of sources.includeIds()) builder.add(id, "module", "script", Rank.FileSymbol);
       break;
     case "directive":
-      builder.add("#include", "directive", "#include \"id\";", Rank.Keyword, { insertText: "#include \"$1\";", snippet: true });
+      builder.add("#include", "directive", '#include "id";', Rank.Keyword, { insertText: '#include "$1";', snippet: true });
       builder.add("#setLanguageLevel", "directive", "#setLanguageLevel 4;", Rank.Keyword, { insertText: "#setLanguageLevel ${1:4};", snippet: true });
       break;
     case "statement":
@@ -146,7 +156,9 @@ function receiverTypeOf(state: EditorState, context: Extract<CompletionContext, 
 function addMembers(host: AnalysisHost, type: Type, builder: EntryBuilder): void {
   const members = host.environment.members.membersOf(type);
   for (const field of members.fields.values()) {
-    builder.add(field.name, "field", typeToString(field.type), Rank.Member, { documentation: () => describeResolution(host, { kind: "symbol", symbol: field, declaration: false }) });
+    builder.add(field.name, "field", typeToString(field.type), Rank.Member, {
+      documentation: () => describeResolution(host, { kind: "symbol", symbol: field, declaration: false }),
+    });
   }
   for (const group of members.methods.values()) {
     builder.add(group.name, "method", overloadDetail(group.signatures), Rank.Member, { documentation: () => groupDocumentation(host, group) });
@@ -169,9 +181,15 @@ function addValues(host: AnalysisHost, state: EditorState, offset: number, build
       functions.set(symbol.name, list);
     } else if (symbol.kind === "variable") {
       const local = symbol.variableKind !== "global";
-      builder.add(symbol.name, symbol.variableKind === "parameter" ? "parameter" : "variable", typeToString(symbol.type), local ? Rank.Local : Rank.FileSymbol, {
-        documentation: () => describeSymbol(host, symbol),
-      });
+      builder.add(
+        symbol.name,
+        symbol.variableKind === "parameter" ? "parameter" : "variable",
+        typeToString(symbol.type),
+        local ? Rank.Local : Rank.FileSymbol,
+        {
+          documentation: () => describeSymbol(host, symbol),
+        },
+      );
     } else if (statement) {
       builder.add(symbol.name, "struct", `struct ${symbol.name}`, Rank.FileSymbol, { documentation: () => describeSymbol(host, symbol) });
     }
@@ -195,7 +213,8 @@ function addValues(host: AnalysisHost, state: EditorState, offset: number, build
 
 function addTypes(host: AnalysisHost, state: EditorState, offset: number, builder: EntryBuilder): void {
   for (const symbol of state.analysis.model.visibleAt(toAnalysisOffset(state, offset))) {
-    if (symbol.kind === "struct") builder.add(symbol.name, "struct", `struct ${symbol.name}`, Rank.FileSymbol, { documentation: () => describeSymbol(host, symbol) });
+    if (symbol.kind === "struct")
+      builder.add(symbol.name, "struct", `struct ${symbol.name}`, Rank.FileSymbol, { documentation: () => describeSymbol(host, symbol) });
   }
   const catalog = host.environment.catalog;
   for (const name of catalog.classNames) {

@@ -25,14 +25,68 @@ export type CompletionContext =
   | { readonly kind: "type"; readonly replace: TextRange }
   | { readonly kind: "expression"; readonly replace: TextRange };
 
-const WORD_TOKENS: ReadonlySet<number> = new Set([TokenKind.Identifier, TokenKind.If, TokenKind.Else, TokenKind.While, TokenKind.For, TokenKind.Foreach, TokenKind.Break, TokenKind.Continue, TokenKind.Return, TokenKind.Try, TokenKind.Catch, TokenKind.Throw, TokenKind.Struct, TokenKind.True, TokenKind.False, TokenKind.This]);
+const WORD_TOKENS: ReadonlySet<number> = new Set([
+  TokenKind.Identifier,
+  TokenKind.If,
+  TokenKind.Else,
+  TokenKind.While,
+  TokenKind.For,
+  TokenKind.Foreach,
+  TokenKind.Break,
+  TokenKind.Continue,
+  TokenKind.Return,
+  TokenKind.Try,
+  TokenKind.Catch,
+  TokenKind.Throw,
+  TokenKind.Struct,
+  TokenKind.True,
+  TokenKind.False,
+  TokenKind.This,
+]);
 const DIRECTIVES: ReadonlySet<number> = new Set([TokenKind.IncludeDirective, TokenKind.LanguageLevelDirective, TokenKind.UnknownDirective]);
 const CONTROL_HEADERS: ReadonlySet<number> = new Set([TokenKind.If, TokenKind.While, TokenKind.For, TokenKind.Foreach]);
 /** Tokens after which a new statement starts. */
-const STATEMENT_ENDS: ReadonlySet<number> = new Set([TokenKind.Semicolon, TokenKind.LBrace, TokenKind.RBrace, TokenKind.TemplateText, TokenKind.Else, TokenKind.Try]);
+const STATEMENT_ENDS: ReadonlySet<number> = new Set([
+  TokenKind.Semicolon,
+  TokenKind.LBrace,
+  TokenKind.RBrace,
+  TokenKind.TemplateText,
+  TokenKind.Else,
+  TokenKind.Try,
+]);
 /** Tokens after which an expression (not a statement) continues, even on a new line. */
-const EXPRESSION_CONTINUES: ReadonlySet<number> = new Set([TokenKind.Assign, TokenKind.PlusAssign, TokenKind.MinusAssign, TokenKind.StarAssign, TokenKind.SlashAssign, TokenKind.PercentAssign, TokenKind.OrOr, TokenKind.AndAnd, TokenKind.EqualEqual, TokenKind.NotEqual, TokenKind.Less, TokenKind.LessEqual, TokenKind.Greater, TokenKind.GreaterEqual, TokenKind.Plus, TokenKind.Minus, TokenKind.Star, TokenKind.Slash, TokenKind.Percent, TokenKind.Bang, TokenKind.LParen, TokenKind.LBracket, TokenKind.Comma, TokenKind.Dot, TokenKind.Return, TokenKind.Throw, TokenKind.Question, TokenKind.Colon, TokenKind.Ampersand, TokenKind.Pipe]);
-
+const EXPRESSION_CONTINUES: ReadonlySet<number> = new Set([
+  TokenKind.Assign,
+  TokenKind.PlusAssign,
+  TokenKind.MinusAssign,
+  TokenKind.StarAssign,
+  TokenKind.SlashAssign,
+  TokenKind.PercentAssign,
+  TokenKind.OrOr,
+  TokenKind.AndAnd,
+  TokenKind.EqualEqual,
+  TokenKind.NotEqual,
+  TokenKind.Less,
+  TokenKind.LessEqual,
+  TokenKind.Greater,
+  TokenKind.GreaterEqual,
+  TokenKind.Plus,
+  TokenKind.Minus,
+  TokenKind.Star,
+  TokenKind.Slash,
+  TokenKind.Percent,
+  TokenKind.Bang,
+  TokenKind.LParen,
+  TokenKind.LBracket,
+  TokenKind.Comma,
+  TokenKind.Dot,
+  TokenKind.Return,
+  TokenKind.Throw,
+  TokenKind.Question,
+  TokenKind.Colon,
+  TokenKind.Ampersand,
+  TokenKind.Pipe,
+]);
 
 export function completionContext(state: EditorState, offset: number): CompletionContext {
   const current = state.current;
@@ -109,7 +163,11 @@ function isTypePosition(tokens: TokenBuffer, previous: number): boolean {
   // `Type name (` at the start of a statement: a function definition's parameters.
   const nameKind = tokenKindAt(tokens, open - 1);
   const typeKind = tokenKindAt(tokens, open - 2);
-  return nameKind === TokenKind.Identifier && (typeKind === TokenKind.Identifier || typeKind === TokenKind.RBracket) && (open - 3 < 0 || STATEMENT_ENDS.has(tokenKindAt(tokens, open - 3)) || tokenKindAt(tokens, open - 3) === TokenKind.LBracket);
+  return (
+    nameKind === TokenKind.Identifier &&
+    (typeKind === TokenKind.Identifier || typeKind === TokenKind.RBracket) &&
+    (open - 3 < 0 || STATEMENT_ENDS.has(tokenKindAt(tokens, open - 3)) || tokenKindAt(tokens, open - 3) === TokenKind.LBracket)
+  );
 }
 
 function matchingOpen(tokens: TokenBuffer, close: number): number {

@@ -24,7 +24,11 @@ export const snippets: readonly Snippet[] = [
   {
     label: "searchengine",
     detail: "SearchEngine query loop",
-    body: "SearchEngine ${1:se};\n${1:se}.addField(\"${2:ticket.id}\");\n${1:se}.addCriteria(\"${3:ticket.status}\", \"Equals\", \"${4:1}\");\nfor (${1:se}.execute(); !${1:se}.eof(); ${1:se}.next()) {\n\t$0\n}",
+    body: 'SearchEngine ${1:se};\n${1:se}.addField("${2:ticket.id}");\n${1:se}.addCriteria("${3:ticket.status}", "Equals", "${4:1}");\nfor (${1:se}.execute(); !${1:se}.eof(); ${1:se}.next()) {\n\t$0\n}',
   },
-  { label: "mapiterate", detail: "loop over a Map's keys and values", body: "for (${1:map}.first(); !${1:map}.eof(); ${1:map}.next()) {\n\tString ${2:key} = ${1:map}.getKey();\n\tString ${3:value} = ${1:map}.getVal();\n\t$0\n}" },
+  {
+    label: "mapiterate",
+    detail: "loop over a Map's keys and values",
+    body: "for (${1:map}.first(); !${1:map}.eof(); ${1:map}.next()) {\n\tString ${2:key} = ${1:map}.getKey();\n\tString ${3:value} = ${1:map}.getVal();\n\t$0\n}",
+  },
 ];

@@ -34,7 +34,11 @@ export default defineRule({
           const lower = image.toLowerCase();
           if (image === lower) continue;
           const range = { start: tokens.start(index), end: tokens.end(index) };
-          context.report({ range, message: `write '${image}' in lower case, as '${lower}': CRMScript documents its keywords in lower case`, fix: { range, text: lower, title: `Write '${lower}'` } });
+          context.report({
+            range,
+            message: `write '${image}' in lower case, as '${lower}': CRMScript documents its keywords in lower case`,
+            fix: { range, text: lower, title: `Write '${lower}'` },
+          });
         }
       },
     };

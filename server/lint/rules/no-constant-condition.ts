@@ -66,13 +66,20 @@ function compare(operator: BinaryExpression["operator"], left: Constant, right: 
   // Only identical strings are surely equal: how CRMScript orders or folds the case of strings is not documented.
   if (typeof left === "string" && (left !== right || (operator !== "==" && operator !== "!="))) return undefined;
   switch (operator) {
-    case "==": return left === right;
-    case "!=": return left !== right;
-    case "<": return left < right;
-    case "<=": return left <= right;
-    case ">": return left > right;
-    case ">=": return left >= right;
-    default: return undefined;
+    case "==":
+      return left === right;
+    case "!=":
+      return left !== right;
+    case "<":
+      return left < right;
+    case "<=":
+      return left <= right;
+    case ">":
+      return left > right;
+    case ">=":
+      return left >= right;
+    default:
+      return undefined;
   }
 }
 

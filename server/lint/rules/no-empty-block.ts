@@ -38,9 +38,10 @@ export default defineRule({
       // A block that error recovery closed has no '}' of its own: that is a syntax error, not an empty block.
       if (sourceFile.text.charAt(body.end - 1) !== "}") return;
       if (sourceFile.comments.some((comment) => comment.range.start > body.start && comment.range.end < body.end)) return;
-      const message = owner === "catch"
-        ? "empty catch block: every error of the try is silently ignored; handle the error, or add a comment saying why it is ignored"
-        : `empty ${owner} block: add the code it should run, remove it, or add a comment saying why it is empty`;
+      const message =
+        owner === "catch"
+          ? "empty catch block: every error of the try is silently ignored; handle the error, or add a comment saying why it is ignored"
+          : `empty ${owner} block: add the code it should run, remove it, or add a comment saying why it is empty`;
       context.report({ range: body, message });
     };
     return {

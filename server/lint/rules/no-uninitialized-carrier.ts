@@ -225,9 +225,10 @@ class Flow {
     this.reported.add(symbol);
     const type = symbol.type.kind === "class" ? symbol.type.name : "carrier";
     const when = this.assignedSomewhere.has(symbol) ? "is not given a value on every path before this use" : "is used before anything gives it a value";
-    const advice = netServerKind(symbol.type) === "entity"
-      ? `a declared ${type} is not initialised (its enum properties hold illegal values); assign it first, from its agent's CreateDefault…() or Get…Entity(id)`
-      : `a declared ${type} is empty; assign it first (from an agent's Get… method), or fill it with its Set… methods`;
+    const advice =
+      netServerKind(symbol.type) === "entity"
+        ? `a declared ${type} is not initialised (its enum properties hold illegal values); assign it first, from its agent's CreateDefault…() or Get…Entity(id)`
+        : `a declared ${type} is empty; assign it first (from an agent's Get… method), or fill it with its Set… methods`;
     this.context.report({ range: name, message: `'${name.name}' ${when}: ${advice}` });
   }
 
@@ -263,7 +264,13 @@ export default defineRule({
         const { model } = context;
         // Most files declare no carrier without a value: then there is nothing to follow.
         const candidate = model.declarations().some((symbol) => {
-          if (symbol.kind !== "variable" || symbol.variableKind === "field" || symbol.node.kind !== "VariableDeclaration" || symbol.node.initializer !== undefined) return false;
+          if (
+            symbol.kind !== "variable" ||
+            symbol.variableKind === "field" ||
+            symbol.node.kind !== "VariableDeclaration" ||
+            symbol.node.initializer !== undefined
+          )
+            return false;
           const kind = netServerKind(symbol.type);
           return kind === "entity" || kind === "carrier";
         });

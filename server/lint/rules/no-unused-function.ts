@@ -37,7 +37,12 @@ import { defineRule } from "../rule.js";
 
 /** Top-level statements that only declare: a script made of these alone is a library. */
 const declaringKinds: ReadonlySet<Statement["kind"]> = new Set<Statement["kind"]>([
-  "FunctionDeclaration", "StructDeclaration", "VariableDeclaration", "IncludeDirective", "LanguageLevelDirective", "EmptyStatement",
+  "FunctionDeclaration",
+  "StructDeclaration",
+  "VariableDeclaration",
+  "IncludeDirective",
+  "LanguageLevelDirective",
+  "EmptyStatement",
 ]);
 
 function onlyDeclares(statement: Statement): boolean {
@@ -57,9 +62,11 @@ export default defineRule({
         const statements = sourceFile.program.statements;
         if (statements.every(onlyDeclares)) return;
         // A function called above its declaration already has a used-before-declaration error.
-        const calledTooEarly = new Set(model.diagnostics
-          .filter((diagnostic) => diagnostic.code === "used-before-declaration")
-          .map((diagnostic) => sourceFile.text.slice(diagnostic.range.start, diagnostic.range.end)));
+        const calledTooEarly = new Set(
+          model.diagnostics
+            .filter((diagnostic) => diagnostic.code === "used-before-declaration")
+            .map((diagnostic) => sourceFile.text.slice(diagnostic.range.start, diagnostic.range.end)),
+        );
         const overloads = new Map<string, FunctionSymbol[]>();
         for (const statement of statements) {
           if (statement.kind !== "FunctionDeclaration") continue;

@@ -36,9 +36,10 @@ export default defineRule({
           if (symbol.location === undefined || symbol.location.file !== model.file) continue;
           const references = model.referencesTo(symbol);
           if (references.some((reference) => !reference.write)) continue;
-          const message = references.length === 0
-            ? `'${symbol.name}' is declared but never used: remove it, or use it`
-            : `'${symbol.name}' is assigned but its value is never read: remove it, or use the value`;
+          const message =
+            references.length === 0
+              ? `'${symbol.name}' is declared but never used: remove it, or use it`
+              : `'${symbol.name}' is assigned but its value is never read: remove it, or use the value`;
           context.report({ range: symbol.location, message });
         }
       },

@@ -39,7 +39,10 @@ export default defineRule({
         const first = statements.find((statement) => !isPreamble(statement));
         if (first === undefined) return;
         if (directive === undefined) {
-          context.report({ range: { start: first.start, end: first.start }, message: "the script has no #setLanguageLevel: start it with '#setLanguageLevel 4;' (or the level it was written for)" });
+          context.report({
+            range: { start: first.start, end: first.start },
+            message: "the script has no #setLanguageLevel: start it with '#setLanguageLevel 4;' (or the level it was written for)",
+          });
         } else if (directive !== first) {
           context.report({ range: directive, message: "#setLanguageLevel comes after the first statement: move it to the top of the script" });
         }

@@ -21,7 +21,5 @@ testRule("keyword-case", {
 //^^^^^^ warning keyword-case: 'struct'
 `,
   ],
-  fixes: [
-    { before: `If (true) Return;\nWHILE (False) { }\n`, after: `if (true) return;\nwhile (false) { }\n` },
-  ],
+  fixes: [{ before: `If (true) Return;\nWHILE (False) { }\n`, after: `if (true) return;\nwhile (false) { }\n` }],
 });

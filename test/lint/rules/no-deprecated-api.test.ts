@@ -48,15 +48,27 @@ describe("no-deprecated-api with catalog entries marked deprecated", () => {
       Integer: global("Integer"),
       String: global("String"),
       NSThingAgent: {
-        kind: "class", ns: "NetServer", uid: "CRMScript.NetServer.NSThingAgent", ctors: [{ params: [] }],
+        kind: "class",
+        ns: "NetServer",
+        uid: "CRMScript.NetServer.NSThingAgent",
+        ctors: [{ params: [] }],
         methods: {
           GetThing: [{ params: [integer("id")], returns: "NSThing", deprecated: "use GetThingId(id)" }],
           GetThingId: [{ params: [integer("id")], returns: "Integer" }],
-          Count: [{ params: [], returns: "Integer" }, { params: [integer("kind")], returns: "Integer", deprecated: true }],
+          Count: [
+            { params: [], returns: "Integer" },
+            { params: [integer("kind")], returns: "Integer", deprecated: true },
+          ],
         },
       },
       NSThing: { kind: "class", ns: "NetServer", uid: "CRMScript.NetServer.NSThing", ctors: [{ params: [] }], methods: {}, deprecated: true },
-      Box: { kind: "class", ns: "Native", uid: "CRMScript.Native.Box", ctors: [{ params: [] }, { params: [{ name: "text", type: "String" }], deprecated: "declare it and fill it" }], methods: {} },
+      Box: {
+        kind: "class",
+        ns: "Native",
+        uid: "CRMScript.Native.Box",
+        ctors: [{ params: [] }, { params: [{ name: "text", type: "String" }], deprecated: "declare it and fill it" }],
+        methods: {},
+      },
     },
     functions: {
       oldPrint: [{ params: [{ name: "text", type: "String" }], returns: "Void", deprecated: "use newPrint" }],
@@ -76,10 +88,10 @@ describe("no-deprecated-api with catalog entries marked deprecated", () => {
       "NSThingAgent agent;",
       "NSThing thing = agent.GetThing(1);",
       "Integer n = agent.GetThingId(1) + agent.Count() + agent.Count(2);",
-      "oldPrint(\"a\");",
-      "newPrint(\"b\");",
+      'oldPrint("a");',
+      'newPrint("b");',
       "Box empty;",
-      "Box full = Box(\"x\");",
+      'Box full = Box("x");',
       "",
     ].join("\n");
     const host = new AnalysisHost(catalog, new MemoryFileSystem({ "/x.crm": text }), { rules: onlyRules(["no-deprecated-api"]) });
