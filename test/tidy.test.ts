@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { repositoryRoot } from "./support/paths.js";
 
@@ -118,5 +119,26 @@ describe("documentation", () => {
     const existing = existingDocs(repositoryRoot);
     expect([...existing.keys()].sort()).toEqual([...generated.keys()].sort());
     for (const [page, content] of generated) expect({ page, content: existing.get(page) }).toEqual({ page, content });
+  });
+});
+
+describe("identifiers", () => {
+  // US English, as the LSP and VS Code APIs spell: `analyze`, `color`, `behavior`, `initialize`, `normalize`, `serialize`.
+  const british = /analys(?:ed|ing|e(?!s))|colour|behaviour|initialis|normalis|recognis|serialis|favour|honour|centre/i;
+
+  it("are spelled the US way in every TypeScript file", () => {
+    const found: string[] = [];
+    for (const folder of ["grammar", "server", "client", "scripts", "bench", "test"]) {
+      for (const file of sourceFiles(folder)) {
+        if (file.includes(`${join("test", "fixtures")}`)) continue;
+        const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+        const visit = (node: ts.Node): void => {
+          if (ts.isIdentifier(node) && british.test(node.text)) found.push(`${relative(repositoryRoot, file)}: ${node.text}`);
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

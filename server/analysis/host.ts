@@ -46,7 +46,7 @@ export interface HostOptions {
    * least recently used beyond that keep only their text and are analysed
    * again when asked. Unlimited by default.
    */
-  readonly maxAnalysedFiles?: number;
+  readonly maxAnalyzedFiles?: number;
   /**
    * The settings of one file, when they differ by file (configuration files
    * in its folders); by default every file has the host's settings. Call
@@ -82,7 +82,7 @@ export class AnalysisHost implements IncludeResolver {
   ) {
     this.settingsFor = options.settingsFor;
     this.rules = options.rules;
-    this.cache = new AnalysisCache(options.maxAnalysedFiles ?? Number.POSITIVE_INFINITY, (path) => this.graph.directDependents(path).size > 0);
+    this.cache = new AnalysisCache(options.maxAnalyzedFiles ?? Number.POSITIVE_INFINITY, (path) => this.graph.directDependents(path).size > 0);
     this.reader = overlaid(this.overlays, fileSystem, (path) => this.cache.peek(path)?.text);
     this.workspace = new WorkspaceIndex((path) => this.readText(path));
     this.workspaceIncludes = new WorkspaceIncludes(this.workspace, (includeId, fromFile) => this.findInclude(includeId, fromFile).path);
@@ -195,7 +195,7 @@ export class AnalysisHost implements IncludeResolver {
   }
 
   /** Every analysed file that included `path`, directly or not: cheap, it reads no other file. */
-  analysedIncludersOf(path: string): readonly string[] {
+  analyzedIncludersOf(path: string): readonly string[] {
     return this.graph.dependents(path);
   }
 
@@ -251,7 +251,7 @@ export class AnalysisHost implements IncludeResolver {
   }
 
   /**
-   * Keeps at most `maxAnalysedFiles` files parsed and analysed (see
+   * Keeps at most `maxAnalyzedFiles` files parsed and analysed (see
    * `AnalysisCache`). Scripts that included an evicted file lose their
    * analysis with it, so no analysis refers to symbols of one that no longer
    * exists.

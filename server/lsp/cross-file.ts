@@ -14,7 +14,7 @@ import { forEachInSteps, pause, waitUnlessCancelled } from "./cancellation.js";
 import { outlineKinds, toOffset, toRange } from "./convert.js";
 import { guarded } from "./guard.js";
 import type { HandlerContext } from "./handlers.js";
-import { analyseFilesSeeing, indexWorkspace } from "./warm-up.js";
+import { analyzeFilesSeeing, indexWorkspace } from "./warm-up.js";
 
 export function registerCrossFileHandlers(context: HandlerContext): void {
   const { connection, host, documents, uris } = context;
@@ -34,7 +34,7 @@ export function registerCrossFileHandlers(context: HandlerContext): void {
     if (first === undefined) return undefined;
     const declaring = new Set(definition(first, toOffset(first.sourceFile.lineIndex, position)).map((range) => range.file));
     await pause(token);
-    await analyseFilesSeeing(host, declaring, token);
+    await analyzeFilesSeeing(host, declaring, token);
     // The newest analysis, should the document have changed in the meantime.
     const analysis = analysisOf(uri);
     return analysis === undefined ? undefined : { analysis, offset: toOffset(analysis.sourceFile.lineIndex, position) };

@@ -47,11 +47,11 @@ export class DiagnosticsScheduler {
 
   /** The diagnostics of a document's current text, for a pull request or a push. */
   report(open: OpenDocument): LspDiagnostic[] {
-    return this.converted(open, this.analysed(open));
+    return this.converted(open, this.analyzed(open));
   }
 
   /** The analysis of a document's current text; undefined when the ignore patterns name it. */
-  analysed(open: OpenDocument): FileAnalysis | undefined {
+  analyzed(open: OpenDocument): FileAnalysis | undefined {
     return this.ignored(open) ? undefined : this.documents.fresh(open);
   }
 
@@ -108,7 +108,7 @@ export class DiagnosticsScheduler {
   dependentsChanged(path: string): void {
     // Open documents are analysed, so the host knows which of them include `path` without reading the workspace.
     const dependents = this.host
-      .analysedIncludersOf(path)
+      .analyzedIncludersOf(path)
       .map((file) => this.documents.byPath(file))
       .filter((open): open is OpenDocument => open !== undefined);
     if (dependents.length === 0) return;

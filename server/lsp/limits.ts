@@ -5,7 +5,7 @@
  */
 
 /** Files the host keeps parsed and analysed; the least recently used beyond this are analysed again on demand. */
-export const MAX_ANALYSED_FILES = 64;
+export const MAX_ANALYZED_FILES = 64;
 
 /** URIs remembered for files that are not open (open documents' URIs are kept until they close). */
 export const MAX_REMEMBERED_URIS = 4096;

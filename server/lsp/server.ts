@@ -31,7 +31,7 @@ import { OpenDocuments } from "./documents.js";
 import { registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";
 import { CONFIG_FILE_GLOB, isConfigFile, ServerConfiguration } from "./configuration.js";
 import type { EditorSettings, InitializationOptions } from "./settings.js";
-import { MAX_ANALYSED_FILES } from "./limits.js";
+import { MAX_ANALYZED_FILES } from "./limits.js";
 import { UriMap } from "./uris.js";
 import { WorkspaceScan } from "./workspace-scan.js";
 
@@ -68,7 +68,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     nodeFileSystem,
     {},
     {
-      maxAnalysedFiles: MAX_ANALYSED_FILES,
+      maxAnalyzedFiles: MAX_ANALYZED_FILES,
       settingsFor: (path) => configuration.settingsFor(path),
       ...(options.rules === undefined ? {} : { rules: options.rules }),
     },
@@ -237,7 +237,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const open = documents.get(params.textDocument.uri);
     if (open === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     try {
-      const analysis = diagnostics.analysed(open);
+      const analysis = diagnostics.analyzed(open);
       await pause(token);
       return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics.converted(open, analysis) };
     } catch (error) {

@@ -9,7 +9,7 @@
 import type { CancellationToken } from "vscode-languageserver";
 import type { AnalysisHost } from "../analysis/host.js";
 import { forEachInSteps } from "./cancellation.js";
-import { MAX_ANALYSED_FILES } from "./limits.js";
+import { MAX_ANALYZED_FILES } from "./limits.js";
 
 /** Indexes every workspace script not indexed yet (asking for a script's include ids makes its entry). */
 export async function indexWorkspace(host: AnalysisHost, token: CancellationToken): Promise<void> {
@@ -17,12 +17,12 @@ export async function indexWorkspace(host: AnalysisHost, token: CancellationToke
 }
 
 /** Analyses the files that can use symbols declared in `declaringFiles`: those files and every script that includes one. */
-export async function analyseFilesSeeing(host: AnalysisHost, declaringFiles: Iterable<string>, token: CancellationToken): Promise<void> {
+export async function analyzeFilesSeeing(host: AnalysisHost, declaringFiles: Iterable<string>, token: CancellationToken): Promise<void> {
   const files = new Set<string>();
   for (const file of declaringFiles) {
     files.add(file);
     for (const includer of host.includersOf(file)) files.add(includer);
   }
   // Beyond what the host keeps, the feature would analyse the files again anyway.
-  await forEachInSteps([...files].slice(0, MAX_ANALYSED_FILES / 2), token, (file) => host.analyzeFile(file));
+  await forEachInSteps([...files].slice(0, MAX_ANALYZED_FILES / 2), token, (file) => host.analyzeFile(file));
 }

@@ -1,7 +1,7 @@
 /**
  * The analysis host's memory across files: the include graph follows each
  * file's latest analysis (a removed `#include` stops counting; released and
- * deleted files take their edges with them), and at most `maxAnalysedFiles`
+ * deleted files take their edges with them), and at most `maxAnalyzedFiles`
  * files keep their analysis, the least recently used going first.
  */
 import { describe, expect, it } from "vitest";
@@ -13,9 +13,9 @@ import { onlyRules } from "../support/check.js";
 const catalog = builtinCatalog().catalog;
 const settings = { rules: onlyRules([]) };
 
-function hostOf(files: Record<string, string>, maxAnalysedFiles?: number): { host: AnalysisHost; fileSystem: MemoryFileSystem } {
+function hostOf(files: Record<string, string>, maxAnalyzedFiles?: number): { host: AnalysisHost; fileSystem: MemoryFileSystem } {
   const fileSystem = new MemoryFileSystem(files);
-  const host = new AnalysisHost(catalog, fileSystem, settings, maxAnalysedFiles === undefined ? {} : { maxAnalysedFiles });
+  const host = new AnalysisHost(catalog, fileSystem, settings, maxAnalyzedFiles === undefined ? {} : { maxAnalyzedFiles });
   return { host, fileSystem };
 }
 
@@ -33,7 +33,7 @@ describe("the include graph follows the latest analyses", () => {
     host.setOverlay("/w/a.crm", "Integer a = 1;\n");
     const withoutInclude = host.analyzeFile("/w/a.crm");
     expect(host.dependentsOf("/w/lib.crm")).toEqual([]);
-    expect(host.analysedIncludersOf("/w/lib.crm")).toEqual([]);
+    expect(host.analyzedIncludersOf("/w/lib.crm")).toEqual([]);
 
     host.setOverlay("/w/lib.crm", 'String answer() { return "42"; }\n');
     expect(host.analyzeFile("/w/a.crm")).toBe(withoutInclude);
@@ -63,12 +63,12 @@ describe("the include graph follows the latest analyses", () => {
     fileSystem.deleteFile("/w/lib.crm");
     host.invalidate("/w/lib.crm");
     expect(host.dependentsOf("/w/sub.crm")).toEqual([]);
-    expect(host.analysedIncludersOf("/w/sub.crm")).toEqual([]);
-    expect(host.analysedIncludersOf("/w/lib.crm")).toEqual(["/w/a.crm"]);
+    expect(host.analyzedIncludersOf("/w/sub.crm")).toEqual([]);
+    expect(host.analyzedIncludersOf("/w/lib.crm")).toEqual(["/w/a.crm"]);
     expect(codesOf(host.analyzeFile("/w/a.crm"))).toEqual(["include-not-found", "undeclared-name"]);
 
     // The include that found nothing still depends on the path: a script appearing there is a change for it.
-    expect(host.analysedIncludersOf("/w/lib.crm")).toEqual(["/w/a.crm"]);
+    expect(host.analyzedIncludersOf("/w/lib.crm")).toEqual(["/w/a.crm"]);
     fileSystem.writeFile("/w/lib.crm", "Integer fromLib() { return 2; }\n");
     host.invalidate("/w/lib.crm");
     expect(codesOf(host.analyzeFile("/w/a.crm"))).toEqual([]);

@@ -41,11 +41,11 @@ describe("IncludeGraph", () => {
   });
 
   it("walks the union of several graphs", () => {
-    const analysed = new IncludeGraph();
+    const analyzed = new IncludeGraph();
     const workspace = new IncludeGraph();
-    analysed.setIncludes("a", ["lib"]);
+    analyzed.setIncludes("a", ["lib"]);
     workspace.setIncludes("b", ["a"]);
-    expect(IncludeGraph.dependentsIn([analysed, workspace], "lib").sort()).toEqual(["a", "b"]);
-    expect(analysed.dependents("lib")).toEqual(["a"]);
+    expect(IncludeGraph.dependentsIn([analyzed, workspace], "lib").sort()).toEqual(["a", "b"]);
+    expect(analyzed.dependents("lib")).toEqual(["a"]);
   });
 });

@@ -72,25 +72,25 @@ describe("stylish output", () => {
     it("are on for a terminal, and are the only difference from the plain output", async () => {
       const root = makeTree(files);
       const plain = await lint(["."], { cwd: root });
-      const coloured = await lint(["."], { cwd: root, terminal: true });
-      expect(coloured.stdout).toContain("\u001b[31merror  \u001b[39m");
-      expect(coloured.stdout).toContain("\u001b[33mwarning\u001b[39m");
-      expect(coloured.stdout).toContain("\u001b[4mbad.crm\u001b[24m");
-      expect(coloured.stdout.replace(ANSI, "")).toBe(plain.stdout);
-      expect(coloured.code).toBe(plain.code);
+      const colored = await lint(["."], { cwd: root, terminal: true });
+      expect(colored.stdout).toContain("\u001b[31merror  \u001b[39m");
+      expect(colored.stdout).toContain("\u001b[33mwarning\u001b[39m");
+      expect(colored.stdout).toContain("\u001b[4mbad.crm\u001b[24m");
+      expect(colored.stdout.replace(ANSI, "")).toBe(plain.stdout);
+      expect(colored.code).toBe(plain.code);
     });
 
     it("are forced on by --color and by FORCE_COLOR, off by --no-color and NO_COLOR", async () => {
       const root = makeTree(files);
-      const coloured = async (argv: string[], options: Partial<FakeIoOptions>): Promise<boolean> =>
+      const colored = async (argv: string[], options: Partial<FakeIoOptions>): Promise<boolean> =>
         ANSI_START.test((await lint([...argv, "."], { cwd: root, ...options })).stdout);
-      expect(await coloured(["--color"], { terminal: false })).toBe(true);
-      expect(await coloured([], { terminal: false, env: { FORCE_COLOR: "1" } })).toBe(true);
-      expect(await coloured([], { terminal: false, env: { FORCE_COLOR: "0" } })).toBe(false);
-      expect(await coloured(["--no-color"], { terminal: true })).toBe(false);
-      expect(await coloured([], { terminal: true, env: { NO_COLOR: "1" } })).toBe(false);
-      expect(await coloured(["--no-color"], { terminal: false, env: { FORCE_COLOR: "1" } })).toBe(false);
-      expect(await coloured(["--color"], { terminal: false, env: { NO_COLOR: "1" } })).toBe(true);
+      expect(await colored(["--color"], { terminal: false })).toBe(true);
+      expect(await colored([], { terminal: false, env: { FORCE_COLOR: "1" } })).toBe(true);
+      expect(await colored([], { terminal: false, env: { FORCE_COLOR: "0" } })).toBe(false);
+      expect(await colored(["--no-color"], { terminal: true })).toBe(false);
+      expect(await colored([], { terminal: true, env: { NO_COLOR: "1" } })).toBe(false);
+      expect(await colored(["--no-color"], { terminal: false, env: { FORCE_COLOR: "1" } })).toBe(false);
+      expect(await colored(["--color"], { terminal: false, env: { NO_COLOR: "1" } })).toBe(true);
     });
 
     it("never appear in JSON output", async () => {

@@ -97,9 +97,9 @@ describe("members after a dot", () => {
     const dotAt = before.indexOf("agent\n}") + "agent".length;
     const after = `${before.slice(0, dotAt)}.${before.slice(dotAt)}`;
     const state = staleState(after, analysis, dotAt);
-    let reanalysed = false;
-    const result = complete(run.host, state, dotAt + 1, { includeIds: () => [], fresh: () => ((reanalysed = true), freshState(analysis)) });
-    expect(reanalysed).toBe(false);
+    let reanalyzed = false;
+    const result = complete(run.host, state, dotAt + 1, { includeIds: () => [], fresh: () => ((reanalyzed = true), freshState(analysis)) });
+    expect(reanalyzed).toBe(false);
     expect(result.entries.map((entry) => entry.label)).toContain("GetContactEntity");
   });
 

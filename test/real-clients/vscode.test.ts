@@ -102,7 +102,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   };
 
   /** Colour of each token span of the visible editor by its text (the editor renders spaces as no-break spaces). */
-  const editorColours = (): Promise<Record<string, string>> =>
+  const editorColors = (): Promise<Record<string, string>> =>
     page.evaluate<Record<string, string>>(`(() => {
     const out = {};
     for (const span of document.querySelectorAll(".editor-instance .view-lines .view-line > span > span")) {
@@ -112,13 +112,13 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   })()`);
 
   /** Waits until the tokens with these texts are all shown, each in a colour of its own (once the grammar has tokenised the file). */
-  const expectDistinctColours = async (texts: readonly string[]): Promise<void> => {
-    const coloursOf = async (): Promise<string[]> => {
-      const colours = await editorColours();
-      return texts.map((text) => String(colours[text]));
+  const expectDistinctColors = async (texts: readonly string[]): Promise<void> => {
+    const colorsOf = async (): Promise<string[]> => {
+      const colors = await editorColors();
+      return texts.map((text) => String(colors[text]));
     };
-    await expect.poll(async () => new Set(await coloursOf()).size, WAIT).toBe(texts.length);
-    expect(await coloursOf()).not.toContain("undefined");
+    await expect.poll(async () => new Set(await colorsOf()).size, WAIT).toBe(texts.length);
+    expect(await colorsOf()).not.toContain("undefined");
   };
 
   /** Runs a step; on failure saves a screenshot of the workbench first. */
@@ -142,9 +142,9 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
     });
   }, 120_000);
 
-  it("colours the file with the grammar (comments and strings) and the server's semantic tokens", async () => {
+  it("colors the file with the grammar (comments and strings) and the server's semantic tokens", async () => {
     await step("colours", async () => {
-      await expectDistinctColours(["// Look up a contact and greet it.", '"Hello "', "NSContactAgent", "agent"]);
+      await expectDistinctColors(["// Look up a contact and greet it.", '"Hello "', "NSContactAgent", "agent"]);
     });
   }, 60_000);
 
@@ -188,10 +188,10 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
     });
   }, 90_000);
 
-  it("colours a template: HTML tags outside the code blocks, CRMScript inside", async () => {
+  it("colors a template: HTML tags outside the code blocks, CRMScript inside", async () => {
     await step("template", async () => {
       await openFile("list-page.crm", "%EJSCRIPT_START%");
-      await expectDistinctColours(["li", "for", "Item", "print"]);
+      await expectDistinctColors(["li", "for", "Item", "print"]);
       await page.screenshot({ path: join(shots, "template.png") });
     });
   }, 90_000);
