@@ -2,7 +2,7 @@
  * Architecture invariants as tests: the import rules of ARCHITECTURE.md, and a
  * header comment saying what each source module owns.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -140,5 +140,19 @@ describe("identifiers", () => {
       }
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe("ARCHITECTURE.md", () => {
+  it("names only files and folders that exist", () => {
+    const text = readFileSync(join(repositoryRoot, "ARCHITECTURE.md"), "utf8");
+    const named = [...text.matchAll(/`([^`\s]+)`/g)].map((match) => match[1] as string);
+    const paths = named.filter((name) => /^(?:grammar|server|client|test|scripts|bench|docs|syntaxes|schemas)\//.test(name) && !/[<*]/.test(name));
+    expect(paths.length).toBeGreaterThan(30);
+    expect(paths.filter((path) => !existsSync(join(repositoryRoot, path)))).toEqual([]);
+  });
+
+  it("stays short: file details belong in file headers", () => {
+    expect(readFileSync(join(repositoryRoot, "ARCHITECTURE.md"), "utf8").length).toBeLessThan(16_000);
   });
 });
