@@ -16,7 +16,7 @@ const common = { ...nodeBundle, outdir, sourcemap: !production, minify: producti
 await Promise.all([
   build({
     ...common,
-    entryPoints: { "crmscript-lint": "server/cli/bin.ts", "crmscript-language-server": "server/lsp/main.ts" },
+    entryPoints: { "crmscript-lint": "server/cli/bin.ts", crmscript: "server/cli/crmscript-bin.ts", "crmscript-language-server": "server/lsp/main.ts" },
     plugins: [jsonAsString],
     banner: { js: "#!/usr/bin/env node" },
     define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
@@ -26,4 +26,4 @@ await Promise.all([
 ]);
 
 // The bundles are the package's executables.
-for (const name of ["crmscript-lint", "crmscript-language-server"]) chmodSync(`${outdir}/${name}.js`, 0o755);
+for (const name of ["crmscript-lint", "crmscript", "crmscript-language-server"]) chmodSync(`${outdir}/${name}.js`, 0o755);

@@ -45,11 +45,15 @@ const allowed: Record<string, (specifier: string, resolvedFolder: string | undef
     ["grammar", "server/semantics", "server/lint", "server/analysis", "server/config"].includes(folder ?? ""),
   "server/node": (specifier, folder) =>
     specifier.startsWith("node:") || specifier === "iconv-lite" || ["server/analysis", "server/config", "server/node"].includes(folder ?? ""),
+  "server/tenant": (specifier, folder) =>
+    specifier.startsWith("node:") ||
+    ["p-limit", "diff", "openid-client"].includes(specifier) ||
+    ["server/analysis", "server/node", "server/tenant"].includes(folder ?? ""),
   "server/cli": (specifier, folder) =>
     specifier.startsWith("node:") ||
     specifier === "diff" ||
     specifier === "sarif" ||
-    ["grammar", "server/catalog", "server/lint", "server/analysis", "server/config", "server/node", "server/cli"].includes(folder ?? ""),
+    ["grammar", "server/catalog", "server/lint", "server/analysis", "server/config", "server/node", "server/tenant", "server/cli"].includes(folder ?? ""),
   "server/lsp": (specifier, folder) =>
     specifier.startsWith("node:") ||
     specifier.startsWith("vscode-languageserver") ||

@@ -86,8 +86,8 @@ function linterSetup(options: CliOptions, io: CliIo): LinterSetup {
   };
 }
 
-function useColor(options: CliOptions, io: CliIo): boolean {
-  if (options.color !== undefined) return options.color;
+function useColor(color: boolean | undefined, io: CliIo): boolean {
+  if (color !== undefined) return color;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0") return true;
   return io.stdoutIsTerminal;
@@ -313,17 +313,31 @@ function report(run: Run): number {
   return results.some((result) => result.errorCount > 0) || tooManyWarnings ? EXIT_ERRORS : EXIT_OK;
 }
 
-function format(results: readonly LintResult[], run: Run): string {
-  const { io, options } = run;
-  switch (options.format) {
+/** Results in one of the report formats (`crmscript validate` uses it too). */
+export function formatReport(
+  results: readonly LintResult[],
+  format: CliOptions["format"],
+  io: CliIo,
+  options: { readonly color?: boolean | undefined; readonly reportSuppressed?: boolean } = {},
+): string {
+  switch (format) {
     case "json":
       return formatJson(results);
     case "sarif":
-      return formatSarif(results, { cwd: io.cwd, toolVersion: toolVersion(), docs: packageDocs(), includeSuppressed: options.reportSuppressed });
+      return formatSarif(results, { cwd: io.cwd, toolVersion: toolVersion(), docs: packageDocs(), includeSuppressed: options.reportSuppressed === true });
     case "github":
       return formatGithub(results, { cwd: io.cwd });
+    case "stylish":
+      return formatStylish(results, { color: useColor(options.color, io), cwd: io.cwd });
+  }
+}
+
+function format(results: readonly LintResult[], run: Run): string {
+  const { io, options } = run;
+  const report = formatReport(results, options.format, io, { color: options.color, reportSuppressed: options.reportSuppressed });
+  switch (options.format) {
     case "stylish": {
-      const stylish = formatStylish(results, { color: useColor(options, io), cwd: io.cwd });
+      const stylish = report;
       if (options.fix !== "dry-run") return stylish;
       return (
         formatFixDiff(results, {
@@ -332,6 +346,8 @@ function format(results: readonly LintResult[], run: Run): string {
         }) + stylish
       );
     }
+    default:
+      return report;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * Running `crmscript-lint` in tests: in-process through `main()` with a
- * fake `CliIo` over real files in temporary folders, or as the bundled
+ * Running `crmscript-lint` in tests: in-process through `main()` (and the
+ * `crmscript` command through `crmscriptMain()`) with a fake `CliIo` over
+ * real files in temporary folders, or as the bundled
  * `dist/crmscript-lint.js` child process (built first when stale); and the
  * shape of its JSON report.
  */
@@ -9,7 +10,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, expect } from "vitest";
+import { crmscriptMain } from "../../server/cli/crmscript.js";
 import { main, type CliIo } from "../../server/cli/main.js";
+import type { TenantIo } from "../../server/cli/tenant-sign-in.js";
+import type { TokenStore } from "../../server/tenant/auth/index.js";
 import { readConfigText, readSource } from "../../server/node/read-source.js";
 import { writeSourceFile } from "../../server/node/write-source.js";
 import { repositoryRoot } from "./paths.js";
@@ -37,8 +41,8 @@ export interface FakeIoOptions {
   readonly toolIdentity?: string;
 }
 
-/** Runs the CLI in-process and captures what it writes. */
-export async function lint(argv: readonly string[], options: FakeIoOptions): Promise<Run> {
+/** A `CliIo` over real files that captures what is written; `output()` gives it so far. */
+function fakeIo(options: FakeIoOptions): { io: CliIo; output: () => { stdout: string; stderr: string } } {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -66,8 +70,31 @@ export async function lint(argv: readonly string[], options: FakeIoOptions): Pro
         : (path, _original, changed) => options.writeFile?.(path, changed),
     ...(options.stderrTerminal === undefined ? {} : { stderrIsTerminal: options.stderrTerminal }),
   };
+  return { io, output: () => ({ stdout, stderr }) };
+}
+
+/** Runs the CLI in-process and captures what it writes. */
+export async function lint(argv: readonly string[], options: FakeIoOptions): Promise<Run> {
+  const { io, output } = fakeIo(options);
   const code = await main(argv, io);
-  return { code, stdout, stderr };
+  return { code, ...output() };
+}
+
+export interface CrmscriptIoOptions extends FakeIoOptions {
+  readonly openBrowser?: (url: string) => Promise<void>;
+  readonly tokenStore?: TokenStore;
+}
+
+/** Runs the `crmscript` command (tenant subcommands) in-process and captures what it writes. */
+export async function runCrmscript(argv: readonly string[], options: CrmscriptIoOptions): Promise<Run> {
+  const { io, output } = fakeIo(options);
+  const tenantIo: TenantIo = {
+    ...io,
+    ...(options.openBrowser === undefined ? {} : { openBrowser: options.openBrowser }),
+    ...(options.tokenStore === undefined ? {} : { tokenStore: options.tokenStore }),
+  };
+  const code = await crmscriptMain(argv, tenantIo);
+  return { code, ...output() };
 }
 
 export interface JsonMessage {

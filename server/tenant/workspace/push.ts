@@ -1,0 +1,180 @@
+/**
+ * `crmscript push`: sends the workspace's changes to the tenant without
+ * ever overwriting anyone's work there. Only files changed since the last
+ * pull or push are sent; each is checked against the tenant's copy right
+ * before it is written (three ways: base, file, tenant) and refused when
+ * someone changed it in the tenant since, unless forced. New script files
+ * are created. Every script written is recorded at once (base and manifest,
+ * atomically), so an interrupted push resumes where it stopped. Nothing is
+ * deleted in the tenant except by `deleteInTenant`, which names each script
+ * and needs its local file to be gone.
+ */
+import type { TenantApi } from "../api.js";
+import type { CRMScriptEntity, TriggerScriptEntity } from "../contract/types.js";
+import { TenantError } from "../http.js";
+import { folderOfFile, safeName, SCRIPT_FILE_EXTENSION, TRIGGERS_FOLDER } from "./layout.js";
+import { readWorkspaceFile, remoteSnapshot, statusOf, type ItemStatus } from "./status.js";
+import { contentHash, type Entry, sameTime, type Workspace } from "./state.js";
+
+export interface PushOptions {
+  /** Overwrite tenant copies that changed since the last pull. */
+  readonly force?: boolean;
+  /** Only these files (relative to the workspace); every changed file when empty. */
+  readonly files?: readonly string[];
+}
+
+export interface PushReport {
+  updated: string[];
+  created: string[];
+  /** Files not sent, with why (changed in the tenant since the last pull, removed there, no folder for a new file). */
+  refused: { file: string; reason: string }[];
+  /** Files whose requests failed (network, server); pushing again retries just these. */
+  failed: { file: string; reason: string }[];
+  unchanged: number;
+}
+
+export async function push(api: TenantApi, workspace: Workspace, options: PushOptions = {}): Promise<PushReport> {
+  const remote = await remoteSnapshot(api);
+  const wanted = options.files === undefined || options.files.length === 0 ? undefined : new Set(options.files);
+  const report: PushReport = { updated: [], created: [], refused: [], failed: [], unchanged: 0 };
+  const work: Promise<void>[] = [];
+  // One file's failure does not stop the others: each is recorded as it lands, the failures are reported.
+  const settle = (file: string, sending: Promise<void>): Promise<void> =>
+    sending.catch((error: unknown) => {
+      report.failed.push({ file, reason: error instanceof Error ? error.message : String(error) });
+    });
+  for (const status of statusOf(workspace, remote)) {
+    const file = status.kind === "new-local" ? status.file : status.entry.file;
+    if (wanted !== undefined && !wanted.has(file)) continue;
+    if (status.kind === "new-local") work.push(settle(file, create(api, workspace, file, remote.folders, report)));
+    else if (status.kind === "tracked") work.push(settle(file, update(api, workspace, status, options.force === true, report)));
+  }
+  await Promise.all(work);
+  return report;
+}
+
+async function update(
+  api: TenantApi,
+  workspace: Workspace,
+  status: Extract<ItemStatus, { kind: "tracked" }>,
+  force: boolean,
+  report: PushReport,
+): Promise<void> {
+  const { entry } = status;
+  const refused = report.refused;
+  if (status.local !== "modified") {
+    if (status.local === "unchanged") report.unchanged++;
+    return;
+  }
+  if (status.remote === "deleted") {
+    refused.push({ file: entry.file, reason: "removed in the tenant since the last pull; push will not create it again (pull reports it)" });
+    return;
+  }
+  const text = readWorkspaceFile(workspace, entry.file) as string;
+  // The tenant's copy now, read right before writing: the lists may be a moment old.
+  const current = entry.kind === "script" ? await api.getScript(entry.id) : await api.getTrigger(entry.id);
+  const base = workspace.baseOf(entry.file);
+  if (current.Source === text) {
+    record(workspace, entry, current.Updated ?? "", text);
+    report.unchanged++;
+    return;
+  }
+  if (!force && (base === undefined || !sameTime(base.updated, current.Updated))) {
+    refused.push({ file: entry.file, reason: "changed in the tenant since the last pull: pull (or diff) first, or push --force to overwrite it" });
+    return;
+  }
+  const saved =
+    entry.kind === "script"
+      ? await api.putScript({ ...(current as CRMScriptEntity), Source: text })
+      : await api.putTrigger({ ...(current as TriggerScriptEntity), Source: text });
+  record(workspace, entry, saved.Updated ?? "", text);
+  report.updated.push(entry.file);
+}
+
+/** A new script file: created in the tenant folder its path names (triggers under their event's folder). */
+async function create(api: TenantApi, workspace: Workspace, file: string, folders: Parameters<typeof folderOfFile>[0], report: PushReport): Promise<void> {
+  const refused = report.refused;
+  const text = readWorkspaceFile(workspace, file) as string;
+  const name = (file.split("/").at(-1) as string).replace(/\.[^.]+$/, "");
+  if (file.startsWith(`${TRIGGERS_FOLDER}/`)) {
+    refused.push({ file, reason: "new trigger scripts are created in SuperOffice (they need an event and a screen); pull then brings them here" });
+    return;
+  }
+  const folder = folderOfFile(folders, file);
+  if (folder === undefined) {
+    refused.push({ file, reason: "no folder of that name in the tenant's script hierarchy: create the folder there, or move the file" });
+    return;
+  }
+  if (!file.endsWith(SCRIPT_FILE_EXTENSION) || safeName(name) !== name) {
+    refused.push({ file, reason: `a new script's file name is its include id and must end in ${SCRIPT_FILE_EXTENSION}` });
+    return;
+  }
+  const created = await api.createScript({
+    Name: name,
+    IncludeId: name,
+    HierarchyId: folder === "root" ? 0 : folder.id,
+    Source: text,
+    ScriptType: "CRMScript",
+  });
+  const entry: Entry = {
+    kind: "script",
+    file,
+    id: created.EjscriptId ?? 0,
+    uniqueIdentifier: created.UniqueIdentifier ?? "",
+    name,
+    includeId: created.IncludeId ?? name,
+    folderId: created.HierarchyId ?? 0,
+  };
+  workspace.putEntries([entry]);
+  workspace.saveManifest();
+  record(workspace, entry, created.Updated ?? "", text);
+  report.created.push(file);
+}
+
+/** Records a file as matching the tenant, at once, so an interrupted push loses nothing it did. */
+function record(workspace: Workspace, entry: Entry, updated: string, text: string): void {
+  workspace.setBase(entry.file, { updated, hash: contentHash(text) });
+  workspace.saveBase();
+}
+
+/**
+ * `crmscript push --delete NAME…`: deletes these scripts in the tenant. Each
+ * must be named (file or include id), its local file must already be
+ * deleted, and the tenant's copy must not have changed since the last pull
+ * (unless forced).
+ */
+export async function deleteInTenant(
+  api: TenantApi,
+  workspace: Workspace,
+  names: readonly string[],
+  force = false,
+): Promise<{ deleted: string[]; refused: { file: string; reason: string }[] }> {
+  const deleted: string[] = [];
+  const refused: { file: string; reason: string }[] = [];
+  for (const name of names) {
+    const entry = workspace.manifest.entries.find((candidate) => candidate.file === name || (candidate.kind === "script" && candidate.includeId === name));
+    if (entry === undefined) {
+      refused.push({ file: name, reason: "no script of this file or include id in the workspace" });
+      continue;
+    }
+    if (readWorkspaceFile(workspace, entry.file) !== undefined) {
+      refused.push({ file: entry.file, reason: "its local file still exists: delete the file first, so that deleting is a decision made twice" });
+      continue;
+    }
+    try {
+      const current = entry.kind === "script" ? await api.getScript(entry.id) : await api.getTrigger(entry.id);
+      if (!force && !sameTime(workspace.baseOf(entry.file)?.updated, current.Updated)) {
+        refused.push({ file: entry.file, reason: "changed in the tenant since the last pull: pull it and look first, or --force" });
+        continue;
+      }
+      if (entry.kind === "script") await api.deleteScript(entry.id);
+      else await api.deleteTrigger(entry.id);
+    } catch (error) {
+      if (!(error instanceof TenantError) || error.kind !== "not-found") throw error;
+    }
+    workspace.removeEntry(entry.file);
+    workspace.save();
+    deleted.push(entry.file);
+  }
+  return { deleted, refused };
+}
