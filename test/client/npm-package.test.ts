@@ -1,19 +1,24 @@
 /**
  * The npm package as users get it: `npm run pack:npm` packs what
- * `package.json`'s `files` names (the two bundled executables, the JSON
+ * `package.json`'s `files` names (the three bundled executables, the JSON
  * schema, the diagnostic pages, README, licence, changelog) and nothing
  * else; installed from the tarball into an empty folder, without the
- * network, `crmscript-lint` runs from `node_modules/.bin` and the language
- * server answers over stdio.
+ * network, `crmscript-lint` runs from `node_modules/.bin`, `crmscript pull`
+ * brings a (fake) tenant's scripts, and the language server answers over
+ * stdio.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LspClient } from "../support/lsp-client.js";
 import { repositoryRoot } from "../support/paths.js";
+import { startTenantServer } from "../support/tenant-server.js";
+
+const execFileAsync = promisify(execFile);
 
 const scratch = mkdtempSync(join(tmpdir(), "crmscript-npm-test-"));
 const project = join(scratch, "project");
@@ -50,6 +55,7 @@ describe("the npm package", () => {
         "package/README.md",
         "package/dist/crmscript-language-server.js",
         "package/dist/crmscript-lint.js",
+        "package/dist/crmscript.js",
         ...docs,
         "package/package.json",
         "package/schemas/crmscriptrc.schema.json",
@@ -61,7 +67,11 @@ describe("the npm package", () => {
       version,
       license: "MIT",
       engines: { node: ">=20" },
-      bin: { "crmscript-lint": "dist/crmscript-lint.js", "crmscript-language-server": "dist/crmscript-language-server.js" },
+      bin: {
+        crmscript: "dist/crmscript.js",
+        "crmscript-lint": "dist/crmscript-lint.js",
+        "crmscript-language-server": "dist/crmscript-language-server.js",
+      },
     });
     expect(manifest.private).toBeUndefined();
     expect(manifest.dependencies).toBeUndefined();
@@ -77,6 +87,29 @@ describe("the npm package", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("'+' cannot combine String and Integer");
     expect(run.stdout).toContain("operator-type");
+  });
+
+  it("runs `npx crmscript pull` against a tenant after an offline install", async () => {
+    const tenant = await startTenantServer();
+    try {
+      const [script] = tenant.store.seedScripts(1, { folders: ["Library"] });
+      const workspace = join(scratch, "tenant-workspace");
+      mkdirSync(workspace);
+      const env = { ...process.env, SUPEROFFICE_API_URL: tenant.apiBase, SUPEROFFICE_TOKEN: tenant.token };
+      const binary = join(project, "node_modules", ".bin", process.platform === "win32" ? "crmscript.cmd" : "crmscript");
+      const { stdout } = await execFileAsync(binary, ["pull"], { cwd: workspace, env, encoding: "utf8", shell: process.platform === "win32" });
+      expect(stdout).toContain("1 pulled");
+      expect(readFileSync(join(workspace, "scripts", "Library", `${script?.IncludeId}.crm`), "utf8")).toBe(script?.Source);
+      const signedOut = await execFileAsync(binary, ["whoami"], {
+        cwd: workspace,
+        env: { PATH: process.env.PATH, XDG_CONFIG_HOME: join(scratch, "config") },
+        encoding: "utf8",
+      }).catch((error: { code: number; stderr: string }) => error);
+      expect(signedOut).toMatchObject({ code: 2, stderr: expect.stringContaining("not signed in: run crmscript login") });
+    } finally {
+      await tenant.close();
+    }
+    expect(tenant.contractProblems).toEqual([]);
   });
 
   it("starts the installed language server, which answers over stdio", async () => {
