@@ -29,8 +29,10 @@ Commands:
   run <file> [--param NAME=VALUE…]
                                 run a local file's text in the tenant and print its output
 
-Sign-in: crmscript login, or for CI SUPEROFFICE_API_URL with SUPEROFFICE_TOKEN (a Bearer token) or with
-SUPEROFFICE_TICKET and SUPEROFFICE_APP_TOKEN; these override any stored sign-in.
+Sign-in: crmscript login (SuperOffice Online; the application's client id in SUPEROFFICE_CLIENT_ID or
+--client-id), or SUPEROFFICE_API_URL with SUPEROFFICE_TOKEN (a Bearer token), with SUPEROFFICE_TICKET and
+SUPEROFFICE_APP_TOKEN, or with SUPEROFFICE_USER and SUPEROFFICE_PASSWORD (Onsite); these override any stored
+sign-in. --profile NAME chooses among stored sign-ins.
 `;
 
 export async function crmscriptMain(argv: readonly string[], io: TenantIo): Promise<number> {

@@ -13,7 +13,7 @@ import type { ApiCredentials } from "../tenant/auth/index.js";
 import { pull } from "../tenant/workspace/pull.js";
 import { deleteInTenant, push } from "../tenant/workspace/push.js";
 import { findWorkspace, MANIFEST_FILE, Workspace } from "../tenant/workspace/state.js";
-import { describeStatus, remoteSnapshot, statusOf } from "../tenant/workspace/status.js";
+import { describeStatus, remoteSnapshot, settleEqualCopies, statusOf } from "../tenant/workspace/status.js";
 import { diffWithTenant, runInTenant, validateInTenant, type TenantProblem } from "../tenant/workspace/tenant-checks.js";
 import { lintResult, type LintResult } from "./lint-result.js";
 import { EXIT_ERRORS, EXIT_FAILURE, EXIT_OK, formatReport } from "./main.js";
@@ -110,7 +110,7 @@ async function pullCommand(api: TenantApi, workspace: Workspace, files: readonly
 
 async function statusCommand(api: TenantApi, workspace: Workspace, io: TenantIo): Promise<number> {
   let conflicts = 0;
-  for (const status of statusOf(workspace, await remoteSnapshot(api))) {
+  for (const status of await settleEqualCopies(api, workspace, statusOf(workspace, await remoteSnapshot(api)))) {
     const description = describeStatus(status);
     if (description === "unchanged") continue;
     if (description.startsWith("conflict")) conflicts++;

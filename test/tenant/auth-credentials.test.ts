@@ -82,11 +82,11 @@ describe("resolveCredentials from the environment", () => {
     const resolve = (env: Record<string, string>) => resolveCredentials({ env, store });
     await expect(resolve({ SUPEROFFICE_TOKEN: "t" })).rejects.toThrow("SUPEROFFICE_TOKEN is set without SUPEROFFICE_API_URL, the tenant's API base");
     await expect(resolve({ SUPEROFFICE_API_URL: API })).rejects.toThrow(
-      "SUPEROFFICE_API_URL is set without SUPEROFFICE_TOKEN, or SUPEROFFICE_TICKET with SUPEROFFICE_APP_TOKEN",
+      "SUPEROFFICE_API_URL is set without SUPEROFFICE_TOKEN, SUPEROFFICE_TICKET with SUPEROFFICE_APP_TOKEN, or SUPEROFFICE_USER with SUPEROFFICE_PASSWORD",
     );
     await expect(resolve({ SUPEROFFICE_API_URL: API, SUPEROFFICE_TICKET: "t" })).rejects.toThrow("SUPEROFFICE_TICKET is set without SUPEROFFICE_APP_TOKEN");
     await expect(resolve({ SUPEROFFICE_API_URL: API, SUPEROFFICE_TICKET: "t", SUPEROFFICE_TOKEN: "u" })).rejects.toThrow(
-      "both SUPEROFFICE_TOKEN and SUPEROFFICE_TICKET are set",
+      "SUPEROFFICE_TOKEN and SUPEROFFICE_TICKET are set together: set only one",
     );
     await expect(resolve({ SUPEROFFICE_APP_TOKEN: "a" })).rejects.toThrow("SUPEROFFICE_APP_TOKEN is set without SUPEROFFICE_TICKET");
     await expect(resolve({ SUPEROFFICE_API_URL: "http://sod.superoffice.com/Cust1/api/", SUPEROFFICE_TOKEN: "t" })).rejects.toThrow(
@@ -105,6 +105,20 @@ describe("resolveCredentials for Onsite", () => {
     expect(credentials.source).toBe("onsite");
     expect(await credentials.authorizationHeaders()).toEqual({ Authorization: `Basic ${Buffer.from("ADMIN:pä:ss").toString("base64")}` });
     await expect(resolveCredentials({ env: {}, store: new MemoryTokenStore(), onsite: { ...onsite, user: "a:b" } })).rejects.toThrow(/must not contain ':'/);
+  });
+
+  it("takes the user from SUPEROFFICE_USER and SUPEROFFICE_PASSWORD, over the configured one", async () => {
+    const env = { SUPEROFFICE_API_URL: "https://crm.example.com/SuperOffice/api/", SUPEROFFICE_USER: "ci", SUPEROFFICE_PASSWORD: "pw" };
+    const onsite = { apiBase: "https://other.example.com/api/", user: "ADMIN", password: "x" };
+    const credentials = await resolveCredentials({ env, store: new MemoryTokenStore(), onsite });
+    expect(credentials).toMatchObject({ source: "environment-user", apiBase: "https://crm.example.com/SuperOffice/api/" });
+    expect(await credentials.authorizationHeaders()).toEqual({ Authorization: `Basic ${Buffer.from("ci:pw").toString("base64")}` });
+    await expect(resolveCredentials({ env: { ...env, SUPEROFFICE_PASSWORD: undefined }, store: new MemoryTokenStore() })).rejects.toThrow(
+      "SUPEROFFICE_USER is set without SUPEROFFICE_PASSWORD",
+    );
+    await expect(resolveCredentials({ env: { ...env, SUPEROFFICE_TOKEN: "t" }, store: new MemoryTokenStore() })).rejects.toThrow(
+      "SUPEROFFICE_TOKEN and SUPEROFFICE_USER are set together: set only one",
+    );
   });
 });
 

@@ -89,6 +89,25 @@ describe("an interrupted push", () => {
     expect(requestsTo("PUT", /CRMScript\/\d+$/)).toBe(5);
     for (const script of scripts) expect(server.store.getScript(script.EjscriptId)?.Source).toMatch(/\/\/ changed\n$/);
   });
+
+  it("a push that ended before recording what it sent is recognized: status, push and pull all see the copies are equal", async () => {
+    const scripts = server.store.seedScripts(3);
+    await crmscript("pull");
+    const baseBefore = readFileSync(join(folder, ".crmscript", "base.json"), "utf8");
+    const sent = scripts.map((script) => `${script.Source}// sent\n`);
+    for (const [index, script] of scripts.entries()) writeFileSync(fileOf(script.IncludeId), sent[index] as string);
+    expect((await crmscript("push")).stdout).toContain("3 pushed");
+    // As if the process had died before saving the base state.
+    writeFileSync(join(folder, ".crmscript", "base.json"), baseBefore);
+    const status = await crmscript("status");
+    expect(status.stdout).toBe("");
+    expect(status.code).toBe(0);
+    expect((await crmscript("push")).stdout).toContain("0 pushed, 0 refused, 3 unchanged");
+    writeFileSync(join(folder, ".crmscript", "base.json"), baseBefore);
+    expect((await crmscript("pull")).code).toBe(0);
+    expect(requestsTo("PUT", /CRMScript\/\d+$/)).toBe(3);
+    for (const [index, script] of scripts.entries()) expect(readFileSync(fileOf(script.IncludeId), "utf8")).toBe(sent[index]);
+  });
 });
 
 describe("sign-in and permission failures", () => {

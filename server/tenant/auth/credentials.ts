@@ -2,8 +2,10 @@
  * Which credentials a command uses, decided in one place. First the
  * environment (CI, scripts): `SUPEROFFICE_API_URL` with `SUPEROFFICE_TOKEN`
  * (Bearer) or with `SUPEROFFICE_TICKET` + `SUPEROFFICE_APP_TOKEN`
- * (`Authorization: SOTicket …` and `SO-AppToken`); then an Onsite user from
- * configuration (HTTP Basic); then the profile's stored SuperId sign-in.
+ * (`Authorization: SOTicket …` and `SO-AppToken`) or with
+ * `SUPEROFFICE_USER` + `SUPEROFFICE_PASSWORD` (an Onsite user, HTTP Basic);
+ * then an Onsite user from configuration; then the profile's stored SuperId
+ * sign-in.
  * The answer is the tenant's API base and a function giving the headers of
  * each request, or an error saying what to do.
  */
@@ -18,6 +20,8 @@ export const CREDENTIAL_VARIABLES = {
   token: "SUPEROFFICE_TOKEN",
   ticket: "SUPEROFFICE_TICKET",
   appToken: "SUPEROFFICE_APP_TOKEN",
+  user: "SUPEROFFICE_USER",
+  password: "SUPEROFFICE_PASSWORD",
 } as const;
 
 /** An Onsite installation's user, from configuration. */
@@ -43,7 +47,7 @@ export interface ResolveCredentialsOptions {
 }
 
 /** Where the credentials came from. */
-export type CredentialSource = "environment-token" | "environment-ticket" | "onsite" | "profile";
+export type CredentialSource = "environment-token" | "environment-ticket" | "environment-user" | "onsite" | "profile";
 
 export interface ApiCredentials {
   /** The tenant's API base, ending in `/`. */
@@ -74,17 +78,21 @@ export function environmentCredentials(env: Readonly<Record<string, string | und
     const value = env[name]?.trim();
     return value === undefined || value === "" ? undefined : value;
   };
-  const { apiUrl: apiUrlName, token: tokenName, ticket: ticketName, appToken: appTokenName } = CREDENTIAL_VARIABLES;
+  const { apiUrl: apiUrlName, token: tokenName, ticket: ticketName, appToken: appTokenName, user: userName, password: passwordName } = CREDENTIAL_VARIABLES;
   const apiUrl = read(apiUrlName);
   const token = read(tokenName)?.replace(/^Bearer\s+/i, "");
   const ticket = read(ticketName)?.replace(/^SOTicket\s+/i, "");
   const appToken = read(appTokenName);
-  if (apiUrl === undefined && token === undefined && ticket === undefined) {
+  const user = read(userName);
+  if (apiUrl === undefined && token === undefined && ticket === undefined && user === undefined) {
     if (appToken !== undefined) throw new CredentialsError(`${appTokenName} is set without ${ticketName} and ${apiUrlName}`);
     return undefined;
   }
-  if (token !== undefined && ticket !== undefined) throw new CredentialsError(`both ${tokenName} and ${ticketName} are set: set one of them`);
-  if (apiUrl === undefined) throw new CredentialsError(`${token !== undefined ? tokenName : ticketName} is set without ${apiUrlName}, the tenant's API base`);
+  const given = [token === undefined ? "" : tokenName, ticket === undefined ? "" : ticketName, user === undefined ? "" : userName].filter(
+    (name) => name !== "",
+  );
+  if (given.length > 1) throw new CredentialsError(`${given.join(" and ")} are set together: set only one`);
+  if (apiUrl === undefined) throw new CredentialsError(`${given[0]} is set without ${apiUrlName}, the tenant's API base`);
   const apiBase = checked(() => normalizeApiBase(apiUrl, apiUrlName));
   if (token !== undefined) {
     const headers = { Authorization: `Bearer ${headerValue(token, tokenName)}` };
@@ -95,7 +103,12 @@ export function environmentCredentials(env: Readonly<Record<string, string | und
     const headers = { Authorization: `SOTicket ${headerValue(ticket, ticketName)}`, "SO-AppToken": headerValue(appToken, appTokenName) };
     return { apiBase, source: "environment-ticket", authorizationHeaders: async () => ({ ...headers }) };
   }
-  throw new CredentialsError(`${apiUrlName} is set without ${tokenName}, or ${ticketName} with ${appTokenName}`);
+  if (user !== undefined) {
+    const password = env[passwordName];
+    if (password === undefined) throw new CredentialsError(`${userName} is set without ${passwordName}`);
+    return { ...onsiteCredentials({ apiBase, user, password }), source: "environment-user" };
+  }
+  throw new CredentialsError(`${apiUrlName} is set without ${tokenName}, ${ticketName} with ${appTokenName}, or ${userName} with ${passwordName}`);
 }
 
 /** HTTP Basic credentials of an Onsite user. */

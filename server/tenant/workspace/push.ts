@@ -4,8 +4,11 @@
  * pull or push are sent; each is checked against the tenant's copy right
  * before it is written (three ways: base, file, tenant) and refused when
  * someone changed it in the tenant since, unless forced. New script files
- * are created. Every script written is recorded at once (base and manifest,
- * atomically), so an interrupted push resumes where it stopped. Nothing is
+ * are created. Every script written is recorded as it lands (the base state
+ * is saved every quarter second and at the end, a created script's manifest
+ * entry at once); a push interrupted before recording a script finds the
+ * tenant's copy equal to the file next time and records it then, so
+ * pushing again resumes where it stopped. Nothing is
  * deleted in the tenant except by `deleteInTenant`, which names each script
  * and needs its local file to be gone.
  */
@@ -50,6 +53,7 @@ export async function push(api: TenantApi, workspace: Workspace, options: PushOp
     else if (status.kind === "tracked") work.push(settle(file, update(api, workspace, status, options.force === true, report)));
   }
   await Promise.all(work);
+  workspace.saveBase();
   return report;
 }
 
@@ -131,10 +135,13 @@ async function create(api: TenantApi, workspace: Workspace, file: string, folder
   report.created.push(file);
 }
 
-/** Records a file as matching the tenant, at once, so an interrupted push loses nothing it did. */
+/** How often a push saves the base state while it runs. */
+const BASE_SAVE_INTERVAL_MS = 250;
+
+/** Records a file as matching the tenant (saved with the next save of the base state). */
 function record(workspace: Workspace, entry: Entry, updated: string, text: string): void {
   workspace.setBase(entry.file, { updated, hash: contentHash(text) });
-  workspace.saveBase();
+  workspace.saveBaseEvery(BASE_SAVE_INTERVAL_MS);
 }
 
 /**

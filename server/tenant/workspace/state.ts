@@ -87,6 +87,7 @@ export function findWorkspace(from: string): string | undefined {
 
 export class Workspace {
   private base: Record<string, BaseRecord>;
+  private baseSavedAt = 0;
 
   private constructor(
     readonly root: string,
@@ -151,7 +152,13 @@ export class Workspace {
     writeAtomically(join(this.root, MANIFEST_FILE), formatManifest(this.manifest));
   }
 
+  /** Saves the base state unless it was saved less than `intervalMs` ago (a long push saves it as it goes, not per file). */
+  saveBaseEvery(intervalMs: number): void {
+    if (performance.now() - this.baseSavedAt >= intervalMs) this.saveBase();
+  }
+
   saveBase(): void {
+    this.baseSavedAt = performance.now();
     const folder = join(this.root, BASE_FOLDER);
     mkdirSync(folder, { recursive: true });
     // The base state is this machine's: keep it out of version control.

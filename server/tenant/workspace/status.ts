@@ -107,6 +107,27 @@ export function statusOf(workspace: Workspace, remote: RemoteSnapshot): ItemStat
   return statuses;
 }
 
+/**
+ * The statuses, with every apparent conflict (changed on both sides) checked against the tenant's copy: when
+ * it equals the file (a push or pull that ended before recording it), the file is recorded as matching the
+ * tenant and is unchanged. Only those scripts are read.
+ */
+export async function settleEqualCopies(api: TenantApi, workspace: Workspace, statuses: readonly ItemStatus[]): Promise<ItemStatus[]> {
+  const settled = await Promise.all(
+    statuses.map(async (status): Promise<ItemStatus> => {
+      if (status.kind !== "tracked" || status.local !== "modified" || status.remote !== "changed") return status;
+      const { entry } = status;
+      const current = entry.kind === "script" ? await api.getScript(entry.id) : await api.getTrigger(entry.id);
+      const text = readWorkspaceFile(workspace, entry.file);
+      if (text === undefined || current.Source !== text) return status;
+      workspace.setBase(entry.file, { updated: current.Updated ?? "", hash: contentHash(text) });
+      return { ...status, local: "unchanged", remote: "unchanged" };
+    }),
+  );
+  if (settled.some((status, index) => status !== statuses[index])) workspace.saveBase();
+  return settled;
+}
+
 /** The script files under `scripts/` and `triggers/`, relative to the workspace, with `/`. */
 export function scriptFilesIn(root: string): string[] {
   const found: string[] = [];
