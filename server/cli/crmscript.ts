@@ -22,7 +22,8 @@ Commands:
   status                        what changed here and in the tenant since the last pull
   diff [file]                   the differences between local files and the tenant's copies
   push [files…] [--force]       send local changes (refuses scripts someone changed in the tenant since the last
-                                pull, unless --force); new files under scripts/ are created
+                                pull, unless --force); new files under scripts/ are created; --base-ref REF
+                                (CI): a script the tenant still holds as commit REF had it is safe to update
   push --delete NAME…           delete these scripts in the tenant (their local files must be deleted first)
   validate [files…] [-f FORMAT] the tenant's compiler on local files (changed ones by default); FORMAT is
                                 stylish, json, sarif or github

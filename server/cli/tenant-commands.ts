@@ -11,10 +11,11 @@ import { parseArgs } from "node:util";
 import { TenantApi } from "../tenant/api.js";
 import type { ApiCredentials } from "../tenant/auth/index.js";
 import { pull } from "../tenant/workspace/pull.js";
-import { deleteInTenant, push } from "../tenant/workspace/push.js";
+import { deleteInTenant, type PushOptions, push } from "../tenant/workspace/push.js";
 import { findWorkspace, MANIFEST_FILE, Workspace } from "../tenant/workspace/state.js";
 import { describeStatus, remoteSnapshot, settleEqualCopies, statusOf } from "../tenant/workspace/status.js";
 import { diffWithTenant, runInTenant, validateInTenant, type TenantProblem } from "../tenant/workspace/tenant-checks.js";
+import { gitFilesAt } from "./git-base.js";
 import { lintResult, type LintResult } from "./lint-result.js";
 import { EXIT_ERRORS, EXIT_FAILURE, EXIT_OK, formatReport } from "./main.js";
 import { connectTenant, loginCommand, logoutCommand, type TenantIo, whoamiCommand } from "./tenant-sign-in.js";
@@ -55,6 +56,7 @@ async function workspaceCommand(command: string, argv: readonly string[], io: Te
       format: { type: "string", short: "f" },
       param: { type: "string", multiple: true },
       profile: { type: "string" },
+      "base-ref": { type: "string" },
     },
   });
   const existing = findWorkspace(io.cwd);
@@ -75,8 +77,11 @@ async function workspaceCommand(command: string, argv: readonly string[], io: Te
       return statusCommand(api, workspace, io);
     case "diff":
       return diffCommand(api, workspace, files, io);
-    case "push":
-      return values.delete === true ? deleteCommand(api, workspace, positionals, force, io) : pushCommand(api, workspace, files, force, io);
+    case "push": {
+      if (values.delete === true) return deleteCommand(api, workspace, positionals, force, io);
+      const baseRef = values["base-ref"];
+      return pushCommand(api, workspace, { files, force, ...(baseRef === undefined ? {} : { baseTextOf: gitFilesAt(workspace.root, baseRef) }) }, io);
+    }
     case "validate":
       return validateCommand(api, workspace, files, values.format ?? "stylish", io);
     default:
@@ -130,8 +135,8 @@ async function diffCommand(api: TenantApi, workspace: Workspace, files: readonly
   return EXIT_OK;
 }
 
-async function pushCommand(api: TenantApi, workspace: Workspace, files: readonly string[], force: boolean, io: TenantIo): Promise<number> {
-  const report = await push(api, workspace, { force, files });
+async function pushCommand(api: TenantApi, workspace: Workspace, options: PushOptions, io: TenantIo): Promise<number> {
+  const report = await push(api, workspace, options);
   for (const file of report.updated) io.writeStdout(`pushed    ${file}\n`);
   for (const file of report.created) io.writeStdout(`created   ${file}\n`);
   for (const { file, reason } of report.refused) io.writeStdout(`refused   ${file}: ${reason}\n`);

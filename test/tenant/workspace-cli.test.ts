@@ -6,6 +6,7 @@
  * name, and what the workspace files hold. Faults, validate and run:
  * `workspace-faults.test.ts` and `tenant-checks.test.ts`.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -123,6 +124,41 @@ describe("edit and push", () => {
     const refused = await crmscript("push");
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/refused {3}scripts\/Nowhere\/lib-x\.crm: no folder of that name/);
+  });
+});
+
+describe("a fresh clone of the workspace's repository (CI)", () => {
+  it("has no base state, so push refuses changed files unless --base-ref shows the tenant still holds the earlier commit", async () => {
+    const [first, second] = server.store.seedScripts(2);
+    await crmscript("pull");
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=CI", "-c", "user.email=ci@example.com", ...args], { cwd: folder, encoding: "utf8" });
+    git("init", "--quiet");
+    git("add", ".");
+    git("commit", "--quiet", "-m", "pulled");
+    rmSync(join(folder, ".crmscript"), { recursive: true });
+    const firstFile = `scripts/${first?.IncludeId}.crm`;
+    const secondFile = `scripts/${second?.IncludeId}.crm`;
+    write(firstFile, `${read(firstFile)}// from CI\n`);
+    write(secondFile, `${read(secondFile)}// from CI\n`);
+    git("commit", "--quiet", "-am", "changed");
+    server.store.editScriptAsOtherUser(second?.EjscriptId as number);
+
+    const withoutBase = await crmscript("push");
+    expect(withoutBase.code).toBe(1);
+    expect(withoutBase.stdout).toContain("0 pushed, 2 refused");
+    expect(withoutBase.stdout).toContain(`refused   ${firstFile}: this workspace has no record of the tenant's copy`);
+
+    const push = await crmscript("push", "--base-ref", "HEAD~1");
+    expect(push.code).toBe(1);
+    expect(push.stdout).toContain(`pushed    ${firstFile}`);
+    expect(push.stdout).toContain(`refused   ${secondFile}: changed in the tenant since the last pull`);
+    expect(server.store.getScript(first?.EjscriptId as number)?.Source).toMatch(/\/\/ from CI\n$/);
+    expect(server.store.getScript(second?.EjscriptId as number)?.Source).toContain("edited by associate 99");
+
+    const unknown = await crmscript("push", "--base-ref", "no-such-branch");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("--base-ref no-such-branch: no such commit");
   });
 });
 

@@ -22,6 +22,11 @@ import { contentHash, type Entry, sameTime, type Workspace } from "./state.js";
 export interface PushOptions {
   /** Overwrite tenant copies that changed since the last pull. */
   readonly force?: boolean;
+  /**
+   * A file's text at an earlier base the workspace has no record of (CI: the file in the commit before the
+   * pushed one): the tenant's copy still being that text also proves nobody changed it there.
+   */
+  readonly baseTextOf?: (file: string) => string | undefined;
   /** Only these files (relative to the workspace); every changed file when empty. */
   readonly files?: readonly string[];
 }
@@ -50,7 +55,7 @@ export async function push(api: TenantApi, workspace: Workspace, options: PushOp
     const file = status.kind === "new-local" ? status.file : status.entry.file;
     if (wanted !== undefined && !wanted.has(file)) continue;
     if (status.kind === "new-local") work.push(settle(file, create(api, workspace, file, remote.folders, report)));
-    else if (status.kind === "tracked") work.push(settle(file, update(api, workspace, status, options.force === true, report)));
+    else if (status.kind === "tracked") work.push(settle(file, update(api, workspace, status, options, report)));
   }
   await Promise.all(work);
   workspace.saveBase();
@@ -61,7 +66,7 @@ async function update(
   api: TenantApi,
   workspace: Workspace,
   status: Extract<ItemStatus, { kind: "tracked" }>,
-  force: boolean,
+  options: PushOptions,
   report: PushReport,
 ): Promise<void> {
   const { entry } = status;
@@ -83,8 +88,14 @@ async function update(
     report.unchanged++;
     return;
   }
-  if (!force && (base === undefined || !sameTime(base.updated, current.Updated))) {
-    refused.push({ file: entry.file, reason: "changed in the tenant since the last pull: pull (or diff) first, or push --force to overwrite it" });
+  const earlier = options.baseTextOf?.(entry.file);
+  const untouchedInTenant = (base !== undefined && sameTime(base.updated, current.Updated)) || (earlier !== undefined && earlier === current.Source);
+  if (options.force !== true && !untouchedInTenant) {
+    const reason =
+      base === undefined && earlier === undefined
+        ? "this workspace has no record of the tenant's copy (a fresh clone?): pull it first, or push --base-ref with the commit the tenant holds"
+        : "changed in the tenant since the last pull: pull (or diff) first, or push --force to overwrite it";
+    refused.push({ file: entry.file, reason });
     return;
   }
   const saved =
