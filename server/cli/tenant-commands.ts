@@ -13,7 +13,7 @@ import type { ApiCredentials } from "../tenant/auth/index.js";
 import { pull } from "../tenant/workspace/pull.js";
 import { deleteInTenant, type PushOptions, push } from "../tenant/workspace/push.js";
 import { findWorkspace, MANIFEST_FILE, Workspace } from "../tenant/workspace/state.js";
-import { describeStatus, remoteSnapshot, settleEqualCopies, statusOf } from "../tenant/workspace/status.js";
+import { describeStatus, fileOfStatus, remoteSnapshot, settleEqualCopies, statusOf } from "../tenant/workspace/status.js";
 import { diffWithTenant, runInTenant, validateInTenant, type TenantProblem } from "../tenant/workspace/tenant-checks.js";
 import { gitFilesAt } from "./git-base.js";
 import { lintResult, type LintResult } from "./lint-result.js";
@@ -119,7 +119,7 @@ async function statusCommand(api: TenantApi, workspace: Workspace, io: TenantIo)
     const description = describeStatus(status);
     if (description === "unchanged") continue;
     if (description.startsWith("conflict")) conflicts++;
-    io.writeStdout(`${description}: ${status.kind === "new-local" ? status.file : status.entry.file}\n`);
+    io.writeStdout(`${description}: ${fileOfStatus(status)}\n`);
   }
   return conflicts > 0 ? EXIT_ERRORS : EXIT_OK;
 }

@@ -80,6 +80,19 @@ describe("crmscript pull", () => {
     expect(other.stderr).toContain(`this workspace belongs to ${server.apiBase}`);
   });
 
+  it("pulls only the files named, and refuses a name that is no script", async () => {
+    const [first, second] = server.store.seedScripts(2);
+    await crmscript("pull");
+    server.store.editScriptAsOtherUser(first?.EjscriptId as number);
+    server.store.editScriptAsOtherUser(second?.EjscriptId as number);
+    const one = await crmscript("pull", `scripts/${first?.IncludeId}.crm`);
+    expect(one.stdout).toContain("1 pulled");
+    expect(read(`scripts/${second?.IncludeId}.crm`)).not.toContain("edited by associate");
+    const unknown = await crmscript("pull", "scripts/nothing.crm");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("crmscript pull: no script here or in the tenant is 'scripts/nothing.crm'\n");
+  });
+
   it("gives two tenant items that would share a file name files of their own", async () => {
     server.store.addTrigger({ Name: "Notify", ScreenType: "TicketSave", Source: "// first\n" });
     server.store.addTrigger({ Name: "notify", ScreenType: "TicketSave", Source: "// second\n" });

@@ -10,7 +10,7 @@
  */
 import type { TenantApi } from "../api.js";
 import type { CRMScriptEntity, TriggerScriptEntity } from "../contract/types.js";
-import { remoteSnapshot, readWorkspaceFile, statusOf, type ItemStatus } from "./status.js";
+import { fileOfStatus, type ItemStatus, readWorkspaceFile, remoteSnapshot, selectStatuses, statusOf } from "./status.js";
 import { contentHash, writeAtomically, type Entry, type Workspace } from "./state.js";
 
 export interface PullOptions {
@@ -37,14 +37,12 @@ interface Planned {
 
 export async function pull(api: TenantApi, workspace: Workspace, options: PullOptions = {}): Promise<PullReport> {
   const remote = await remoteSnapshot(api);
-  const wanted = options.files === undefined || options.files.length === 0 ? undefined : new Set(options.files);
   const planned: Planned[] = [];
   const removedInTenant: string[] = [];
   const deletedLocally: string[] = [];
   let unchanged = 0;
-  for (const status of statusOf(workspace, remote)) {
-    const file = status.kind === "new-local" ? status.file : status.entry.file;
-    if (wanted !== undefined && !wanted.has(file)) continue;
+  for (const status of selectStatuses(statusOf(workspace, remote), options.files)) {
+    const file = fileOfStatus(status);
     if (status.kind === "new-local") continue;
     if (status.kind === "new-remote") planned.push({ entry: status.entry, localText: status.fileExists ? readWorkspaceFile(workspace, file) : undefined });
     else sortTracked(status, workspace, planned, removedInTenant, deletedLocally, () => unchanged++);

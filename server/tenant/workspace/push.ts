@@ -16,7 +16,7 @@ import type { TenantApi } from "../api.js";
 import type { CRMScriptEntity, TriggerScriptEntity } from "../contract/types.js";
 import { TenantError } from "../http.js";
 import { folderOfFile, safeName, SCRIPT_FILE_EXTENSION, TRIGGERS_FOLDER } from "./layout.js";
-import { readWorkspaceFile, remoteSnapshot, statusOf, type ItemStatus } from "./status.js";
+import { fileOfStatus, type ItemStatus, readWorkspaceFile, remoteSnapshot, selectStatuses, statusOf } from "./status.js";
 import { contentHash, type Entry, sameTime, type Workspace } from "./state.js";
 
 export interface PushOptions {
@@ -43,7 +43,6 @@ export interface PushReport {
 
 export async function push(api: TenantApi, workspace: Workspace, options: PushOptions = {}): Promise<PushReport> {
   const remote = await remoteSnapshot(api);
-  const wanted = options.files === undefined || options.files.length === 0 ? undefined : new Set(options.files);
   const report: PushReport = { updated: [], created: [], refused: [], failed: [], unchanged: 0 };
   const work: Promise<void>[] = [];
   // One file's failure does not stop the others: each is recorded as it lands, the failures are reported.
@@ -51,9 +50,8 @@ export async function push(api: TenantApi, workspace: Workspace, options: PushOp
     sending.catch((error: unknown) => {
       report.failed.push({ file, reason: error instanceof Error ? error.message : String(error) });
     });
-  for (const status of statusOf(workspace, remote)) {
-    const file = status.kind === "new-local" ? status.file : status.entry.file;
-    if (wanted !== undefined && !wanted.has(file)) continue;
+  for (const status of selectStatuses(statusOf(workspace, remote), options.files)) {
+    const file = fileOfStatus(status);
     if (status.kind === "new-local") work.push(settle(file, create(api, workspace, file, remote.folders, report)));
     else if (status.kind === "tracked") work.push(settle(file, update(api, workspace, status, options, report)));
   }

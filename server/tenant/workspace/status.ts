@@ -107,6 +107,22 @@ export function statusOf(workspace: Workspace, remote: RemoteSnapshot): ItemStat
   return statuses;
 }
 
+/** The file an item is (or would be) in. */
+export function fileOfStatus(status: ItemStatus): string {
+  return status.kind === "new-local" ? status.file : status.entry.file;
+}
+
+/** The statuses of the files asked for (all when none are); throws, naming them, when some are no script here or in the tenant. */
+export function selectStatuses(statuses: readonly ItemStatus[], files: readonly string[] | undefined): ItemStatus[] {
+  if (files === undefined || files.length === 0) return [...statuses];
+  const wanted = new Set(files);
+  const selected = statuses.filter((status) => wanted.has(fileOfStatus(status)));
+  const found = new Set(selected.map(fileOfStatus));
+  const unknown = files.filter((file) => !found.has(file));
+  if (unknown.length > 0) throw new Error(`no script here or in the tenant is ${unknown.map((file) => `'${file}'`).join(", ")}`);
+  return selected;
+}
+
 /**
  * The statuses, with every apparent conflict (changed on both sides) checked against the tenant's copy: when
  * it equals the file (a push or pull that ended before recording it), the file is recorded as matching the
