@@ -1,22 +1,5 @@
-/**
- * The `crmscript` executable: runs the command on the real process and sets
- * the exit code; started as a lint worker thread (by `crmscript lint`), it
- * lints the files it is sent instead.
- */
+/** The `crmscript` executable (see `executable.ts`); `crmscript lint` starts it as its lint workers. */
 import { crmscriptMain } from "./crmscript.js";
-import { isLintWorker, runLintWorker } from "./lint-worker.js";
-import { processIo } from "./main.js";
+import { runExecutable } from "./executable.js";
 
-if (isLintWorker()) {
-  runLintWorker();
-} else {
-  crmscriptMain(process.argv.slice(2), processIo()).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`crmscript: internal failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+runExecutable("crmscript", crmscriptMain);

@@ -5,14 +5,14 @@
  * validated by default (the changed files); and running a file prints its
  * output, sends the parameters, and reports a runtime error.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { StoredScript } from "../support/tenant-server.js";
-import { runCrmscript } from "../support/cli-runner.js";
-import { startTenantServer, type TenantServer } from "../support/tenant-server.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { StoredScript, TenantServer } from "../support/tenant-server.js";
+import { useTenantWorkspace } from "../support/tenant-workspace.js";
 
+const tenant = useTenantWorkspace();
+const crmscript = tenant.crmscript;
 let server: TenantServer;
 let folder: string;
 let library: StoredScript;
@@ -22,22 +22,12 @@ const libraryFile = (): string => `scripts/${library.IncludeId}.crm`;
 const mainFile = (): string => `scripts/${main.IncludeId}.crm`;
 
 beforeEach(async () => {
-  server = await startTenantServer();
-  folder = mkdtempSync(join(tmpdir(), "crmscript-tenant-checks-"));
+  server = tenant.server;
+  folder = tenant.folder;
   library = server.store.addScript({ Name: "Library", IncludeId: "lib-text", Source: "String shout(String s) {\n  return s.toUpper();\n}\n" });
   main = server.store.addScript({ Name: "Main", IncludeId: "main-report", Source: '#include "lib-text";\nprintLine("hello");\n' });
   expect((await crmscript("pull")).code).toBe(0);
 });
-
-afterEach(async () => {
-  await server.close();
-  rmSync(folder, { recursive: true, force: true });
-  expect(server.contractProblems).toEqual([]);
-});
-
-function crmscript(...argv: string[]) {
-  return runCrmscript(argv, { cwd: folder, env: { SUPEROFFICE_API_URL: server.apiBase, SUPEROFFICE_TOKEN: server.token } });
-}
 
 const write = (file: string, text: string): void => writeFileSync(join(folder, file), text);
 

@@ -7,33 +7,22 @@
  * `workspace-faults.test.ts` and `tenant-checks.test.ts`.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { runCrmscript } from "../support/cli-runner.js";
-import { startTenantServer, type TenantServer } from "../support/tenant-server.js";
+import type { TenantServer } from "../support/tenant-server.js";
+import { useTenantWorkspace } from "../support/tenant-workspace.js";
 
+const tenant = useTenantWorkspace();
+const crmscript = tenant.crmscript;
 let server: TenantServer;
 let folder: string;
 
 beforeEach(async () => {
-  server = await startTenantServer();
-  folder = mkdtempSync(join(tmpdir(), "crmscript-tenant-"));
+  server = tenant.server;
+  folder = tenant.folder;
 });
-
-afterEach(async () => {
-  await server.close();
-  rmSync(folder, { recursive: true, force: true });
-  expect(server.contractProblems).toEqual([]);
-});
-
-function crmscript(...argv: string[]) {
-  return runCrmscript(argv, {
-    cwd: folder,
-    env: { SUPEROFFICE_API_URL: server.apiBase, SUPEROFFICE_TOKEN: server.token, XDG_CONFIG_HOME: join(folder, ".config-not-used") },
-  });
-}
 
 const read = (file: string): string => readFileSync(join(folder, file), "utf8");
 const write = (file: string, text: string): void => {

@@ -5,30 +5,21 @@
  * the application may not use; and a tenant of 1,000 scripts. Nothing local
  * is lost or half-written in any of them.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCrmscript } from "../support/cli-runner.js";
-import { startTenantServer, type TenantServer } from "../support/tenant-server.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { TenantServer } from "../support/tenant-server.js";
+import { useTenantWorkspace } from "../support/tenant-workspace.js";
 
+const tenant = useTenantWorkspace();
+const crmscript = tenant.crmscript;
 let server: TenantServer;
 let folder: string;
 
 beforeEach(async () => {
-  server = await startTenantServer();
-  folder = mkdtempSync(join(tmpdir(), "crmscript-tenant-faults-"));
+  server = tenant.server;
+  folder = tenant.folder;
 });
-
-afterEach(async () => {
-  await server.close();
-  rmSync(folder, { recursive: true, force: true });
-  expect(server.contractProblems).toEqual([]);
-});
-
-function crmscript(...argv: string[]) {
-  return runCrmscript(argv, { cwd: folder, env: { SUPEROFFICE_API_URL: server.apiBase, SUPEROFFICE_TOKEN: server.token } });
-}
 
 const fileOf = (includeId: string | undefined): string => join(folder, "scripts", `${includeId}.crm`);
 const requestsTo = (method: string, pattern: RegExp): number =>
