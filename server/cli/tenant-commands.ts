@@ -46,19 +46,7 @@ export async function runTenantCommand(command: string, argv: readonly string[],
 }
 
 async function workspaceCommand(command: string, argv: readonly string[], io: TenantIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      force: { type: "boolean" },
-      delete: { type: "boolean" },
-      format: { type: "string", short: "f" },
-      param: { type: "string", multiple: true },
-      profile: { type: "string" },
-      "base-ref": { type: "string" },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: optionsOf(command) });
   const existing = findWorkspace(io.cwd);
   if (existing === undefined && command !== "pull")
     throw new Error(`no tenant workspace here (no ${MANIFEST_FILE} in this folder or above): run crmscript pull first`);
@@ -87,6 +75,30 @@ async function workspaceCommand(command: string, argv: readonly string[], io: Te
     default:
       return runCommand(api, workspace, files, values.param ?? [], io);
   }
+}
+
+/** Each workspace command's options: any other is a usage error. */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  pull: ["force"],
+  status: [],
+  diff: [],
+  push: ["force", "delete", "base-ref"],
+  validate: ["format"],
+  run: ["param"],
+};
+
+const OPTIONS = {
+  force: { type: "boolean" },
+  delete: { type: "boolean" },
+  "base-ref": { type: "string" },
+  format: { type: "string", short: "f" },
+  param: { type: "string", multiple: true },
+  profile: { type: "string" },
+} as const;
+
+/** The options `command` takes (typed as all of them: those it does not take are never set). */
+function optionsOf(command: string): typeof OPTIONS {
+  return Object.fromEntries(Object.entries(OPTIONS).filter(([name]) => name === "profile" || COMMAND_OPTIONS[command]?.includes(name))) as typeof OPTIONS;
 }
 
 /** A workspace is tied to one tenant: a sign-in that reaches another one is refused. */

@@ -59,6 +59,9 @@ describe("crmscript pull", () => {
     const status = await crmscript("status");
     expect(status.code).toBe(2);
     expect(status.stderr).toMatch(/no tenant workspace here .*run crmscript pull first/);
+    const misplaced = await crmscript("status", "--force");
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain("crmscript status: Unknown option '--force'");
     server.store.seedScripts(1);
     expect((await crmscript("pull")).code).toBe(0);
     const other = await runCrmscript(["status"], {
