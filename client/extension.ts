@@ -3,17 +3,20 @@
  * Node IPC for `crmscript` documents, logs it to an output channel, and
  * offers a restart command and a status item with the target version and
  * platform. Everything the language does lives in the server; this file
- * only wires it into VS Code.
+ * only wires it into VS Code, with the tenant scripts features
+ * (`client/tenant/`), which work whether or not the server starts.
  */
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { TargetStatusItem } from "./status-item.js";
+import { activateTenantFeatures } from "./tenant/index.js";
 
 const LANGUAGE_ID = "crmscript";
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  activateTenantFeatures(context);
   const output = vscode.window.createOutputChannel("CRMScript Language Server", { log: true });
   const serverModule = context.asAbsolutePath("dist/crmscript-language-server.js");
   const serverOptions: ServerOptions = {

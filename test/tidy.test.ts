@@ -61,9 +61,13 @@ const allowed: Record<string, (specifier: string, resolvedFolder: string | undef
     ["grammar", "server/catalog", "server/semantics", "server/analysis", "server/config", "server/features", "server/node", "server/lsp"].includes(
       folder ?? "",
     ),
-  // The extension runs the server as a process; it shares no code with it.
+  // The extension runs the server as a process; it shares no code with it, except the tenant library (bundled in).
   client: (specifier, folder) =>
-    specifier === "vscode" || specifier.startsWith("vscode-languageclient") || specifier.startsWith("node:") || folder === "client",
+    specifier === "vscode" ||
+    specifier.startsWith("vscode-languageclient") ||
+    specifier.startsWith("node:") ||
+    folder === "client" ||
+    folder === "server/tenant",
 };
 
 function layerOf(path: string): string | undefined {

@@ -3,12 +3,16 @@
  * and its file extensions, the grammar (with HTML embedded in templates),
  * snippets, the settings (the configuration file's properties with the
  * same schema, and the client's trace level), the schema of the
- * configuration file, and the commands. Also the activation event, which VS Code does not add by itself.
+ * configuration file, and the commands, together with what the tenant
+ * scripts features contribute (`tenant.ts`). Also the activation events,
+ * which VS Code does not add by itself.
  */
 import { SCRIPT_EXTENSIONS } from "../../server/analysis/script-files.js";
 import { CONFIG_FILE_NAME } from "../../server/config/config.js";
 import { CONFIG_SCHEMA_PATH, propertySchema } from "../../server/config/schema.js";
+import { MANIFEST_FILE } from "../../server/tenant/workspace/state.js";
 import { editorSettingNames } from "../../server/lsp/settings.js";
+import { TENANT_COMMANDS, tenantCommands, tenantContributions, tenantSettings } from "./tenant.js";
 
 /** The file extensions CRMScript is written in: the server's one list. */
 export const LANGUAGE_FILE_EXTENSIONS = SCRIPT_EXTENSIONS;
@@ -16,7 +20,11 @@ export const LANGUAGE_FILE_EXTENSIONS = SCRIPT_EXTENSIONS;
 export const COMMANDS = {
   "crmscript.restartServer": "Restart Language Server",
   "crmscript.showServerOutput": "Show Language Server Output",
+  ...TENANT_COMMANDS,
 } as const;
+
+/** The commands of the language server (the tenant's are in `tenant.ts`). */
+const SERVER_COMMANDS = ["crmscript.restartServer", "crmscript.showServerOutput"] as const;
 
 /** The default each setting shows in VS Code (empty: unset). */
 const SETTING_DEFAULTS: Record<(typeof editorSettingNames)[number], unknown> = {
@@ -52,7 +60,8 @@ function editorSettings(): Record<string, unknown> {
 
 export function manifestContributions(): { activationEvents: string[]; contributes: Record<string, unknown> } {
   return {
-    activationEvents: ["onLanguage:crmscript"],
+    // Views, commands and the authentication provider activate the extension by themselves.
+    activationEvents: ["onLanguage:crmscript", `workspaceContains:${MANIFEST_FILE}`],
     contributes: {
       languages: [
         {
@@ -90,9 +99,11 @@ export function manifestContributions(): { activationEvents: string[]; contribut
             markdownDescription:
               "Logs the messages between VS Code and the CRMScript language server in its output channel (for reporting a problem with the server).",
           },
+          ...tenantSettings(),
         },
       },
-      commands: Object.entries(COMMANDS).map(([command, title]) => ({ command, title, category: "CRMScript" })),
+      commands: [...SERVER_COMMANDS.map((command) => ({ command, title: COMMANDS[command], category: "CRMScript" })), ...tenantCommands()],
+      ...tenantContributions(),
     },
   };
 }

@@ -5,7 +5,7 @@
  * are the ones the extension registers, the snippets are the server's, and
  * the folding markers fold the same lines in VS Code and in the server.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateContributions, LANGUAGE_CONFIGURATION_PATH } from "../../scripts/contributions/index.js";
@@ -68,17 +68,20 @@ describe("the manifest", () => {
     expect(read(manifest.icon).length).toBeGreaterThan(1000);
   });
 
-  it("activates on the language, which covers every CRMScript file extension and has a configuration", () => {
-    expect(manifest.activationEvents).toEqual(["onLanguage:crmscript"]);
+  it("activates on the language, which covers every CRMScript file extension and has a configuration, and in a tenant workspace", () => {
+    expect(manifest.activationEvents).toEqual(["onLanguage:crmscript", "workspaceContains:crmscript-tenant.json"]);
     const [language] = manifest.contributes.languages;
     expect(language?.id).toBe("crmscript");
     expect(language?.extensions).toEqual([...LANGUAGE_FILE_EXTENSIONS]);
     expect(language?.configuration).toBe(`./${LANGUAGE_CONFIGURATION_PATH}`);
   });
 
-  it("contributes exactly the server's settings plus the trace level, each described with a default", () => {
+  it("contributes exactly the server's settings plus the trace level and the sign-in settings, each described with a default", () => {
     const properties = manifest.contributes.configuration.properties;
-    expect(Object.keys(properties).sort()).toEqual([...editorSettingNames.map((name) => `crmscript.${name}`), "crmscript.trace.server"].sort());
+    const signIn = ["crmscript.tenant.clientId", "crmscript.tenant.discoveryUrl", "crmscript.tenant.environment"];
+    expect(Object.keys(properties).sort()).toEqual([...editorSettingNames.map((name) => `crmscript.${name}`), "crmscript.trace.server", ...signIn].sort());
+    // A workspace must not choose where its users sign in.
+    for (const name of signIn) expect((properties[name] as { scope?: string }).scope, name).toBe("application");
     for (const [name, property] of Object.entries(properties)) {
       expect(property.markdownDescription, name).toMatch(/\w{3,}.*\./);
       expect(property.default, name).toBeDefined();
@@ -137,11 +140,44 @@ describe("the manifest", () => {
   });
 
   it("declares the commands the extension registers, and the extension registers no others", () => {
-    const registered = [...read("client/extension.ts").matchAll(/registerCommand\("([^"]+)"/g)].map((match) => match[1]);
+    const registered = ["client/extension.ts", "client/tenant/commands.ts"].flatMap((path) =>
+      [...read(path).matchAll(/registerCommand\(\s*"([^"]+)"/g)].map((match) => match[1]),
+    );
+    const elsewhere = readdirSync(join(repositoryRoot, "client", "tenant")).filter(
+      (name) => name !== "commands.ts" && read(`client/tenant/${name}`).includes("registerCommand("),
+    );
+    expect(elsewhere).toEqual([]);
     expect(manifest.contributes.commands.map((command) => command.command)).toEqual(Object.keys(COMMANDS));
     expect(registered.sort()).toEqual(Object.keys(COMMANDS).sort());
     const referenced = [...read("client/status-item.ts").matchAll(/command\s*[=:]\s*"(crmscript\.[a-zA-Z]+)"/g)].map((match) => match[1]);
     expect(referenced).toEqual(["crmscript.restartServer"]);
+  });
+
+  it("contributes the tenant view, its welcome, menus and the authentication provider the extension registers", () => {
+    const contributes = manifest.contributes as unknown as {
+      authentication: { id: string; label: string }[];
+      views: { explorer: { id: string }[] };
+      viewsWelcome: { view: string; contents: string }[];
+      menus: Record<string, { command: string; when?: string }[]>;
+    };
+    const declared = new Set(Object.keys(COMMANDS));
+    expect(contributes.authentication).toEqual([{ id: "superoffice", label: "SuperOffice" }]);
+    expect(read("client/tenant/auth-provider.ts")).toContain('AUTH_PROVIDER_ID = "superoffice"');
+    expect(contributes.views.explorer.map((view) => view.id)).toEqual(["crmscript.tenantScripts"]);
+    expect(read("client/tenant/index.ts")).toContain('TENANT_VIEW_ID = "crmscript.tenantScripts"');
+    const welcomeCommands = contributes.viewsWelcome.flatMap((welcome) => [...welcome.contents.matchAll(/\(command:([\w.]+)\)/g)].map((match) => match[1]));
+    expect(welcomeCommands).toEqual(["crmscript.tenant.signIn"]);
+    for (const [menu, items] of Object.entries(contributes.menus))
+      for (const item of items) expect(declared.has(item.command), `${menu}: ${item.command}`).toBe(true);
+  });
+
+  it("names only declared commands, and its own context keys, secrets and status item, in the tenant code", () => {
+    const others = ["crmscript.tenant.workspace", "crmscript.tenant.available", "crmscript.tenant.profiles", "crmscript.tenant.sync"];
+    const named = readdirSync(join(repositoryRoot, "client", "tenant")).flatMap((name) =>
+      [...read(`client/tenant/${name}`).matchAll(/"(crmscript\.tenant\.\w+)"/g)].map((match) => match[1] as string),
+    );
+    expect(named.filter((name) => !(name in COMMANDS) && !others.includes(name))).toEqual([]);
+    for (const key of ["crmscript.tenant.workspace", "crmscript.tenant.available"]) expect(JSON.stringify(manifest.contributes)).toContain(key);
   });
 
   it("contributes the server's snippets, with balanced placeholders", () => {

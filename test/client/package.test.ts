@@ -71,7 +71,7 @@ describe("the packaged .vsix", () => {
       publisher: "crmscript-tools",
       main: "./dist/extension.js",
       icon: "client/icon.png",
-      activationEvents: ["onLanguage:crmscript"],
+      activationEvents: ["onLanguage:crmscript", "workspaceContains:crmscript-tenant.json"],
     });
     expect(manifest.engines).toMatchObject({ vscode: "^1.91.0" });
     expect(manifest.files).toBeUndefined();

@@ -17,6 +17,7 @@ import { realClients } from "./real-clients.js";
 /** The part of playwright-core's API the tests use. */
 export interface Locator {
   first(): Locator;
+  fill(value: string, options?: { timeout?: number }): Promise<void>;
   waitFor(options?: { timeout?: number; state?: "visible" | "attached" }): Promise<void>;
   innerText(): Promise<string>;
   allInnerTexts(): Promise<string[]>;
@@ -33,6 +34,10 @@ export interface Page {
   evaluate<T>(script: string): Promise<T>;
   keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
   on(event: "pageerror", listener: (error: Error) => void): void;
+  /** A page this page opens (`window.open`, which is how the workbench opens an external address). */
+  waitForEvent(event: "popup", options?: { timeout?: number }): Promise<Page>;
+  url(): string;
+  close(): Promise<void>;
 }
 
 interface Browser {
@@ -84,11 +89,11 @@ export class CodeServer {
     readonly state: string,
   ) {}
 
-  /** Installs the .vsix into a fresh state folder and starts code-server on the workspace. */
-  static async start(vsix: string, workspace: string): Promise<CodeServer> {
+  /** Installs the .vsix into a fresh state folder and starts code-server on the workspace, with more user settings if given. */
+  static async start(vsix: string, workspace: string, options: { userSettings?: Record<string, unknown> } = {}): Promise<CodeServer> {
     const state = mkdtempSync(join(tmpdir(), "crmscript-code-server-"));
     mkdirSync(join(state, "user-data", "User"), { recursive: true });
-    writeFileSync(join(state, "user-data", "User", "settings.json"), JSON.stringify(USER_SETTINGS, null, 2));
+    writeFileSync(join(state, "user-data", "User", "settings.json"), JSON.stringify({ ...USER_SETTINGS, ...options.userSettings }, null, 2));
     // A clean environment: the test runner's own variables (NODE_ENV=test, VITEST_…) must not reach VS Code.
     const env: Record<string, string> = {
       HOME: process.env.HOME ?? state,

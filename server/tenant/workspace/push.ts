@@ -31,11 +31,18 @@ export interface PushOptions {
   readonly files?: readonly string[];
 }
 
+export interface Refusal {
+  readonly file: string;
+  readonly reason: string;
+  /** The tenant's copy may hold someone else's work: only a forced push would send the file. */
+  readonly conflict: boolean;
+}
+
 export interface PushReport {
   updated: string[];
   created: string[];
   /** Files not sent, with why (changed in the tenant since the last pull, removed there, no folder for a new file). */
-  refused: { file: string; reason: string }[];
+  refused: Refusal[];
   /** Files whose requests failed (network, server); pushing again retries just these. */
   failed: { file: string; reason: string }[];
   unchanged: number;
@@ -74,7 +81,7 @@ async function update(
     return;
   }
   if (status.remote === "deleted") {
-    refused.push({ file: entry.file, reason: "removed in the tenant since the last pull; push will not create it again (pull reports it)" });
+    refused.push({ file: entry.file, reason: "removed in the tenant since the last pull; push will not create it again (pull reports it)", conflict: false });
     return;
   }
   const text = readWorkspaceFile(workspace, entry.file) as string;
@@ -93,7 +100,7 @@ async function update(
       base === undefined && earlier === undefined
         ? "this workspace has no record of the tenant's copy (a fresh clone?): pull it first, or push --base-ref with the commit the tenant holds"
         : "changed in the tenant since the last pull: pull (or diff) first, or push --force to overwrite it";
-    refused.push({ file: entry.file, reason });
+    refused.push({ file: entry.file, reason, conflict: true });
     return;
   }
   const saved =
@@ -110,16 +117,20 @@ async function create(api: TenantApi, workspace: Workspace, file: string, folder
   const text = readWorkspaceFile(workspace, file) as string;
   const name = (file.split("/").at(-1) as string).replace(/\.[^.]+$/, "");
   if (file.startsWith(`${TRIGGERS_FOLDER}/`)) {
-    refused.push({ file, reason: "new trigger scripts are created in SuperOffice (they need an event and a screen); pull then brings them here" });
+    refused.push({
+      file,
+      reason: "new trigger scripts are created in SuperOffice (they need an event and a screen); pull then brings them here",
+      conflict: false,
+    });
     return;
   }
   const folder = folderOfFile(folders, file);
   if (folder === undefined) {
-    refused.push({ file, reason: "no folder of that name in the tenant's script hierarchy: create the folder there, or move the file" });
+    refused.push({ file, reason: "no folder of that name in the tenant's script hierarchy: create the folder there, or move the file", conflict: false });
     return;
   }
   if (!file.endsWith(SCRIPT_FILE_EXTENSION) || safeName(name) !== name) {
-    refused.push({ file, reason: `a new script's file name is its include id and must end in ${SCRIPT_FILE_EXTENSION}` });
+    refused.push({ file, reason: `a new script's file name is its include id and must end in ${SCRIPT_FILE_EXTENSION}`, conflict: false });
     return;
   }
   const created = await api.createScript({
@@ -164,23 +175,27 @@ export async function deleteInTenant(
   workspace: Workspace,
   names: readonly string[],
   force = false,
-): Promise<{ deleted: string[]; refused: { file: string; reason: string }[] }> {
+): Promise<{ deleted: string[]; refused: Refusal[] }> {
   const deleted: string[] = [];
-  const refused: { file: string; reason: string }[] = [];
+  const refused: Refusal[] = [];
   for (const name of names) {
     const entry = workspace.manifest.entries.find((candidate) => candidate.file === name || (candidate.kind === "script" && candidate.includeId === name));
     if (entry === undefined) {
-      refused.push({ file: name, reason: "no script of this file or include id in the workspace" });
+      refused.push({ file: name, reason: "no script of this file or include id in the workspace", conflict: false });
       continue;
     }
     if (readWorkspaceFile(workspace, entry.file) !== undefined) {
-      refused.push({ file: entry.file, reason: "its local file still exists: delete the file first, so that deleting is a decision made twice" });
+      refused.push({
+        file: entry.file,
+        reason: "its local file still exists: delete the file first, so that deleting is a decision made twice",
+        conflict: false,
+      });
       continue;
     }
     try {
       const current = entry.kind === "script" ? await api.getScript(entry.id) : await api.getTrigger(entry.id);
       if (!force && !sameTime(workspace.baseOf(entry.file)?.updated, current.Updated)) {
-        refused.push({ file: entry.file, reason: "changed in the tenant since the last pull: pull it and look first, or --force" });
+        refused.push({ file: entry.file, reason: "changed in the tenant since the last pull: pull it and look first, or --force", conflict: true });
         continue;
       }
       if (entry.kind === "script") await api.deleteScript(entry.id);
