@@ -36,13 +36,14 @@ const allowed: Record<string, (specifier: string, resolvedFolder: string | undef
   "server/catalog": (_specifier, folder) => folder === "server/catalog",
   "server/semantics": (_specifier, folder) => folder === "grammar" || folder === "server/catalog" || folder === "server/semantics",
   "server/lint": (_specifier, folder) => folder === "grammar" || folder === "server/semantics" || folder === "server/lint",
+  "server/format": (_specifier, folder) => folder === "grammar" || folder === "server/format",
   "server/analysis": (specifier, folder) =>
     specifier === "node:path" || ["grammar", "server/catalog", "server/semantics", "server/lint", "server/analysis"].includes(folder ?? ""),
   "server/features": (_specifier, folder) =>
-    ["grammar", "server/catalog", "server/semantics", "server/lint", "server/analysis", "server/features"].includes(folder ?? ""),
+    ["grammar", "server/catalog", "server/semantics", "server/lint", "server/analysis", "server/format", "server/features"].includes(folder ?? ""),
   "server/config": (specifier, folder) =>
     ["node:path", "ignore", "jsonc-parser"].includes(specifier) ||
-    ["grammar", "server/semantics", "server/lint", "server/analysis", "server/config"].includes(folder ?? ""),
+    ["grammar", "server/semantics", "server/lint", "server/analysis", "server/format", "server/config"].includes(folder ?? ""),
   "server/node": (specifier, folder) =>
     specifier.startsWith("node:") || specifier === "iconv-lite" || ["server/analysis", "server/config", "server/node"].includes(folder ?? ""),
   "server/tenant": (specifier, folder) =>
@@ -53,14 +54,24 @@ const allowed: Record<string, (specifier: string, resolvedFolder: string | undef
     specifier.startsWith("node:") ||
     specifier === "diff" ||
     specifier === "sarif" ||
-    ["grammar", "server/catalog", "server/lint", "server/analysis", "server/config", "server/node", "server/tenant", "server/cli"].includes(folder ?? ""),
+    ["grammar", "server/catalog", "server/lint", "server/analysis", "server/format", "server/config", "server/node", "server/tenant", "server/cli"].includes(
+      folder ?? "",
+    ),
   "server/lsp": (specifier, folder) =>
     specifier.startsWith("node:") ||
     specifier.startsWith("vscode-languageserver") ||
     specifier === "vscode-uri" ||
-    ["grammar", "server/catalog", "server/semantics", "server/analysis", "server/config", "server/features", "server/node", "server/lsp"].includes(
-      folder ?? "",
-    ),
+    [
+      "grammar",
+      "server/catalog",
+      "server/semantics",
+      "server/analysis",
+      "server/config",
+      "server/format",
+      "server/features",
+      "server/node",
+      "server/lsp",
+    ].includes(folder ?? ""),
   // The extension runs the server as a process; it shares no code with it, except the tenant library (bundled in).
   client: (specifier, folder) =>
     specifier === "vscode" ||
