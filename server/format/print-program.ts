@@ -139,16 +139,18 @@ class ProgramPrinter {
    * first token of a statement, or a closing brace), taken so the token
    * prints without them. A blank line before the first one is the caller's.
    */
-  private takeLeadingLines(index: number): Doc[] {
+  private takeLeadingLines(index: number, beforeClosingBrace = false): Doc[] {
     const comments = this.leadingComments(index);
     this.leadingTaken.add(index);
     const parts: Doc[] = [];
     comments.forEach((comment, position) => {
       if (position > 0 && comment.blankBefore) parts.push(hardline);
-      parts.push(commentDoc(comment), comment.lineAfter ? hardline : " ");
+      parts.push(commentDoc(comment));
+      // Before a closing brace the block supplies the line break, and no blank line is kept.
+      if (!beforeClosingBrace || position < comments.length - 1) parts.push(comment.lineAfter ? hardline : " ");
     });
     const last = comments[comments.length - 1];
-    if (last?.lineAfter === true && this.comments.blankBefore(index)) parts.push(hardline);
+    if (!beforeClosingBrace && last?.lineAfter === true && this.comments.blankBefore(index)) parts.push(hardline);
     return parts;
   }
 
@@ -242,16 +244,19 @@ class ProgramPrinter {
     if (comments.length > 0) {
       if (hasStatements) inner.push(hardline);
       if (hasStatements && comments[0]?.blankBefore === true) inner.push(hardline);
-      inner.push(this.takeLeadingLines(index));
+      inner.push(this.takeLeadingLines(index, true));
     }
     return { inner, brace: this.token(TokenKind.RBrace) };
   }
 
   private block(block: A.Block): Doc {
+    const openIndex = this.next;
     const open = this.token(TokenKind.LBrace);
     const body = this.statementList(block.statements);
     const { inner, brace } = this.closingBrace(block.statements.length > 0);
-    if (block.statements.length === 0 && inner.length === 0) return concat(open, brace);
+    // `{}` when empty, unless a comment trails the `{` and must end its line.
+    if (block.statements.length === 0 && inner.length === 0)
+      return this.comments.trailing[openIndex] === undefined ? concat(open, brace) : [open, hardline, brace];
     return concat(open, indent([hardline, body, inner]), hardline, brace);
   }
 

@@ -1,0 +1,176 @@
+/**
+ * Formatting part of a file: a selection (`formatRange`) or the statement
+ * just completed by typing `;` or `}` (`formatOnType`).
+ *
+ * When the whole file parses cleanly, the file is formatted and only the
+ * lines of the range are taken from the result: the formatter keeps every
+ * token, so token `i` of the original is token `i` of the result and the
+ * range maps across exactly. When the file has errors elsewhere, the
+ * selected lines are formatted on their own if they parse cleanly on their
+ * own. Either way the spliced file is checked to hold the same tokens and
+ * comments as before; anything else is refused and nothing changes.
+ */
+import { parseSource, type ScannedText, scanText, type TextEdit, type TextRange, TokenKind } from "../../grammar/index.js";
+import { blockingDiagnostic, describeBlocking, printFormatted } from "./format-code.js";
+import { formatText } from "./format-text.js";
+import { defaultFormatOptions, type FormatOptions, lineEndingFor } from "./options.js";
+import { commentKey } from "./verify.js";
+
+export type RangeFormatResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly reason: string };
+
+function lineStartOf(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== "\n" && text[start - 1] !== "\r") start--;
+  return start;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
+  return end;
+}
+
+/** `offset`, moved back to its line's start when only white space is before it there. */
+function startOfLineIfFirst(text: string, offset: number): number {
+  const start = lineStartOf(text, offset);
+  return /^[ \t]*$/.test(text.slice(start, offset)) ? start : offset;
+}
+
+/** The tokens and comment texts of a text, to check that a splice kept them. */
+function sameCode(before: ScannedText, afterText: string): boolean {
+  const after = scanText(afterText);
+  const a = before.tokens;
+  const b = after.tokens;
+  if (a.count !== b.count) return false;
+  for (let index = 0; index < a.count; index++) if (a.typeIndex(index) !== b.typeIndex(index) || a.image(index) !== b.image(index)) return false;
+  const keys = (scanned: ScannedText) => scanned.comments.map((comment) => commentKey(scanned.text.slice(comment.range.start, comment.range.end))).sort();
+  const commentsBefore = keys(before);
+  const commentsAfter = keys(after);
+  return commentsBefore.length === commentsAfter.length && commentsBefore.every((text, index) => text === commentsAfter[index]);
+}
+
+function edit(text: string, start: number, end: number, replacement: string): RangeFormatResult {
+  if (text.slice(start, end) === replacement) return { ok: true, edits: [] };
+  return { ok: true, edits: [{ range: { start, end }, text: replacement }] };
+}
+
+/** The first and last token inside the whole lines of `range`, or undefined when it holds none. */
+function tokensInLines(scanned: ScannedText, range: TextRange): { first: number; last: number } | undefined {
+  const text = scanned.text;
+  const from = lineStartOf(text, range.start);
+  const to = range.end > range.start && lineStartOf(text, range.end) === range.end ? range.end : lineEndOf(text, range.end);
+  const tokens = scanned.tokens;
+  const first = tokens.indexAtOrAfter(from);
+  let last = first - 1;
+  while (last + 1 < tokens.count && tokens.end(last + 1) <= to) last++;
+  return last >= first ? { first, last } : undefined;
+}
+
+/** Formats the lines of `range` in a file that parses cleanly, taking them from the whole file formatted. */
+function rangeOfFormattedFile(text: string, formatted: string, range: TextRange): RangeFormatResult {
+  const before = scanText(text);
+  const after = scanText(formatted);
+  const span = tokensInLines(before, range);
+  if (span === undefined) return { ok: true, edits: [] };
+  const oldStart = startOfLineIfFirst(text, before.tokens.start(span.first));
+  const oldEnd = before.tokens.end(span.last);
+  const newStart = startOfLineIfFirst(formatted, after.tokens.start(span.first));
+  const newEnd = after.tokens.end(span.last);
+  const replacement = formatted.slice(newStart, newEnd);
+  if (!sameCode(before, text.slice(0, oldStart) + replacement + text.slice(oldEnd))) {
+    return {
+      ok: false,
+      reason: "the selection cannot be formatted apart from the lines around it (a comment would move across its edge); format the whole file",
+    };
+  }
+  return edit(text, oldStart, oldEnd, replacement);
+}
+
+/** Formats the whole lines of `range` on their own, for a file with errors elsewhere. */
+function rangeOnItsOwn(text: string, range: TextRange, options: FormatOptions): RangeFormatResult {
+  const from = lineStartOf(text, range.start);
+  const to = range.end > from && lineStartOf(text, range.end) === range.end ? range.end : lineEndOf(text, range.end);
+  const lines = text.slice(from, to).replace(/(\r\n|\r|\n)$/, "");
+  const end = from + lines.length;
+  const alone = parseSource(lines);
+  if (alone.tokens.count === 0) return { ok: true, edits: [] };
+  const blocking = blockingDiagnostic(alone);
+  if (blocking !== undefined || alone.template !== undefined) {
+    const why = blocking !== undefined ? describeBlocking(alone, blocking) : "it is part of a template";
+    return { ok: false, reason: `the file has syntax errors, and the selection cannot be formatted on its own: ${why.replace(/^it /, "the selection ")}` };
+  }
+  const base = /^[ \t]*/.exec(lines)?.[0] ?? "";
+  const baseColumns = base.replace(/\t/g, " ".repeat(options.indentWidth)).length;
+  const formatted = printFormatted(alone, { ...options, lineWidth: Math.max(20, options.lineWidth - baseColumns) });
+  const eol = lineEndingFor(text, options.endOfLine);
+  const replacement = formatted
+    .split("\n")
+    .map((inner) => (inner === "" ? "" : base + inner))
+    .join(eol);
+  if (!sameCode(scanText(lines), replacement)) return { ok: false, reason: "formatting the selection would change it; please report it" };
+  return edit(text, from, end, replacement);
+}
+
+/** Formats the lines the range touches. Never throws. */
+export function formatRange(text: string, range: TextRange, overrides: Partial<FormatOptions> = {}): RangeFormatResult {
+  const options: FormatOptions = { ...defaultFormatOptions, ...overrides };
+  try {
+    const whole = formatText(text, options);
+    if (whole.ok) return rangeOfFormattedFile(text, whole.text, range);
+    if (parseSource(text).template !== undefined) return { ok: false, reason: `the template cannot be formatted: ${whole.reason}` };
+    return rangeOnItsOwn(text, range, options);
+  } catch (error) {
+    return { ok: false, reason: `the formatter failed (${error instanceof Error ? error.message : String(error)}); please report it` };
+  }
+}
+
+/**
+ * After `;` or `}` is typed (`offset` is just after it): formats the
+ * statement it ends, from the line where that statement starts. Inside a
+ * `for (…;…)` header, or anywhere the statement cannot be found, nothing.
+ */
+export function formatOnType(text: string, offset: number, overrides: Partial<FormatOptions> = {}): RangeFormatResult {
+  const scanned = scanText(text);
+  const tokens = scanned.tokens;
+  const typed = tokens.indexAtOrAfter(offset - 1);
+  if (typed >= tokens.count || tokens.end(typed) !== offset) return { ok: true, edits: [] };
+  const kind = tokens.typeIndex(typed);
+  if (kind !== TokenKind.Semicolon && kind !== TokenKind.RBrace) return { ok: true, edits: [] };
+  const start = statementStart(scanned, typed);
+  if (start === undefined) return { ok: true, edits: [] };
+  return formatRange(text, { start: tokens.start(start), end: offset }, overrides);
+}
+
+/** The first token of the statement that token `last` (a `;` or `}`) ends, or undefined inside parentheses. */
+function statementStart(scanned: ScannedText, last: number): number | undefined {
+  const tokens = scanned.tokens;
+  let depth = 0;
+  let index = last;
+  // `};` ends a struct: the statement is the one the `}` closes.
+  if (tokens.typeIndex(last) === TokenKind.Semicolon && last > 0 && tokens.typeIndex(last - 1) === TokenKind.RBrace) index = last - 1;
+  if (tokens.typeIndex(index) === TokenKind.RBrace) {
+    // Back to the matching `{`, then on to where the statement it belongs to starts.
+    for (; index >= 0; index--) {
+      const kind = tokens.typeIndex(index);
+      if (kind === TokenKind.RBrace) depth++;
+      else if (kind === TokenKind.LBrace && --depth === 0) break;
+    }
+    if (index < 0) return undefined;
+  }
+  depth = 0;
+  for (index--; index >= 0; index--) {
+    const kind = tokens.typeIndex(index);
+    if (kind === TokenKind.RParen || kind === TokenKind.RBracket) depth++;
+    else if (kind === TokenKind.LParen || kind === TokenKind.LBracket) {
+      if (depth === 0) return undefined;
+      depth--;
+    } else if (depth === 0 && (kind === TokenKind.Semicolon || kind === TokenKind.LBrace || kind === TokenKind.RBrace || kind === TokenKind.TemplateText)) {
+      break;
+    }
+  }
+  // `} else {` and `} catch {` continue the statement before the `}`.
+  const first = index + 1;
+  const firstKind = tokens.typeIndex(first);
+  if ((firstKind === TokenKind.Else || firstKind === TokenKind.Catch) && index >= 0) return statementStart(scanned, index);
+  return first;
+}
