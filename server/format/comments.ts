@@ -7,7 +7,7 @@
  * `//`, block comment lines starting with `*` re-indented).
  */
 import type { Comment, TokenBuffer } from "../../grammar/index.js";
-import { type Doc, hardline } from "./doc.js";
+import { type Doc, hardline, multilineText } from "./doc.js";
 
 /** A comment with what the formatter needs to place it. */
 export interface PlacedComment {
@@ -110,7 +110,7 @@ export function commentDoc(comment: Pick<PlacedComment, "kind" | "text">): Doc {
   }
   const lines = comment.text.split(/\r\n|\r|\n/).map((inner) => inner.replace(/[ \t]+$/, ""));
   if (lines.length === 1) return comment.text;
-  if (!lines.slice(1).every((inner) => /^\s*\*/.test(inner))) return lines.join("\n");
+  if (!lines.slice(1).every((inner) => /^\s*\*/.test(inner))) return multilineText(lines.join("\n"));
   const parts: Doc[] = [lines[0] as string];
   for (const inner of lines.slice(1)) parts.push(hardline, ` ${inner.trimStart()}`);
   return parts;

@@ -62,8 +62,8 @@ export const line: LineDoc = { tag: LINE, mode: "line" };
 export const breakParent: BreakParentDoc = { tag: BREAK_PARENT };
 /** Starts a new line unless already at the start of one (before a comment that was on a line of its own). */
 export const freshline: LineDoc = { tag: LINE, mode: "fresh" };
-/** A line break that always breaks, and breaks the groups around it. */
-export const hardline: Doc = [{ tag: LINE, mode: "hard" } satisfies LineDoc, breakParent];
+/** A line break that always breaks, and so breaks the groups around it (see `propagateBreaks`). */
+export const hardline: LineDoc = { tag: LINE, mode: "hard" };
 
 export function group(contents: Doc): GroupDoc {
   return { tag: GROUP, contents, broken: false };
@@ -104,6 +104,11 @@ export function concat(...parts: Doc[]): Doc {
   return list.length === 1 ? (list[0] as Doc) : list;
 }
 
+/** Text that may span lines, with the marker that breaks the groups around it when it does. */
+export function multilineText(text: string): Doc {
+  return text.includes("\n") ? [text, breakParent] : text;
+}
+
 /** `docs` with `separator` between them. */
 export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
   const parts: Doc[] = [];
@@ -115,12 +120,13 @@ export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
 }
 
 /**
- * Marks every group that contains a forced break (a hard line, a break
- * marker, or text spanning lines) as broken, so the printer never tries it
+ * Marks every group that contains a forced break (a hard line or a break
+ * marker) as broken, so the printer never tries it
  * flat. Returns whether `doc` itself holds a forced break.
  */
 export function propagateBreaks(doc: Doc): boolean {
-  if (typeof doc === "string") return doc.includes("\n");
+  // Text spanning lines is always printed with a `breakParent` beside it (see `multilineText`), so text needs no scan here.
+  if (typeof doc === "string") return false;
   if (Array.isArray(doc)) {
     let found = false;
     for (const part of doc as readonly Doc[]) if (propagateBreaks(part)) found = true;

@@ -49,6 +49,7 @@ export function formatText(text: string, overrides: Partial<FormatOptions> = {})
     const detail = error instanceof FormatBug || error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `the formatter failed on it (${detail}); please report it` };
   }
+  if (formatted === body) return { ok: true, text, changed: false };
   const difference = differenceBetween(source, parseSource(formatted));
   if (difference !== undefined)
     return { ok: false, reason: `formatting would change the program (${difference}); the file is left as it is, please report it` };

@@ -19,9 +19,10 @@ const BREAK = 0;
 const FLAT = 1;
 type Mode = typeof BREAK | typeof FLAT;
 
-/** A fill's parts from `start` on, still to be printed. */
+/** A fill's parts from `start` on, still to be printed (a tag of its own, after the document commands'). */
+const FILL_REST = 6;
 interface FillRest {
-  readonly tag: typeof FILL;
+  readonly tag: typeof FILL_REST;
   readonly parts: readonly Doc[];
   readonly start: number;
 }
@@ -101,7 +102,10 @@ function fits(docs: readonly Doc[], rest: DocStack | undefined, width: number, s
         stack.push(command.contents, 0, mode);
         break;
       case FILL:
-        stack.pushParts(command.parts, "start" in command ? command.start : 0, 0, mode);
+        stack.pushParts(command.parts, 0, 0, mode);
+        break;
+      case FILL_REST:
+        stack.pushParts(command.parts, command.start, 0, mode);
         break;
       case LINE:
         if (mode === BREAK || command.mode === "hard" || command.mode === "fresh") return true;
@@ -119,6 +123,41 @@ function fits(docs: readonly Doc[], rest: DocStack | undefined, width: number, s
   return false;
 }
 
+/**
+ * The printed text, built so that no line ends in white space: spaces and
+ * tabs (indentation included) are held back until text follows them on
+ * their line, and dropped at a line break.
+ */
+class Output {
+  text = "";
+  private pending = "";
+  column = 0;
+  /** Nothing but white space written since the last line break. */
+  atLineStart = true;
+
+  write(text: string): void {
+    let end = text.length;
+    while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    if (end === 0) {
+      this.pending += text;
+      this.column += text.length;
+      return;
+    }
+    this.text += this.pending + (end === text.length ? text : text.slice(0, end));
+    this.pending = end === text.length ? "" : text.slice(end);
+    this.atLineStart = false;
+    const lastBreak = text.lastIndexOf("\n");
+    this.column = lastBreak >= 0 ? text.length - lastBreak - 1 : this.column + text.length;
+  }
+
+  newLine(indentation: string, column: number): void {
+    this.text += "\n";
+    this.pending = indentation;
+    this.column = column;
+    this.atLineStart = true;
+  }
+}
+
 /** Prints `doc`, first marking the groups that hold forced breaks. */
 export function printDoc(doc: Doc, options: LayoutOptions): string {
   propagateBreaks(doc);
@@ -129,22 +168,17 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
     return indentStrings[levels] as string;
   };
   const width = options.lineWidth;
-  const out: string[] = [];
-  let column = 0;
-  let atLineStart = true;
+  const out = new Output();
   let suffixes: string[] = [];
   const stack = new DocStack();
   stack.push(doc, 0, BREAK);
 
   const newLine = (indent: number): void => {
     if (suffixes.length > 0) {
-      for (const suffix of suffixes) out.push(suffix);
+      for (const suffix of suffixes) out.write(suffix);
       suffixes = [];
     }
-    trimTrailingSpace(out);
-    out.push("\n", indentation(indent));
-    column = indent * options.indentWidth;
-    atLineStart = true;
+    out.newLine(indentation(indent), indent * options.indentWidth);
   };
 
   while (stack.docs.length > 0) {
@@ -152,11 +186,7 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
     const indent = stack.indents.pop() as number;
     const mode = stack.modes.pop() as Mode;
     if (typeof current === "string") {
-      if (current.length === 0) continue;
-      out.push(current);
-      atLineStart = false;
-      const lastBreak = current.lastIndexOf("\n");
-      column = lastBreak >= 0 ? current.length - lastBreak - 1 : column + current.length;
+      if (current.length > 0) out.write(current);
       continue;
     }
     if (Array.isArray(current)) {
@@ -166,7 +196,7 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
     const command = current as DocCommand | FillRest;
     switch (command.tag) {
       case GROUP: {
-        const flat = mode === FLAT || (!command.broken && fits([command.contents], stack, width - column, suffixes.length > 0));
+        const flat = mode === FLAT || (!command.broken && fits([command.contents], stack, width - out.column, suffixes.length > 0));
         stack.push(command.contents, indent, flat && !command.broken ? FLAT : BREAK);
         break;
       }
@@ -175,19 +205,18 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
         break;
       case LINE:
         if (command.mode === "fresh") {
-          if (!atLineStart) newLine(indent);
+          if (!out.atLineStart) newLine(indent);
         } else if (mode === FLAT && command.mode !== "hard") {
-          if (command.mode === "line") {
-            out.push(" ");
-            column += 1;
-            atLineStart = false;
-          }
+          if (command.mode === "line") out.write(" ");
         } else {
           newLine(indent);
         }
         break;
       case FILL:
-        printFill(command.parts, "start" in command ? command.start : 0, indent, mode, stack, width - column, suffixes.length > 0);
+        printFill(command.parts, 0, indent, mode, stack, width - out.column, suffixes.length > 0);
+        break;
+      case FILL_REST:
+        printFill(command.parts, command.start, indent, mode, stack, width - out.column, suffixes.length > 0);
         break;
       case LINE_SUFFIX:
         suffixes.push(command.text);
@@ -196,9 +225,8 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
         break;
     }
   }
-  for (const suffix of suffixes) out.push(suffix);
-  trimTrailingSpace(out);
-  return out.join("");
+  for (const suffix of suffixes) out.write(suffix);
+  return out.text;
 }
 
 /**
@@ -222,23 +250,8 @@ function printFill(parts: readonly Doc[], start: number, indent: number, mode: M
     const pair = next === undefined ? [content, separator] : [content, separator, next];
     separatorMode = contentFits && fits(pair, undefined, remaining, suffixPending) ? FLAT : BREAK;
   }
-  const rest: FillRest = { tag: FILL, parts, start: start + 2 };
+  const rest: FillRest = { tag: FILL_REST, parts, start: start + 2 };
   stack.push(rest, indent, mode);
   stack.push(separator, indent, separatorMode);
   stack.push(content, indent, contentMode);
-}
-
-/** Removes spaces and tabs at the end of what has been printed. */
-function trimTrailingSpace(out: string[]): void {
-  while (out.length > 0) {
-    const last = out[out.length - 1] as string;
-    let end = last.length;
-    while (end > 0 && (last.charCodeAt(end - 1) === 32 || last.charCodeAt(end - 1) === 9)) end--;
-    if (end === last.length) return;
-    if (end > 0) {
-      out[out.length - 1] = last.slice(0, end);
-      return;
-    }
-    out.pop();
-  }
 }

@@ -16,7 +16,7 @@
 import type * as A from "../../grammar/index.js";
 import { type SourceFile, TokenKind } from "../../grammar/index.js";
 import { commentDoc, type CommentPlacement, type PlacedComment, placeComments } from "./comments.js";
-import { breakParent, concat, type Doc, fill, freshline, group, hardline, indent, line, lineSuffix } from "./doc.js";
+import { breakParent, concat, type Doc, fill, freshline, group, hardline, indent, line, lineSuffix, multilineText } from "./doc.js";
 
 /** The printer met something it does not expect: the file is left as it is. */
 export class FormatBug extends Error {}
@@ -36,6 +36,8 @@ function commentWord(comment: PlacedComment): string | undefined {
 function isDeclaration(statement: A.Statement): boolean {
   return statement.kind === "FunctionDeclaration" || statement.kind === "StructDeclaration";
 }
+
+const noComments: readonly PlacedComment[] = [];
 
 /** Binary operators of one precedence level print as one fill. */
 const precedence: Record<A.BinaryOperator, number> = {
@@ -59,13 +61,14 @@ class ProgramPrinter {
   private readonly text: string;
   private readonly comments: CommentPlacement;
   /** Leading comments of a token already printed (by the statement list), by token index. */
-  private readonly leadingTaken = new Set<number>();
+  private readonly leadingTaken: Uint8Array;
   /** For a token whose first leading comments were inside an ignored region: the index of the first one still to print. */
   private readonly leadingFrom = new Map<number, number>();
 
   constructor(private readonly source: SourceFile) {
     this.text = source.text;
     this.comments = placeComments(source.text, source.tokens, source.comments);
+    this.leadingTaken = new Uint8Array(source.tokens.count);
   }
 
   program(program: A.Program): Doc {
@@ -91,7 +94,7 @@ class ProgramPrinter {
     }
     this.next++;
     const image = this.source.tokens.image(index);
-    const lead = this.leadingTaken.has(index) ? undefined : this.leadingDoc(index);
+    const lead = this.leadingTaken[index] === 1 ? undefined : this.leadingDoc(index);
     const trail = this.trailingDoc(index);
     if (lead === undefined && trail === undefined) return image;
     return concat(lead ?? "", image, trail ?? "");
@@ -105,7 +108,7 @@ class ProgramPrinter {
 
   private leadingComments(index: number): readonly PlacedComment[] {
     const all = this.comments.leading[index];
-    if (all === undefined) return [];
+    if (all === undefined) return noComments;
     const from = this.leadingFrom.get(index);
     return from === undefined ? all : all.slice(from);
   }
@@ -141,7 +144,7 @@ class ProgramPrinter {
    */
   private takeLeadingLines(index: number, beforeClosingBrace = false): Doc[] {
     const comments = this.leadingComments(index);
-    this.leadingTaken.add(index);
+    this.leadingTaken[index] = 1;
     const parts: Doc[] = [];
     comments.forEach((comment, position) => {
       if (position > 0 && comment.blankBefore) parts.push(hardline);
@@ -175,10 +178,10 @@ class ProgramPrinter {
     while (last < tokens.count && tokens.start(last) < end) last++;
     if (last === first) return "";
     this.next = last;
-    const lead = this.leadingTaken.has(first) ? undefined : this.leadingDoc(first);
+    const lead = this.leadingTaken[first] === 1 ? undefined : this.leadingDoc(first);
     const trail = this.trailingDoc(last - 1);
     const written = this.text.slice(tokens.start(first), tokens.end(last - 1)).replace(/\r\n?/g, "\n");
-    return concat(lead ?? "", written, trail ?? "");
+    return concat(lead ?? "", multilineText(written), trail ?? "");
   }
 
   // ------------------------------------------------------------ statement lists
@@ -197,7 +200,8 @@ class ProgramPrinter {
           (comments[0]?.blankBefore ?? this.comments.blankBefore(first)) || (previous !== undefined && isDeclaration(previous) && isDeclaration(statement));
         if (blank) parts.push(hardline);
       }
-      parts.push(this.takeLeadingLines(first));
+      const lead = this.takeLeadingLines(first);
+      if (lead.length > 0) parts.push(lead);
       const words = comments.map(commentWord);
       const regionStart = words.lastIndexOf(IGNORE_START_COMMENT);
       if (regionStart >= 0 && words.lastIndexOf(IGNORE_END_COMMENT) < regionStart) {
@@ -228,7 +232,7 @@ class ProgramPrinter {
       const written = this.text.slice(tokens.start(this.next), regionEnd);
       this.next = first;
       this.leadingFrom.set(first, endAt);
-      parts.push(written.replace(/\r\n?/g, "\n"));
+      parts.push(multilineText(written.replace(/\r\n?/g, "\n")));
       return index - 1;
     }
     const last = statements.length - 1;
