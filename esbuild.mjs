@@ -1,4 +1,4 @@
-// Bundles the entry points into dist/ (CommonJS for Node and the VS Code extension host): the two
+// Bundles the entry points into dist/ (CommonJS for Node and the VS Code extension host): the
 // executables, and the VS Code extension, which starts the language server bundle.
 // esbuild does not type-check; `npm run lint:types` does.
 import { chmodSync, readFileSync } from "node:fs";
@@ -34,7 +34,12 @@ function sideEffectFree(name) {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { "crmscript-lint": "server/cli/bin.ts", crmscript: "server/cli/crmscript-bin.ts", "crmscript-language-server": "server/lsp/main.ts" },
+    entryPoints: {
+      "crmscript-lint": "server/cli/bin.ts",
+      "crmscript-format": "server/cli/format-bin.ts",
+      crmscript: "server/cli/crmscript-bin.ts",
+      "crmscript-language-server": "server/lsp/main.ts",
+    },
     plugins: [jsonAsString],
     banner: { js: "#!/usr/bin/env node" },
     define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
@@ -44,4 +49,4 @@ await Promise.all([
 ]);
 
 // The bundles are the package's executables.
-for (const name of ["crmscript-lint", "crmscript", "crmscript-language-server"]) chmodSync(`${outdir}/${name}.js`, 0o755);
+for (const name of ["crmscript-lint", "crmscript-format", "crmscript", "crmscript-language-server"]) chmodSync(`${outdir}/${name}.js`, 0o755);

@@ -1,5 +1,5 @@
-// npm run pack:npm [-- --out FOLDER] — makes the npm package of the command-line tools (crmscript-lint and
-// crmscript-language-server) the way `npm pack` does from this folder, but staged in a temporary folder with
+// npm run pack:npm [-- --out FOLDER] — makes the npm package of the command-line tools (crmscript-lint,
+// crmscript-format, crmscript and crmscript-language-server) the way `npm pack` does from this folder, but staged in a temporary folder with
 // production bundles of its own, so it never rewrites dist/ under a running test or server. What goes in is
 // package.json's `files` (and README and LICENSE, which npm always adds). Prints the tarball's path.
 import { execFileSync } from "node:child_process";

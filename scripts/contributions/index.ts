@@ -53,7 +53,7 @@ export function generateContributions(repositoryRoot: string): Map<string, strin
   files.set(SNIPPETS_PATH, json(vscodeSnippets()));
   files.set(CONFIG_SCHEMA_PATH, json(configSchema()));
   const manifest = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as Record<string, unknown>;
-  const { activationEvents, contributes } = manifestContributions();
+  const { activationEvents, contributes } = manifestContributions(`${String(manifest.publisher)}.${String(manifest.name)}`);
   manifest.activationEvents = activationEvents;
   manifest.contributes = contributes;
   files.set("package.json", json(manifest));

@@ -3,13 +3,16 @@
  * and its file extensions, the grammar (with HTML embedded in templates),
  * snippets, the settings (the configuration file's properties with the
  * same schema, and the client's trace level), the schema of the
- * configuration file, and the commands, together with what the tenant
- * scripts features contribute (`tenant.ts`). Also the activation events,
- * which VS Code does not add by itself.
+ * configuration file, the commands, and the extension as the default
+ * formatter of CRMScript with the editor indenting as the formatter does
+ * by default, together with what the tenant scripts features
+ * contribute (`tenant.ts`). Also the activation events, which VS Code does
+ * not add by itself.
  */
 import { SCRIPT_EXTENSIONS } from "../../server/analysis/script-files.js";
 import { CONFIG_FILE_NAME } from "../../server/config/config.js";
 import { CONFIG_SCHEMA_PATH, propertySchema } from "../../server/config/schema.js";
+import { defaultFormatOptions } from "../../server/format/index.js";
 import { MANIFEST_FILE } from "../../server/tenant/workspace/state.js";
 import { editorSettingNames } from "../../server/lsp/settings.js";
 import { TENANT_COMMANDS, tenantCommands, tenantContributions, tenantSettings } from "./tenant.js";
@@ -58,7 +61,8 @@ function editorSettings(): Record<string, unknown> {
   return properties;
 }
 
-export function manifestContributions(): { activationEvents: string[]; contributes: Record<string, unknown> } {
+/** What the manifest contributes; `extensionId` is `publisher.name` from the manifest itself. */
+export function manifestContributions(extensionId: string): { activationEvents: string[]; contributes: Record<string, unknown> } {
   return {
     // Views, commands and the authentication provider activate the extension by themselves.
     activationEvents: ["onLanguage:crmscript", `workspaceContains:${MANIFEST_FILE}`],
@@ -100,6 +104,16 @@ export function manifestContributions(): { activationEvents: string[]; contribut
               "Logs the messages between VS Code and the CRMScript language server in its output channel (for reporting a problem with the server).",
           },
           ...tenantSettings(),
+        },
+      },
+      // The server formats CRMScript; naming it spares users a choice should another extension offer to format it too.
+      // It formats with `.crmscriptrc.json` and its own defaults only (as crmscript-format does), so typing indents the same way.
+      configurationDefaults: {
+        "[crmscript]": {
+          "editor.defaultFormatter": extensionId,
+          "editor.tabSize": defaultFormatOptions.indentWidth,
+          "editor.insertSpaces": !defaultFormatOptions.useTabs,
+          "editor.detectIndentation": false,
         },
       },
       commands: [...SERVER_COMMANDS.map((command) => ({ command, title: COMMANDS[command], category: "CRMScript" })), ...tenantCommands()],

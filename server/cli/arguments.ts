@@ -1,13 +1,12 @@
 /**
  * The command line of `crmscript-lint`: the options it takes, read by
- * `node:util`'s `parseArgs` in strict mode and checked into `CliOptions`, or
- * a usage error that names the option and says what to write; and the
- * `--help` text.
+ * `option-parser.ts` and checked into `CliOptions`, or a usage error that
+ * names the option and says what to write; and the `--help` text.
  */
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import { SCRIPT_EXTENSIONS } from "../analysis/script-files.js";
 import { isValidVersion, type Platform, type RuleSeverity } from "../analysis/settings.js";
 import { parseRuleAssignment } from "../config/config.js";
+import { checked, extensionList, isFilled, optionParser, type OptionSpec as OptionSpecOf, type ParsedOptions } from "./option-parser.js";
 
 export type OutputFormat = "stylish" | "json" | "sarif" | "github";
 
@@ -48,7 +47,7 @@ export interface CliOptions {
   readonly reportSuppressed: boolean;
 }
 
-export type ParsedArguments = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly error: string };
+export type ParsedArguments = ParsedOptions<CliOptions>;
 
 export const DEFAULT_EXTENSIONS: readonly string[] = SCRIPT_EXTENSIONS;
 
@@ -57,29 +56,10 @@ const FORMAT_LIST = FORMATS.join(" or ");
 
 type Draft = { -readonly [K in keyof CliOptions]: CliOptions[K] };
 
-/**
- * One option, under its long name. A flag (no `needs`) takes no value. An
- * option with a value says what the value must be ("--jobs needs …"); `apply`
- * returns false for a value that is not that, or a message of its own.
- */
-interface OptionSpec {
-  readonly short?: string;
-  readonly needs?: string;
-  readonly apply: (options: Draft, value: string) => false | string | void;
-}
+type OptionSpec = OptionSpecOf<Draft>;
 
 const isFormat = (value: string): value is OutputFormat => (FORMATS as readonly string[]).includes(value);
 const isPlatform = (value: string): value is Platform => value === "online" || value === "onsite";
-const isFilled = (value: string): boolean => value.trim() !== "";
-
-/** The `apply` of an option whose value `set` stores when it is `valid`. */
-function checked(valid: (value: string) => boolean, set: (options: Draft, value: string) => void): OptionSpec["apply"] {
-  return (options, value) => {
-    if (!valid(value)) return false;
-    set(options, value);
-    return undefined;
-  };
-}
 
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   help: {
@@ -209,11 +189,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   ext: {
     needs: "a comma-separated list of extensions, such as .crm,.crmscript",
     apply: checked(isFilled, (options, value) => {
-      const items = value
-        .split(",")
-        .map((item) => item.trim())
-        .filter((item) => item !== "");
-      options.extensions = items.map((item) => (item.startsWith(".") ? item : `.${item}`));
+      options.extensions = extensionList(value);
     }),
   },
   stdin: {
@@ -239,39 +215,13 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   },
 };
 
-/** The same options as `parseArgs` takes them: a flag is a boolean, an option with a value a string. */
-const PARSE_OPTIONS: ParseArgsConfig["options"] = Object.fromEntries(
-  Object.entries(OPTIONS).map(([name, spec]) => {
-    const type = spec.needs === undefined ? "boolean" : "string";
-    return [name, spec.short === undefined ? { type } : { type, short: spec.short }];
-  }),
-);
-
-/** The option of that long name; undefined for any other name, `constructor` included. */
-const specOf = (name: string): OptionSpec | undefined => (Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined);
-
-/** The option spelt exactly so (`--jobs`, `-j`). */
-function optionSpelt(spelling: string): OptionSpec | undefined {
-  if (spelling.startsWith("--")) return specOf(spelling.slice(2));
-  return Object.values(OPTIONS).find((spec) => spec.short !== undefined && `-${spec.short}` === spelling);
-}
-
-type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
-type OptionToken = Extract<Token, { kind: "option" }>;
+const parse = optionParser(OPTIONS);
 
 export function parseArguments(argv: readonly string[]): ParsedArguments {
-  const args = joinNegativeNumbers(argv);
-  const tokens = tokensOf(args);
-  if (typeof tokens === "string") return { ok: false, error: tokens };
-  const options = defaults();
-  for (const token of tokens) {
-    if (token.kind === "positional") options.inputs.push(token.value);
-    if (token.kind !== "option") continue;
-    const error = applyOption(options, token);
-    if (error !== undefined) return { ok: false, error };
-  }
-  const conflict = conflictOf(options);
-  return conflict === undefined ? { ok: true, options } : { ok: false, error: conflict };
+  const parsed = parse(argv, defaults);
+  if (!parsed.ok) return parsed;
+  const conflict = conflictOf(parsed.options);
+  return conflict === undefined ? parsed : { ok: false, error: conflict };
 }
 
 function defaults(): Draft {
@@ -300,107 +250,6 @@ function defaults(): Draft {
     warnIgnored: true,
     reportSuppressed: false,
   };
-}
-
-/**
- * A negative number after an option that takes a value is its value: `--max-warnings -1` becomes `--max-warnings=-1`
- * (and `-j -1` `-j-1`), since strict `parseArgs` takes a separate value that starts with '-' for a forgotten one.
- */
-function joinNegativeNumbers(argv: readonly string[]): string[] {
-  const args: string[] = [];
-  for (const argument of argv) {
-    const previous = args[args.length - 1] ?? "";
-    const joins = /^-\d+$/.test(argument) && optionSpelt(previous)?.needs !== undefined && !args.includes("--");
-    if (joins) args[args.length - 1] = `${previous}${previous.startsWith("--") ? "=" : ""}${argument}`;
-    else args.push(argument);
-  }
-  return args;
-}
-
-/** The tokens of a valid command line, or what is wrong with it. */
-function tokensOf(args: readonly string[]): Token[] | string {
-  try {
-    return tokenize(args, true);
-  } catch (error) {
-    // Node's message names the option its own way ("Option '-f, --format <value>' argument missing"):
-    // a lenient reading finds the argument at fault, to say what to write instead.
-    const problems = tokenize(args, false).map((token) => (token.kind === "option" ? problemOf(token, args[token.index] ?? "") : undefined));
-    return problems.find((problem) => problem !== undefined) ?? (error as Error).message;
-  }
-}
-
-function tokenize(args: readonly string[], strict: boolean): Token[] {
-  return parseArgs({ args: [...args], options: PARSE_OPTIONS, strict, allowPositionals: true, tokens: true }).tokens ?? [];
-}
-
-/** Why strict `parseArgs` refuses this option, found in `argument`; undefined when it would not. */
-function problemOf(token: OptionToken, argument: string): string | undefined {
-  const spec = specOf(token.name);
-  if (spec === undefined) return unknownOption(token.rawName, argument);
-  // `-q=1` reads as the options -q, -= and -1.
-  const given = token.value !== undefined || argument.includes(`${token.rawName.slice(1)}=`);
-  if (spec.needs === undefined) return given ? takesNoValue(token.name, token.rawName) : undefined;
-  if (token.value === undefined) return needsValue(token.rawName, spec);
-  if (token.inlineValue || !isOptionLike(token.value)) return undefined;
-  const hint = optionSpelt(token.value.split("=")[0] ?? "") !== undefined ? "" : ` (for a value that starts with '-', write --${token.name}=${token.value})`;
-  return `${needsValue(token.rawName, spec)}${hint}`;
-}
-
-/** `parseArgs` takes a separate value that looks like an option for a forgotten one. */
-const isOptionLike = (value: string): boolean => value.length > 1 && value.startsWith("-");
-
-/** An unknown option, with the known one nearest to it, or where a file name that looks like an option goes. */
-function unknownOption(rawName: string, argument: string): string {
-  // `-help` reads as -h -e -l -p: a word after one dash is matched as if it had two.
-  const typed = rawName.startsWith("--") ? rawName : (argument.split("=")[0] ?? rawName);
-  const suggestion = nearestOption(typed);
-  if (suggestion !== undefined) return `unknown option '${typed}'; did you mean '${suggestion}'?`;
-  return `unknown option '${rawName}' (see --help; a file whose name starts with '-' goes after --)`;
-}
-
-/** A flag given a value (`--fix=false`): write it or leave it out, or write its opposite (`--no-color`). */
-function takesNoValue(name: string, rawName: string): string {
-  const opposite = name.startsWith("no-") ? name.slice(3) : `no-${name}`;
-  const hint = specOf(opposite) === undefined ? `write ${rawName}, or leave it out` : `write --${name} or --${opposite}`;
-  return `${rawName} takes no value: ${hint}`;
-}
-
-const needsValue = (rawName: string, spec: OptionSpec): string => `${rawName} needs ${spec.needs}`;
-
-/** The long option nearest to `typed` (letter case aside), within an edit per three letters; undefined when none is. */
-function nearestOption(typed: string): string | undefined {
-  const name = typed.replace(/^-+/, "").toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
-  for (const candidate of Object.keys(OPTIONS)) {
-    const distance = editDistance(name, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best === undefined ? undefined : `--${best}`;
-}
-
-/** Levenshtein distance. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
-/** Applies an option `parseArgs` accepted; a message when its value is wrong. */
-function applyOption(options: Draft, token: OptionToken): string | undefined {
-  const spec = OPTIONS[token.name] as OptionSpec;
-  let value = token.value ?? "";
-  // `-f=json`: after a short option parseArgs keeps the '='.
-  if (token.inlineValue && !token.rawName.startsWith("--") && value.startsWith("=")) value = value.slice(1);
-  const outcome = spec.apply(options, value);
-  return outcome === false ? needsValue(token.rawName, spec) : outcome || undefined;
 }
 
 /** Options that cannot go together. */

@@ -1,11 +1,13 @@
 /**
- * The `crmscript` command: `crmscript lint …` is `crmscript-lint …`; the
- * other subcommands work with the scripts in a SuperOffice tenant (`login`,
- * `logout`, `whoami`, `pull`, `status`, `diff`, `push`, `validate`, `run`;
+ * The `crmscript` command: `crmscript lint …` is `crmscript-lint …` and
+ * `crmscript format …` is `crmscript-format …`; the other subcommands work
+ * with the scripts in a SuperOffice tenant (`login`, `logout`, `whoami`,
+ * `pull`, `status`, `diff`, `push`, `validate`, `run`;
  * `tenant-commands.ts`). Exit codes as the linter's: 0 done, 1 conflicts,
  * refused files or validation errors, 2 usage, configuration, sign-in or
  * network errors.
  */
+import { formatMain } from "./format-main.js";
 import { EXIT_FAILURE, EXIT_OK, main as lintMain, type CliIo } from "./main.js";
 import { runTenantCommand, TENANT_COMMANDS, type TenantIo } from "./tenant-commands.js";
 
@@ -13,6 +15,8 @@ export const CRMSCRIPT_USAGE = `Usage: crmscript <command> [options]
 
 Commands:
   lint [options] <files…>       lint scripts (the same as crmscript-lint; crmscript lint --help)
+  format [options] <files…>     format scripts: print one, --check or --write them (the same as
+                                crmscript-format; crmscript format --help)
   login [--env sod|stage|online] [--tenant ID] [--client-id ID] [--profile NAME]
                                 sign in to SuperOffice Online (a browser window opens)
   logout [--profile NAME]       forget a sign-in
@@ -39,6 +43,7 @@ sign-in. --profile NAME chooses among stored sign-ins.
 export async function crmscriptMain(argv: readonly string[], io: TenantIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "lint") return lintMain(rest, io as CliIo);
+  if (command === "format") return formatMain(rest, io as CliIo);
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.writeStdout(CRMSCRIPT_USAGE);
     return command === undefined ? EXIT_FAILURE : EXIT_OK;

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import {
+  type ConfigResolver,
   describeConfig,
   formatConfigProblem,
   isIgnoredBy,
@@ -33,7 +34,7 @@ import { errorsOnly, lintResult, unreadableFileResult, type LintResult } from ".
 import { toolVersion } from "../analysis/tool-version.js";
 import { ProgressLine } from "./progress.js";
 import { toolIdentity } from "./tool-identity.js";
-import { lintInWorkers } from "./worker-pool.js";
+import { runInWorkers, threadsFor } from "./worker-pool.js";
 
 export interface CliIo {
   readonly cwd: string;
@@ -67,9 +68,6 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_FAILURE = 2;
-
-/** Below this many files per thread, starting workers costs more than it saves. */
-const FILES_PER_WORKER = 100;
 
 function linterSetup(options: CliOptions, io: CliIo): LinterSetup {
   return {
@@ -146,22 +144,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   return report(run);
 }
 
-/** Each file's configuration, or undefined (after saying why) when a configuration file is broken. */
-function configurationsOf(files: readonly string[], linter: FileLinter, io: CliIo): EffectiveConfig[] | undefined {
+/** Each file's configuration, or undefined (after saying why) when a configuration file is broken (`crmscript-format` too). */
+export function configurationsOf(
+  files: readonly string[],
+  source: { readonly configs: ConfigResolver },
+  io: CliIo,
+  tool?: string,
+): EffectiveConfig[] | undefined {
   const problems: ConfigFileProblem[] = [];
   const configs = files.map((file) => {
-    const { config, problems: found } = linter.configs.forFile(file);
+    const { config, problems: found } = source.configs.forFile(file);
     problems.push(...found);
     return config;
   });
-  return reportConfigProblems(problems, io) ? undefined : configs;
+  return reportConfigProblems(problems, io, tool) ? undefined : configs;
 }
 
-/** Prints each configuration problem once; true when there was any (the run must stop). */
-function reportConfigProblems(problems: readonly ConfigFileProblem[], io: CliIo): boolean {
+/** Prints each configuration problem once (`crmscript-format` too); true when there was any (the run must stop). */
+export function reportConfigProblems(problems: readonly ConfigFileProblem[], io: CliIo, tool = "crmscript-lint"): boolean {
   if (problems.length === 0) return false;
-  for (const problem of new Set(problems.map(formatConfigProblem))) io.writeStderr(`crmscript-lint: ${problem}\n`);
-  io.writeStderr("crmscript-lint: fix the configuration and run again\n");
+  for (const problem of new Set(problems.map(formatConfigProblem))) io.writeStderr(`${tool}: ${problem}\n`);
+  io.writeStderr(`${tool}: fix the configuration and run again\n`);
   return true;
 }
 
@@ -267,9 +270,10 @@ async function lintFiles(run: Run, indexes: readonly number[], files: readonly s
     if (outcome.kind === "linted" && job.text !== undefined)
       cache?.store(job.file, job.text, configKey(job.file), outcome.linted.includes, outcome.linted.result);
   };
-  const threads = Math.min(options.jobs ?? io.cores ?? 1, Math.ceil(jobs.length / (options.jobs === undefined ? FILES_PER_WORKER : 1)));
+  const threads = threadsFor(jobs.length, options.jobs, io.cores ?? 1);
   if (io.workerScript !== undefined && threads > 1) {
-    await lintInWorkers(io.workerScript, threads, setup, jobs, done, (job) => lintHere(run.linter, io, job));
+    const start = { role: "crmscript-lint-worker", setup } as const;
+    await runInWorkers(io.workerScript, threads, start, jobs, done, (job) => lintHere(run.linter, io, job));
   } else {
     for (const job of jobs) done(job, lintHere(run.linter, io, job));
   }

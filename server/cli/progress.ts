@@ -1,7 +1,8 @@
 /**
- * The progress line of a long run: `crmscript-lint: 1200/2000 files` on
- * standard error, redrawn at most ten times a second, only on a terminal
- * and only for runs of many files, and erased when the run ends.
+ * The progress line of a long run: `crmscript-lint: 1200/2000 files` (or
+ * `crmscript-format: …`) on standard error, redrawn at most ten times a
+ * second, only on a terminal and only for runs of many files, and erased
+ * when the run ends.
  */
 
 /** Runs with fewer files finish before a progress line would help. */
@@ -18,10 +19,11 @@ export class ProgressLine {
     private readonly enabled: boolean,
     private readonly write: (text: string) => void,
     private readonly now: () => number = Date.now,
+    private readonly tool = "crmscript-lint",
   ) {}
 
-  static forRun(total: number, stderrIsTerminal: boolean, write: (text: string) => void): ProgressLine {
-    return new ProgressLine(total, stderrIsTerminal && total >= MIN_FILES, write);
+  static forRun(total: number, stderrIsTerminal: boolean, write: (text: string) => void, tool?: string): ProgressLine {
+    return new ProgressLine(total, stderrIsTerminal && total >= MIN_FILES, write, Date.now, tool);
   }
 
   advance(): void {
@@ -31,7 +33,7 @@ export class ProgressLine {
     if (time - this.lastDraw < REDRAW_MS && this.done < this.total) return;
     this.lastDraw = time;
     this.drawn = true;
-    this.write(`\rcrmscript-lint: ${this.done}/${this.total} files`);
+    this.write(`\r${this.tool}: ${this.done}/${this.total} files`);
   }
 
   finish(): void {

@@ -11,6 +11,7 @@ import type { TextRange } from "../../grammar/index.js";
 import { isValidVersion, type Platform, type RuleSeverity } from "../analysis/settings.js";
 import { allRules } from "../lint/registry.js";
 import { bestNames, didYouMean } from "../semantics/suggest.js";
+import { readFormatSection, type FormatSettings } from "./format-section.js";
 import { parseIgnorePattern, type IgnorePattern } from "./ignore.js";
 import type { JsonNode } from "./json-document.js";
 
@@ -31,6 +32,8 @@ export interface ConfigLayer {
   readonly ignorePatterns?: readonly IgnorePattern[];
   readonly rules?: Readonly<Record<string, RuleSeverity>>;
   readonly reportUnusedSuppressions?: RuleSeverity;
+  /** The formatting options this layer sets. */
+  readonly format?: Readonly<FormatSettings>;
 }
 
 export interface ConfigProblem {
@@ -53,6 +56,7 @@ export const CONFIG_PROPERTIES = {
     "Files and folders not to lint, as globs relative to this file's folder (gitignore style: a name without / matches at any depth, a trailing / matches a folder, ! re-includes).",
   rules: "Lint rule severities by rule id: off, warn or error.",
   reportUnusedSuppressions: "Severity of suppression comments that suppress nothing: off, warn or error (default warn).",
+  format: "Formatting options (crmscript-format and the editor's Format Document): indentWidth, lineWidth, useTabs and endOfLine.",
 } as const;
 
 export type ConfigPropertyName = keyof typeof CONFIG_PROPERTIES;
@@ -138,6 +142,9 @@ export function readConfig(root: JsonNode, options: ReadOptions): ConfigRead {
         else layer.reportUnusedSuppressions = severity;
         break;
       }
+      case "format":
+        layer.format = readFormatSection(value, problem);
+        break;
       default:
         if (options.kind === "file")
           problem(keyRange, `unknown property '${key}'${didYouMean(bestNames(key, known))} (the properties are ${known.join(", ")})`);

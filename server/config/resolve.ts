@@ -11,7 +11,9 @@ import { LineIndex } from "../../grammar/index.js";
 import type { AnalysisSettings, Platform, RuleSeverity } from "../analysis/settings.js";
 import { allRules } from "../lint/registry.js";
 import { effectiveSeverity } from "../lint/run.js";
+import { defaultFormatOptions } from "../format/index.js";
 import { CONFIG_FILE_NAME, configSeverity, readConfig, type ConfigLayer, type ConfigSeverity } from "./config.js";
+import type { FormatSettings } from "./format-section.js";
 import { isIgnored, type IgnorePattern } from "./ignore.js";
 import { parseJson } from "./json-document.js";
 
@@ -26,6 +28,8 @@ export interface EffectiveConfig {
   /** Only the rules some layer names; the others keep their default. */
   readonly rules: Readonly<Record<string, RuleSeverity>>;
   readonly reportUnusedSuppressions: RuleSeverity;
+  /** Only the formatting options some layer sets; the others keep the formatter's defaults. */
+  readonly format: Readonly<FormatSettings>;
 }
 
 /** A problem in a configuration file, 1-based as editors and terminals show it. */
@@ -152,8 +156,10 @@ export function mergeLayers(layers: readonly ConfigLayer[], files: readonly stri
   let reportUnusedSuppressions: RuleSeverity = "warning";
   const includePaths: string[] = [];
   const ignorePatterns: IgnorePattern[] = [];
+  const format: FormatSettings = {};
   for (const layer of layers) {
     Object.assign(rules, layer.rules);
+    Object.assign(format, layer.format);
     targetVersion = layer.targetVersion ?? targetVersion;
     platform = layer.platform ?? platform;
     reportUnusedSuppressions = layer.reportUnusedSuppressions ?? reportUnusedSuppressions;
@@ -168,6 +174,7 @@ export function mergeLayers(layers: readonly ConfigLayer[], files: readonly stri
     ignorePatterns,
     rules,
     reportUnusedSuppressions,
+    format,
   };
 }
 
@@ -187,7 +194,7 @@ export function isIgnoredBy(config: EffectiveConfig, path: string): boolean {
   return isIgnored(path, config.ignorePatterns);
 }
 
-/** The configuration as `--print-config` shows it: every rule with the severity it will have. */
+/** The configuration as `--print-config` shows it: every rule with the severity it will have, every formatting option with its value. */
 export function describeConfig(config: EffectiveConfig, path: string): Record<string, unknown> {
   const rules: Record<string, ConfigSeverity> = {};
   for (const rule of allRules) rules[rule.id] = configSeverity(effectiveSeverity(rule, config.rules));
@@ -201,5 +208,6 @@ export function describeConfig(config: EffectiveConfig, path: string): Record<st
     ignorePatterns: config.ignorePatterns.map((pattern) => ({ pattern: pattern.pattern, folder: pattern.folder })),
     reportUnusedSuppressions: configSeverity(config.reportUnusedSuppressions),
     rules,
+    format: { ...defaultFormatOptions, ...config.format },
   };
 }

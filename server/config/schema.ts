@@ -7,6 +7,7 @@
  */
 import { allRules } from "../lint/registry.js";
 import { configSeverity, CONFIG_PROPERTIES, type ConfigPropertyName } from "./config.js";
+import { formatSectionSchema } from "./format-section.js";
 
 export const CONFIG_SCHEMA_PATH = "schemas/crmscriptrc.schema.json";
 
@@ -64,6 +65,8 @@ export function propertySchema(name: ConfigPropertyName): Schema {
       return { type: "object", additionalProperties: false, properties: ruleProperties(), markdownDescription };
     case "reportUnusedSuppressions":
       return severity(markdownDescription, "warn");
+    case "format":
+      return formatSectionSchema(markdownDescription);
   }
 }
 
@@ -72,7 +75,7 @@ export function configSchema(): Schema {
   for (const name of Object.keys(CONFIG_PROPERTIES) as ConfigPropertyName[]) properties[name] = propertySchema(name);
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
-    title: "crmscript-lint configuration (.crmscriptrc.json)",
+    title: "crmscript-lint and crmscript-format configuration (.crmscriptrc.json)",
     type: "object",
     additionalProperties: false,
     properties,

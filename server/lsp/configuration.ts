@@ -1,14 +1,16 @@
 /**
  * The server's configuration: the editor settings as the lowest layer and
  * the `.crmscriptrc.json` files found for each script above them, exactly
- * as the CLI reads them. It gives the analysis host each file's settings,
- * says which files the ignore patterns leave out, and shows the problems of
- * configuration files as diagnostics on those files.
+ * as the CLI reads them. It gives the analysis host each file's settings
+ * and the formatter each file's `format` section, says which files the
+ * ignore patterns leave out, and shows the problems of configuration files
+ * as diagnostics on those files.
  */
 import { basename } from "node:path";
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { AnalysisSettings } from "../analysis/settings.js";
 import { CONFIG_FILE_NAME, type ConfigLayer } from "../config/config.js";
+import type { FormatOptions } from "../format/index.js";
 import { ConfigResolver, formatConfigProblem, isIgnoredBy, toAnalysisSettings, type ConfigFileProblem } from "../config/resolve.js";
 import { readConfigText } from "../node/read-source.js";
 import { editorSettingsLayer, type EditorSettings } from "./settings.js";
@@ -51,6 +53,11 @@ export class ServerConfiguration {
 
   settingsFor(path: string): AnalysisSettings {
     return toAnalysisSettings(this.resolver.forFile(path).config, this.workspaceRoots);
+  }
+
+  /** The `format` section of the configuration files for the script at `path`: only the options they set. */
+  formatSettingsFor(path: string): Partial<FormatOptions> {
+    return this.resolver.forFile(path).config.format;
   }
 
   isIgnored(path: string): boolean {

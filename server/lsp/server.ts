@@ -3,7 +3,8 @@
  * synchronisation (incremental), settings from `workspace/configuration`
  * and `.crmscriptrc.json` files,
  * the workspace's scripts (scanned in the background from the start, kept
- * current through file watching), diagnostics, and the feature handlers.
+ * current through file watching), diagnostics, and the feature and
+ * formatting handlers.
  * Only this folder knows the Language Server Protocol.
  */
 import { dirname, join } from "node:path";
@@ -28,6 +29,7 @@ import { SCRIPT_EXTENSIONS } from "../analysis/script-files.js";
 import { pause, throwIfCancelled } from "./cancellation.js";
 import { DiagnosticsScheduler } from "./diagnostics.js";
 import { OpenDocuments } from "./documents.js";
+import { onTypeFormattingTriggers, registerFormattingHandlers } from "./formatting.js";
 import { registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";
 import { CONFIG_FILE_GLOB, isConfigFile, ServerConfiguration } from "./configuration.js";
 import type { EditorSettings, InitializationOptions } from "./settings.js";
@@ -123,6 +125,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ["quickfix"] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: { rangesSupport: true },
+        documentOnTypeFormattingProvider: onTypeFormattingTriggers,
         ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: serverName, version: serverVersion },
@@ -248,6 +253,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   registerHandlers(context);
+  registerFormattingHandlers({ connection, documents, configuredFormat: (path) => configuration.formatSettingsFor(path) });
   connection.listen();
   return { uris, documents };
 }

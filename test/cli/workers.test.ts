@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JobOutcome, LintJob } from "../../server/cli/file-linter.js";
-import { lintInWorkers } from "../../server/cli/worker-pool.js";
+import { runInWorkers } from "../../server/cli/worker-pool.js";
 import { ensureBundle, makeTree, runBundle } from "../support/cli-runner.js";
 import { fixturesRoot } from "../support/paths.js";
 
@@ -19,10 +19,10 @@ async function runPool(files: string[], threads: number): Promise<Map<string, st
   const jobs: LintJob[] = files.map((file, index) => ({ index, file }));
   const describe = (outcome: JobOutcome): string =>
     outcome.kind === "linted" ? `linted ${outcome.linted.result.filePath}` : `${outcome.kind}: ${outcome.reason}`;
-  await lintInWorkers(
+  await runInWorkers<LintJob, JobOutcome>(
     flakyWorker,
     threads,
-    setup,
+    { role: "crmscript-lint-worker", setup },
     jobs,
     (job, outcome) => {
       expect(outcomes.has(job.file), `${job.file} answered twice`).toBe(false);

@@ -2,8 +2,10 @@
  * The extension's manifest and generated contributions: fresh, and true to
  * the server. Settings map one-to-one onto the server's editor settings,
  * every lint rule has a severity setting, the commands the manifest names
- * are the ones the extension registers, the snippets are the server's, and
- * the folding markers fold the same lines in VS Code and in the server.
+ * are the ones the extension registers, the extension is CRMScript's
+ * default formatter with the editor indenting as the formatter does (2
+ * spaces), the snippets are the server's, and the folding markers fold the
+ * same lines in VS Code and in the server.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -34,6 +36,7 @@ interface Manifest {
       properties: Record<string, { default: unknown; markdownDescription?: string; properties?: Record<string, { default: string; enum: string[] }> }>;
     };
     commands: { command: string; title: string }[];
+    configurationDefaults: Record<string, Record<string, unknown>>;
   };
 }
 
@@ -74,6 +77,17 @@ describe("the manifest", () => {
     expect(language?.id).toBe("crmscript");
     expect(language?.extensions).toEqual([...LANGUAGE_FILE_EXTENSIONS]);
     expect(language?.configuration).toBe(`./${LANGUAGE_CONFIGURATION_PATH}`);
+  });
+
+  it("makes the extension the default formatter of CRMScript (the server formats it), typing indented as it formats: 2 spaces", () => {
+    expect(manifest.contributes.configurationDefaults).toEqual({
+      "[crmscript]": {
+        "editor.defaultFormatter": `${manifest.publisher}.${manifest.name}`,
+        "editor.tabSize": 2,
+        "editor.insertSpaces": true,
+        "editor.detectIndentation": false,
+      },
+    });
   });
 
   it("contributes exactly the server's settings plus the trace level and the sign-in settings, each described with a default", () => {

@@ -1,9 +1,9 @@
 /**
  * The npm package as users get it: `npm run pack:npm` packs what
- * `package.json`'s `files` names (the three bundled executables, the JSON
+ * `package.json`'s `files` names (the four bundled executables, the JSON
  * schema, the diagnostic pages, README, licence, changelog) and nothing
  * else; installed from the tarball into an empty folder, without the
- * network, `crmscript-lint` runs from `node_modules/.bin`, `crmscript pull`
+ * network, `crmscript-lint` and `crmscript-format` run from `node_modules/.bin`, `crmscript pull`
  * brings a (fake) tenant's scripts, and the language server answers over
  * stdio.
  */
@@ -53,6 +53,7 @@ describe("the npm package", () => {
         "package/CHANGELOG.md",
         "package/LICENSE",
         "package/README.md",
+        "package/dist/crmscript-format.js",
         "package/dist/crmscript-language-server.js",
         "package/dist/crmscript-lint.js",
         "package/dist/crmscript.js",
@@ -70,6 +71,7 @@ describe("the npm package", () => {
       bin: {
         crmscript: "dist/crmscript.js",
         "crmscript-lint": "dist/crmscript-lint.js",
+        "crmscript-format": "dist/crmscript-format.js",
         "crmscript-language-server": "dist/crmscript-language-server.js",
       },
     });
@@ -87,6 +89,17 @@ describe("the npm package", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("'+' cannot combine String and Integer");
     expect(run.stdout).toContain("operator-type");
+  });
+
+  it("runs `npx crmscript-format` after an offline install", () => {
+    const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+    const shell = process.platform === "win32";
+    const crmscriptFormat = (argv: string[]) => spawnSync(npx, ["--no-install", "crmscript-format", ...argv], { cwd: project, encoding: "utf8", shell });
+    writeFileSync(join(project, "messy.crm"), "#setLanguageLevel 4;\nInteger n=1;\n");
+    const check = crmscriptFormat(["--check", "messy.crm"]);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toBe("messy.crm\n");
+    expect(crmscriptFormat(["messy.crm"]).stdout).toBe("#setLanguageLevel 4;\nInteger n = 1;\n");
   });
 
   it("runs `npx crmscript pull` against a tenant after an offline install", async () => {

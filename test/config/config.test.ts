@@ -38,10 +38,12 @@ describe("reading a configuration", () => {
         ignorePatterns: ["vendor/"],
         rules: { "no-shadow": "off", "keyword-case": "error", "no-unused-variable": 1, "no-netserver-call-in-loop": "warning" },
         reportUnusedSuppressions: "error",
+        format: { indentWidth: 4, lineWidth: 100, useTabs: true, endOfLine: "crlf" },
       }),
     );
     expect(problems).toEqual([]);
     expect(layer).toMatchObject({
+      format: { indentWidth: 4, lineWidth: 100, useTabs: true, endOfLine: "crlf" },
       root: true,
       targetVersion: "10.2",
       platform: "online",
@@ -66,7 +68,7 @@ describe("reading a configuration", () => {
       {
         at: '"rulez"',
         message:
-          "unknown property 'rulez'; did you mean 'rules'? (the properties are root, targetVersion, platform, includePaths, ignorePatterns, rules, reportUnusedSuppressions)",
+          "unknown property 'rulez'; did you mean 'rules'? (the properties are root, targetVersion, platform, includePaths, ignorePatterns, rules, reportUnusedSuppressions, format)",
       },
       { at: '"no-shadw"', message: "unknown rule 'no-shadw'; did you mean 'no-shadow'?" },
       { at: '"loud"', message: 'the severity of \'keyword-case\' must be "off", "warn" or "error"' },
@@ -205,6 +207,7 @@ describe("the JSON schema of the configuration file", () => {
     ignorePatterns: ["vendor/", "!vendor/ours.crm"],
     rules: { "no-agent-in-loop": "error", "keyword-case": "off", "no-netserver-call-in-loop": "warn" },
     reportUnusedSuppressions: "error",
+    format: { indentWidth: 4, lineWidth: 120, useTabs: false, endOfLine: "auto" },
   };
 
   it("accepts what the reader accepts", () => {
@@ -219,6 +222,12 @@ describe("the JSON schema of the configuration file", () => {
     [{ platform: "cloud" }, "bad platform"],
     [{ targetVersion: "latest" }, "bad version"],
     [{ includePaths: "lib" }, "not an array"],
+    [{ format: { indentWidth: 0 } }, "indent width out of range"],
+    [{ format: { lineWidth: 80.5 } }, "line width not whole"],
+    [{ format: { useTabs: "yes" } }, "useTabs not a boolean"],
+    [{ format: { endOfLine: "cr" } }, "unknown line ending"],
+    [{ format: { indent: 4 } }, "unknown formatting option"],
+    [{ format: 4 }, "format not an object"],
   ])("rejects %j (%s), as the reader does", (config, _why) => {
     expect(validate(config)).toBe(false);
     expect(readText(JSON.stringify(config)).problems).not.toEqual([]);
@@ -231,7 +240,7 @@ describe("robustness", () => {
       fc.property(
         fc.jsonValue(),
         fc.dictionary(
-          fc.constantFrom("rules", "root", "targetVersion", "platform", "includePaths", "ignorePatterns", "reportUnusedSuppressions"),
+          fc.constantFrom("rules", "root", "targetVersion", "platform", "includePaths", "ignorePatterns", "reportUnusedSuppressions", "format"),
           fc.jsonValue(),
         ),
         (value, config) => {

@@ -1,9 +1,10 @@
 /**
  * Running `crmscript-lint` in tests: in-process through `main()` (and the
- * `crmscript` command through `crmscriptMain()`) with a fake `CliIo` over
- * real files in temporary folders, or as the bundled
- * `dist/crmscript-lint.js` child process (built first when stale); and the
- * shape of its JSON report.
+ * `crmscript` command through `crmscriptMain()`, `crmscript-format`
+ * through `formatMain()`) with a fake `CliIo` over real files in temporary
+ * folders, or as the bundled `dist/crmscript-lint.js` (or
+ * `dist/crmscript-format.js`) child process (built first when stale); and
+ * the shape of the linter's JSON report.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, expect } from "vitest";
 import { crmscriptMain } from "../../server/cli/crmscript.js";
+import { formatMain } from "../../server/cli/format-main.js";
 import { main, type CliIo } from "../../server/cli/main.js";
 import type { TenantIo } from "../../server/cli/tenant-sign-in.js";
 import type { TokenStore } from "../../server/tenant/auth/index.js";
@@ -19,6 +21,7 @@ import { writeSourceFile } from "../../server/node/write-source.js";
 import { repositoryRoot } from "./paths.js";
 
 export const bundle = join(repositoryRoot, "dist", "crmscript-lint.js");
+export const formatBundle = join(repositoryRoot, "dist", "crmscript-format.js");
 
 export interface Run {
   readonly code: number;
@@ -77,6 +80,13 @@ function fakeIo(options: FakeIoOptions): { io: CliIo; output: () => { stdout: st
 export async function lint(argv: readonly string[], options: FakeIoOptions): Promise<Run> {
   const { io, output } = fakeIo(options);
   const code = await main(argv, io);
+  return { code, ...output() };
+}
+
+/** Runs `crmscript-format` in-process and captures what it writes. */
+export async function formatCli(argv: readonly string[], options: FakeIoOptions): Promise<Run> {
+  const { io, output } = fakeIo(options);
+  const code = await formatMain(argv, io);
   return { code, ...output() };
 }
 
@@ -168,18 +178,20 @@ function newestSource(): number {
   return newest;
 }
 
-/** Builds dist/ when a source is newer than the bundle (run it in a beforeAll). */
+/** Builds dist/ when a source is newer than a CLI bundle (run it in a beforeAll). */
 export function ensureBundle(): void {
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) return;
+  const newest = newestSource();
+  if ([bundle, formatBundle].every((path) => existsSync(path) && statSync(path).mtimeMs >= newest)) return;
   const build = spawnSync(process.execPath, ["esbuild.mjs"], { cwd: repositoryRoot, encoding: "utf8", timeout: 120_000 });
   if (build.status !== 0) throw new Error(`node esbuild.mjs failed (${build.status}): ${build.stderr}`);
 }
 
-export function runBundle(argv: string[], options: { cwd: string; input?: string }) {
+/** Runs a bundled executable (`crmscript-lint` unless `options.executable` names another) as a child process. */
+export function runBundle(argv: string[], options: { cwd: string; input?: string; executable?: string }) {
   const env = { ...process.env };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
-  return spawnSync(process.execPath, [bundle, ...argv], {
+  return spawnSync(process.execPath, [options.executable ?? bundle, ...argv], {
     cwd: options.cwd,
     input: options.input ?? "",
     encoding: "utf8",
