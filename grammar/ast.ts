@@ -324,6 +324,23 @@ export interface PostfixExpression extends NodeBase {
 
 export type BinaryOperator = "||" | "&&" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "+" | "-" | "*" | "/" | "%";
 
+/** How tightly each binary operator binds (spec §6.1): higher binds tighter; all are left-associative. */
+export const binaryPrecedence: Readonly<Record<BinaryOperator, number>> = {
+  "||": 1,
+  "&&": 2,
+  "==": 3,
+  "!=": 3,
+  "<": 4,
+  "<=": 4,
+  ">": 4,
+  ">=": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
+  "%": 6,
+};
+
 export interface BinaryExpression extends NodeBase {
   readonly kind: "BinaryExpression";
   readonly operator: BinaryOperator;

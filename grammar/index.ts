@@ -107,7 +107,7 @@ export function parseSource(text: string): SourceFile {
 }
 
 export type * from "./ast.js";
-export { isStatement, rangeOf } from "./ast.js";
+export { binaryPrecedence, isStatement, rangeOf } from "./ast.js";
 export type { Diagnostic, DiagnosticCodeInfo, Fix, RelatedLocation, Severity, TextEdit } from "./diagnostic.js";
 export { compareDiagnostics } from "./diagnostic.js";
 export type { Comment, TemplateLayout } from "./scanner.js";

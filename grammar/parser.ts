@@ -23,6 +23,7 @@
  */
 import { isRecognitionException, type IToken, type OrMethodOpts } from "chevrotain";
 import type * as A from "./ast.js";
+import { binaryPrecedence } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { floatLiteralValue, fitsWhenNegated, integerLiteralValue, isOutOfRange, longLiteralValue, stringLiteralValue } from "./literals.js";
 import {
@@ -53,22 +54,6 @@ import * as T from "./tokens.js";
 export const MAX_CHAIN_LENGTH = 5000;
 
 type StatementContext = "top" | "block";
-
-const binaryPrecedence: Record<A.BinaryOperator, number> = {
-  "||": 1,
-  "&&": 2,
-  "==": 3,
-  "!=": 3,
-  "<": 4,
-  "<=": 4,
-  ">": 4,
-  ">=": 4,
-  "+": 5,
-  "-": 5,
-  "*": 6,
-  "/": 6,
-  "%": 6,
-};
 
 /** Shared empty lists for the many nodes that have none (nodes are immutable, so sharing is safe). */
 const NO_DIMENSIONS: readonly A.ArrayDimension[] = Object.freeze([]);

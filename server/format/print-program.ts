@@ -14,7 +14,7 @@
  * `// crmscript-format-ignore-start` and `-end`, keep code as written.
  */
 import type * as A from "../../grammar/index.js";
-import { type SourceFile, TokenKind } from "../../grammar/index.js";
+import { binaryPrecedence, type SourceFile, TokenKind } from "../../grammar/index.js";
 import { commentDoc, type CommentPlacement, type PlacedComment, placeComments } from "./comments.js";
 import { breakParent, concat, type Doc, fill, freshline, group, hardline, indent, line, lineSuffix, multilineText } from "./doc.js";
 
@@ -38,23 +38,6 @@ function isDeclaration(statement: A.Statement): boolean {
 }
 
 const noComments: readonly PlacedComment[] = [];
-
-/** Binary operators of one precedence level print as one fill. */
-const precedence: Record<A.BinaryOperator, number> = {
-  "||": 1,
-  "&&": 2,
-  "==": 3,
-  "!=": 3,
-  "<": 4,
-  "<=": 4,
-  ">": 4,
-  ">=": 4,
-  "+": 5,
-  "-": 5,
-  "*": 6,
-  "/": 6,
-  "%": 6,
-};
 
 class ProgramPrinter {
   private next = 0;
@@ -527,10 +510,10 @@ class ProgramPrinter {
    * recursion down the left side, which can be thousands of operators long.
    */
   private binary(expression: A.BinaryExpression): Doc {
-    const level = precedence[expression.operator];
+    const level = binaryPrecedence[expression.operator];
     const chain: A.BinaryExpression[] = [];
     let leftmost: A.Expression = expression;
-    while (leftmost.kind === "BinaryExpression" && precedence[leftmost.operator] === level) {
+    while (leftmost.kind === "BinaryExpression" && binaryPrecedence[leftmost.operator] === level) {
       chain.push(leftmost);
       leftmost = leftmost.left;
     }
