@@ -53,12 +53,19 @@ export function scanText(text: string): ScannedText {
   return { text, tokens: scanned.tokens, comments: scanned.comments, template: scanned.template };
 }
 
+export interface ParseOptions {
+  /** Record which tokens' line breaks the parse depends on (`SourceFile.lineBreakReads`). */
+  readonly recordLineBreakReads?: boolean;
+}
+
 export interface SourceFile extends ScannedText {
   readonly program: Program;
   /** Lexical and syntax diagnostics, sorted by position. */
   readonly diagnostics: readonly Diagnostic[];
   /** Offset ↔ line/column conversion for this text. */
   readonly lineIndex: LineIndex;
+  /** When asked for: 1 for each token whose line-break flag the parser read, so the tree may depend on it. */
+  readonly lineBreakReads?: Uint8Array;
 }
 
 class ParsedSourceFile implements SourceFile {
@@ -71,6 +78,7 @@ class ParsedSourceFile implements SourceFile {
     readonly diagnostics: readonly Diagnostic[],
     /** The parser's, when it made one for a message. */
     private cachedLineIndex?: LineIndex,
+    readonly lineBreakReads?: Uint8Array,
   ) {}
 
   get lineIndex(): LineIndex {
@@ -80,11 +88,12 @@ class ParsedSourceFile implements SourceFile {
 }
 
 /** Parses CRMScript source text. Never throws: problems become diagnostics. */
-export function parseSource(text: string): SourceFile {
+export function parseSource(text: string, options: ParseOptions = {}): SourceFile {
   const emptyProgram: Program = { kind: "Program", start: 0, end: text.length, statements: [] };
   const unparsable = unparsableReason(text);
   if (unparsable !== undefined) return new ParsedSourceFile(text, emptyProgram, new TokenBuffer(text), [], undefined, [unparsable]);
   const scanned = scan(text);
+  const lineBreakReads = options.recordLineBreakReads === true ? scanned.tokens.recordLineBreakReads() : undefined;
   let program = emptyProgram;
   let lineIndex: LineIndex | undefined;
   const diagnostics = scanned.diagnostics;
@@ -103,7 +112,7 @@ export function parseSource(text: string): SourceFile {
     );
   }
   diagnostics.sort(compareDiagnostics);
-  return new ParsedSourceFile(text, program, scanned.tokens, scanned.comments, scanned.template, diagnostics, lineIndex);
+  return new ParsedSourceFile(text, program, scanned.tokens, scanned.comments, scanned.template, diagnostics, lineIndex, lineBreakReads);
 }
 
 export type * from "./ast.js";

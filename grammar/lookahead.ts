@@ -211,8 +211,9 @@ export function structDefinitionStartsNext(peek: TokenPeek): boolean {
 /** A struct or function definition starting a line: inside a block, the block was left open. */
 export function topLevelDefinitionStartsNext(peek: TokenPeek): boolean {
   const index = peek.position + 1;
-  if (index >= peek.buffer.count || !peek.buffer.newLineBefore(index)) return false;
-  return structDefinitionStartsNext(peek) || functionDefinitionStartsNext(peek);
+  // The line break is asked last, so a parse reads it only where it decides (see `TokenBuffer.recordLineBreakReads`).
+  if (index >= peek.buffer.count || !(structDefinitionStartsNext(peek) || functionDefinitionStartsNext(peek))) return false;
+  return peek.buffer.newLineBefore(index);
 }
 
 /** The next token is on a new line and clearly begins another statement (or the file ends), so a half-typed construct ends here. */
@@ -220,8 +221,8 @@ export function statementStartsOnNextLine(peek: TokenPeek): boolean {
   const buffer = peek.buffer;
   const index = peek.position + 1;
   if (index >= buffer.count) return true;
-  if (!buffer.newLineBefore(index)) return false;
-  return statementKeywordKinds[buffer.typeIndex(index)] === true || declarationStartsNext(peek);
+  if (statementKeywordKinds[buffer.typeIndex(index)] !== true && !declarationStartsNext(peek)) return false;
+  return buffer.newLineBefore(index);
 }
 
 /** An expression starts at the next token, on this line or on a next line that does not start a statement. */

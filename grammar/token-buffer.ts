@@ -30,17 +30,22 @@ class BufferToken implements Token {
     readonly tokenTypeIdx: number,
     readonly startOffset: number,
     readonly endOffset: number,
-    readonly newLineBefore: boolean,
+    private readonly lineBreak: boolean,
     readonly index: number,
-    private readonly source: string,
+    private readonly buffer: TokenBuffer,
   ) {}
+
+  get newLineBefore(): boolean {
+    this.buffer.noteLineBreakRead(this.index);
+    return this.lineBreak;
+  }
 
   get tokenType(): TokenType {
     return typeByIndex[this.tokenTypeIdx] as TokenType;
   }
 
   get image(): string {
-    return this.source.slice(this.startOffset, this.endOffset + 1);
+    return this.buffer.source.slice(this.startOffset, this.endOffset + 1);
   }
 }
 
@@ -60,7 +65,7 @@ export class TokenBuffer {
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.lineBreaks = new Uint8Array(capacity);
-    this.eof = new BufferToken(EOF.tokenTypeIdx as number, source.length, source.length - 1, true, -1, source);
+    this.eof = new BufferToken(EOF.tokenTypeIdx as number, source.length, source.length - 1, true, -1, this);
   }
 
   get count(): number {
@@ -103,7 +108,26 @@ export class TokenBuffer {
   }
 
   newLineBefore(index: number): boolean {
+    if (this.lineBreakReads !== undefined) this.noteLineBreakRead(index);
     return this.lineBreaks[index] === 1;
+  }
+
+  /** Set while recording which tokens' line-break flags are read (see `recordLineBreakReads`). */
+  private lineBreakReads: Uint8Array | undefined;
+
+  /**
+   * From now on, marks each token whose line-break flag is read (through
+   * `newLineBefore` or a token object). After a parse, the marks are the
+   * line breaks the tree depends on: a text with the same tokens and the
+   * same flags at the marked tokens parses to the same tree.
+   */
+  recordLineBreakReads(): Uint8Array {
+    this.lineBreakReads = new Uint8Array(this.size);
+    return this.lineBreakReads;
+  }
+
+  noteLineBreakRead(index: number): void {
+    if (this.lineBreakReads !== undefined && index >= 0 && index < this.lineBreakReads.length) this.lineBreakReads[index] = 1;
   }
 
   image(index: number): string {
@@ -119,7 +143,7 @@ export class TokenBuffer {
       (this.ends[index] as number) - 1,
       this.lineBreaks[index] === 1,
       index,
-      this.source,
+      this,
     );
   }
 

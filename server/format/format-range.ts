@@ -7,14 +7,14 @@
  * token, so token `i` of the original is token `i` of the result and the
  * range maps across exactly. When the file has errors elsewhere, the
  * selected lines are formatted on their own if they parse cleanly on their
- * own. Either way the spliced file is checked to hold the same tokens and
- * comments as before; anything else is refused and nothing changes.
+ * own. Either way the spliced text is checked to be the same program as
+ * before (`verify.ts`); anything else is refused and nothing changes.
  */
 import { parseSource, type ScannedText, scanText, type TextEdit, type TextRange, TokenKind } from "../../grammar/index.js";
 import { blockingDiagnostic, describeBlocking, printFormatted } from "./format-code.js";
 import { formatText } from "./format-text.js";
 import { defaultFormatOptions, type FormatOptions, lineEndingFor } from "./options.js";
-import { commentKey } from "./verify.js";
+import { changedProgram } from "./verify.js";
 
 export type RangeFormatResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly reason: string };
 
@@ -36,19 +36,6 @@ function startOfLineIfFirst(text: string, offset: number): number {
   return /^[ \t]*$/.test(text.slice(start, offset)) ? start : offset;
 }
 
-/** The tokens and comment texts of a text, to check that a splice kept them. */
-function sameCode(before: ScannedText, afterText: string): boolean {
-  const after = scanText(afterText);
-  const a = before.tokens;
-  const b = after.tokens;
-  if (a.count !== b.count) return false;
-  for (let index = 0; index < a.count; index++) if (a.typeIndex(index) !== b.typeIndex(index) || a.image(index) !== b.image(index)) return false;
-  const keys = (scanned: ScannedText) => scanned.comments.map((comment) => commentKey(scanned.text.slice(comment.range.start, comment.range.end))).sort();
-  const commentsBefore = keys(before);
-  const commentsAfter = keys(after);
-  return commentsBefore.length === commentsAfter.length && commentsBefore.every((text, index) => text === commentsAfter[index]);
-}
-
 function edit(text: string, start: number, end: number, replacement: string): RangeFormatResult {
   if (text.slice(start, end) === replacement) return { ok: true, edits: [] };
   return { ok: true, edits: [{ range: { start, end }, text: replacement }] };
@@ -68,7 +55,7 @@ function tokensInLines(scanned: ScannedText, range: TextRange): { first: number;
 
 /** Formats the lines of `range` in a file that parses cleanly, taking them from the whole file formatted. */
 function rangeOfFormattedFile(text: string, formatted: string, range: TextRange): RangeFormatResult {
-  const before = scanText(text);
+  const before = parseSource(text, { recordLineBreakReads: true });
   const after = scanText(formatted);
   const span = tokensInLines(before, range);
   if (span === undefined) return { ok: true, edits: [] };
@@ -77,7 +64,7 @@ function rangeOfFormattedFile(text: string, formatted: string, range: TextRange)
   const newStart = startOfLineIfFirst(formatted, after.tokens.start(span.first));
   const newEnd = after.tokens.end(span.last);
   const replacement = formatted.slice(newStart, newEnd);
-  if (!sameCode(before, text.slice(0, oldStart) + replacement + text.slice(oldEnd))) {
+  if (changedProgram(before, text.slice(0, oldStart) + replacement + text.slice(oldEnd)) !== undefined) {
     return {
       ok: false,
       reason: "the selection cannot be formatted apart from the lines around it (a comment would move across its edge); format the whole file",
@@ -92,7 +79,7 @@ function rangeOnItsOwn(text: string, range: TextRange, options: FormatOptions): 
   const to = range.end > from && lineStartOf(text, range.end) === range.end ? range.end : lineEndOf(text, range.end);
   const lines = text.slice(from, to).replace(/(\r\n|\r|\n)$/, "");
   const end = from + lines.length;
-  const alone = parseSource(lines);
+  const alone = parseSource(lines, { recordLineBreakReads: true });
   if (alone.tokens.count === 0) return { ok: true, edits: [] };
   const blocking = blockingDiagnostic(alone);
   if (blocking !== undefined || alone.template !== undefined) {
@@ -107,7 +94,7 @@ function rangeOnItsOwn(text: string, range: TextRange, options: FormatOptions): 
     .split("\n")
     .map((inner) => (inner === "" ? "" : base + inner))
     .join(eol);
-  if (!sameCode(scanText(lines), replacement)) return { ok: false, reason: "formatting the selection would change it; please report it" };
+  if (changedProgram(alone, replacement) !== undefined) return { ok: false, reason: "formatting the selection would change it; please report it" };
   return edit(text, from, end, replacement);
 }
 

@@ -13,7 +13,7 @@ import { blockingDiagnostic, describeBlocking, printFormatted } from "./format-c
 import { FormatBug } from "./print-program.js";
 import { defaultFormatOptions, type FormatOptions, lineEndingFor } from "./options.js";
 import { formatTemplateBlocks } from "./template.js";
-import { differenceBetween } from "./verify.js";
+import { changedProgram } from "./verify.js";
 
 export type FormatResult =
   | { readonly ok: true; readonly text: string; readonly changed: boolean }
@@ -32,7 +32,7 @@ export function formatText(text: string, overrides: Partial<FormatOptions> = {})
   const options: FormatOptions = { ...defaultFormatOptions, ...overrides };
   const bom = text.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : "";
   const body = bom === "" ? text : text.slice(1);
-  const source = parseSource(body);
+  const source = parseSource(body, { recordLineBreakReads: true });
   const blocking = blockingDiagnostic(source);
   if (blocking !== undefined) return { ok: false, reason: describeBlocking(source, blocking), diagnostic: blocking };
   const eol = lineEndingFor(body, options.endOfLine);
@@ -50,7 +50,7 @@ export function formatText(text: string, overrides: Partial<FormatOptions> = {})
     return { ok: false, reason: `the formatter failed on it (${detail}); please report it` };
   }
   if (formatted === body) return { ok: true, text, changed: false };
-  const difference = differenceBetween(source, parseSource(formatted));
+  const difference = changedProgram(source, formatted);
   if (difference !== undefined)
     return { ok: false, reason: `formatting would change the program (${difference}); the file is left as it is, please report it` };
   const result = bom + formatted;

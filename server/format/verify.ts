@@ -3,8 +3,14 @@
  * the same comments (up to the white space the formatter normalises) and
  * the same syntax tree (ignoring offsets) as the original, and no syntax
  * errors. Anything else means a formatter bug, and the file is left alone.
+ *
+ * `differenceBetween` compares two parses, tree included. `changedProgram`
+ * is the same check for the formatter's every run, without parsing the
+ * result: the parser decides from the tokens and from the line breaks it
+ * reads (recorded in the original's parse), so a result with the same
+ * tokens and the same line breaks at those tokens has the same tree.
  */
-import type { SourceFile } from "../../grammar/index.js";
+import { type ScannedText, type SourceFile, scanText } from "../../grammar/index.js";
 
 /** Keys of tree nodes that hold positions, not structure. */
 const positionKeys = new Set(["start", "end", "openParen", "closeParen"]);
@@ -17,7 +23,7 @@ export function commentKey(text: string): string {
     .trim();
 }
 
-function sameTokens(before: SourceFile, after: SourceFile): string | undefined {
+function sameTokens(before: ScannedText, after: ScannedText): string | undefined {
   const a = before.tokens;
   const b = after.tokens;
   if (a.count !== b.count) return `${a.count} tokens became ${b.count}`;
@@ -36,7 +42,7 @@ function sameText(textA: string, startA: number, textB: string, startB: number, 
   return true;
 }
 
-function sameComments(before: SourceFile, after: SourceFile): string | undefined {
+function sameComments(before: ScannedText, after: ScannedText): string | undefined {
   const a = before.comments.map((comment) => commentKey(before.text.slice(comment.range.start, comment.range.end))).sort();
   const b = after.comments.map((comment) => commentKey(after.text.slice(comment.range.start, comment.range.end))).sort();
   if (a.length !== b.length) return `${a.length} comments became ${b.length}`;
@@ -74,4 +80,22 @@ export function differenceBetween(before: SourceFile, after: SourceFile): string
   const error = after.diagnostics.find((diagnostic) => diagnostic.severity === "error");
   if (error !== undefined) return `the result has a syntax error (${error.message})`;
   return sameTokens(before, after) ?? sameComments(before, after) ?? sameTree(before.program, after.program);
+}
+
+/**
+ * Why `formatted` is not the same program as `before` (parsed with
+ * `recordLineBreakReads`), or undefined when it is.
+ */
+export function changedProgram(before: SourceFile, formatted: string): string | undefined {
+  const reads = before.lineBreakReads;
+  if (reads === undefined) throw new Error("the original must be parsed with recordLineBreakReads");
+  const after = scanText(formatted);
+  const difference = sameTokens(before, after) ?? sameComments(before, after);
+  if (difference !== undefined) return difference;
+  for (let index = 0; index < reads.length; index++) {
+    if (reads[index] === 1 && before.tokens.newLineBefore(index) !== after.tokens.newLineBefore(index)) {
+      return `the line break before '${before.tokens.image(index)}' at offset ${before.tokens.start(index)}, which the parse depends on, changed`;
+    }
+  }
+  return undefined;
 }
