@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: runs every benchmark and prints its table; `--only NAME`
- * (parse, analysis, lint-tree, tenant) runs one; `--json FILE` also writes
+ * (parse, analysis, lint-tree, tenant, format) runs one; `--json FILE` also writes
  * the figures.
  */
 import { writeFileSync } from "node:fs";
 import { reportAnalysisBench, runAnalysisBench } from "./analysis.bench.js";
+import { reportFormatBench, runFormatBench } from "./format.bench.js";
 import { reportLintTreeBench, runLintTreeBench } from "./lint-tree.bench.js";
 import { reportParseBench, runParseBench } from "./parse.bench.js";
 import { reportTenantBench, runTenantBench } from "./tenant.bench.js";
@@ -30,6 +31,10 @@ const benches: Record<string, () => Promise<{ result: unknown; report: string }>
   tenant: async () => {
     const result = await runTenantBench();
     return { result, report: reportTenantBench(result) };
+  },
+  format: async () => {
+    const result = runFormatBench();
+    return { result, report: reportFormatBench(result) };
   },
 };
 

@@ -54,6 +54,7 @@ export function generateDocs(repositoryRoot: string): Map<string, string> {
     "# CRMScript diagnostics",
     "",
     "Every problem the tools report has a stable code. This index links the page of each.",
+    "How `crmscript-format` and the editor lay scripts out is in [formatting.md](formatting.md); the configuration file is in [configuration.md](configuration.md).",
     "",
     "## Severity policy",
     "",

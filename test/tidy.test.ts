@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { formatText } from "../server/format/index.js";
 import { repositoryRoot } from "./support/paths.js";
 
 function sourceFiles(folder: string): string[] {
@@ -138,6 +139,18 @@ describe("documentation", () => {
     const existing = existingDocs(repositoryRoot);
     expect([...existing.keys()].sort()).toEqual([...generated.keys()].sort());
     for (const [page, content] of generated) expect({ page, content: existing.get(page) }).toEqual({ page, content });
+  });
+
+  // The before/after examples of the formatter are its real output: they fail here when the formatter changes.
+  it.each([
+    ["docs/formatting.md", "## Before and after"],
+    ["README.md", "## Format your scripts"],
+  ])("%s shows what the formatter really makes of its example", (page, heading) => {
+    const text = readFileSync(join(repositoryRoot, page), "utf8");
+    const section = text.slice(text.indexOf(heading));
+    const [before, after] = [...section.matchAll(/```crmscript\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+    expect(before).toBeDefined();
+    expect(formatText(before as string)).toEqual({ ok: true, text: after, changed: true });
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * Where each comment of a file goes when it is formatted, decided once from
- * the tokens: a comment on the same line after a token trails that token;
- * any other comment leads the next token (or is left for the end of the
- * file). Also records which tokens and comments had a blank line before
+ * the tokens: a comment on the same line after a token trails that token
+ * (printed right after it, with the white space it had); any other comment
+ * leads the next token (or is left for the end of the file). Also records which tokens and comments had a blank line before
  * them, and normalises comment text (no trailing white space, a space after
  * `//`, block comment lines starting with `*` re-indented).
  */
@@ -22,6 +22,9 @@ export interface PlacedComment {
   readonly lineAfter: boolean;
   /** An empty line separates it from what is before it. */
   readonly blankBefore: boolean;
+  /** White space separates it from what is before it, and from what follows it on its line. */
+  readonly spaceBefore: boolean;
+  readonly spaceAfter: boolean;
 }
 
 export interface CommentPlacement {
@@ -70,10 +73,12 @@ export function placeComments(text: string, tokens: TokenBuffer, comments: reado
       ownLine: before > 0 || previousEnd === 0,
       lineAfter: comment.kind === "line" || lineBreaksBetween(text, end, nextStart) > 0 || nextStart === text.length,
       blankBefore: before > 1,
+      spaceBefore: start > previousEnd,
+      spaceAfter: nextStart > end,
     };
-    // Trails the token before it when on that token's line and nothing but comments comes between them on the line.
+    // Trails the token before it when on that token's line (a comment between them on the line is allowed).
     const tokenBeforeEnd = tokenIndex > 0 ? tokens.end(tokenIndex - 1) : -1;
-    const trailsToken = tokenBeforeEnd >= 0 && lineBreaksBetween(text, tokenBeforeEnd, start) === 0 && (placed.kind === "line" || placed.lineAfter);
+    const trailsToken = tokenBeforeEnd >= 0 && lineBreaksBetween(text, tokenBeforeEnd, start) === 0;
     if (trailsToken) (trailing[tokenIndex - 1] ??= []).push(placed);
     else if (tokenIndex < tokens.count) (leading[tokenIndex] ??= []).push(placed);
     else atEnd.push(placed);

@@ -4,8 +4,8 @@
  * a list of documents, or a command: a group that is printed on one line
  * when it fits and broken otherwise, an indentation, a line break that is a
  * space (or nothing) when its group is flat, a fill that breaks only the
- * separators that must break, text deferred to the end of the line (trailing
- * `//` comments), and a marker that forces the enclosing groups to break.
+ * separators that must break, a `//` comment after which the line ends,
+ * and a marker that forces the enclosing groups to break.
  */
 
 export type Doc = string | readonly Doc[] | DocCommand;
@@ -14,7 +14,7 @@ export const GROUP = 0;
 export const INDENT = 1;
 export const LINE = 2;
 export const FILL = 3;
-export const LINE_SUFFIX = 4;
+export const END_OF_LINE_COMMENT = 4;
 export const BREAK_PARENT = 5;
 
 export interface GroupDoc {
@@ -46,8 +46,9 @@ export interface FillDoc {
   readonly parts: readonly Doc[];
 }
 
-export interface LineSuffixDoc {
-  readonly tag: typeof LINE_SUFFIX;
+/** A `//` comment printed where it stands: nothing more goes on its line, so the next text starts a new one. */
+export interface EndOfLineCommentDoc {
+  readonly tag: typeof END_OF_LINE_COMMENT;
   readonly text: string;
 }
 
@@ -55,7 +56,7 @@ export interface BreakParentDoc {
   readonly tag: typeof BREAK_PARENT;
 }
 
-export type DocCommand = GroupDoc | IndentDoc | LineDoc | FillDoc | LineSuffixDoc | BreakParentDoc;
+export type DocCommand = GroupDoc | IndentDoc | LineDoc | FillDoc | EndOfLineCommentDoc | BreakParentDoc;
 
 export const softline: LineDoc = { tag: LINE, mode: "soft" };
 export const line: LineDoc = { tag: LINE, mode: "line" };
@@ -77,8 +78,8 @@ export function fill(parts: readonly Doc[]): FillDoc {
   return { tag: FILL, parts };
 }
 
-export function lineSuffix(text: string): LineSuffixDoc {
-  return { tag: LINE_SUFFIX, text };
+export function endOfLineComment(text: string): EndOfLineCommentDoc {
+  return { tag: END_OF_LINE_COMMENT, text };
 }
 
 /**
@@ -91,7 +92,8 @@ export function concat(...parts: Doc[]): Doc {
   let list: Doc[] | undefined;
   for (const part of parts) {
     if (typeof part === "string") {
-      text += part;
+      // Separators never add up to two spaces (no token or comment starts or ends with one).
+      text += text.endsWith(" ") && part.startsWith(" ") ? part.slice(1) : part;
       continue;
     }
     list ??= [];

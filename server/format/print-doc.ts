@@ -2,11 +2,10 @@
  * Lays a `Doc` out in lines of at most `lineWidth` columns: each group is
  * printed flat when everything up to the next possible line break fits,
  * otherwise broken; a fill breaks only the separators it must. Lines never
- * end in white space; line suffixes (trailing `//` comments) are written
- * just before the next line break. The output uses "\n"; the caller chooses
+ * end in white space; after a `//` comment the next text starts a new line. The output uses "\n"; the caller chooses
  * the file's line ending.
  */
-import { BREAK_PARENT, type Doc, type DocCommand, FILL, GROUP, INDENT, LINE, LINE_SUFFIX, propagateBreaks } from "./doc.js";
+import { BREAK_PARENT, type Doc, type DocCommand, END_OF_LINE_COMMENT, FILL, GROUP, INDENT, LINE, propagateBreaks } from "./doc.js";
 
 export interface LayoutOptions {
   readonly lineWidth: number;
@@ -58,63 +57,97 @@ class DocStack {
 
 /** The scratch stack `fits` measures on (one per process; `fits` does not nest). */
 const measuring = new DocStack();
+/** The layout being printed (set by `printDoc`, which does not nest either). */
+let layout: LayoutOptions = { lineWidth: 80, indentWidth: 2, useTabs: false };
 
 /**
  * Whether `docs` printed flat, and then what waits on `rest` (in its own
  * modes) up to the next line break, fit in `width` columns.
  */
-function fits(docs: readonly Doc[], rest: DocStack | undefined, width: number, suffixAlreadyPending: boolean): boolean {
+function fits(docs: readonly Doc[], rest: DocStack | undefined, width: number, lineEnded: boolean, indent: number, thenBroken?: Doc): boolean {
   const stack = measuring;
   stack.clear();
-  stack.pushParts(docs, 0, 0, FLAT);
+  // What follows up to its first possible line break, which is taken.
+  if (thenBroken !== undefined) stack.push(thenBroken, indent, BREAK);
+  stack.pushParts(docs, 0, indent, FLAT);
   let restIndex = rest === undefined ? 0 : rest.docs.length;
   let remaining = width;
-  let suffixPending = suffixAlreadyPending;
+  let commentEndsLine = lineEnded;
+  let spaceBefore = false;
   while (remaining >= 0) {
     let doc: Doc | FillRest;
     let mode: Mode;
+    let level: number;
     if (stack.docs.length > 0) {
       doc = stack.docs.pop() as Doc | FillRest;
-      stack.indents.pop();
+      level = stack.indents.pop() as number;
       mode = stack.modes.pop() as Mode;
     } else {
       if (rest === undefined || restIndex === 0) return true;
       restIndex--;
       doc = rest.docs[restIndex] as Doc | FillRest;
+      level = rest.indents[restIndex] as number;
       mode = rest.modes[restIndex] as Mode;
     }
     if (typeof doc === "string") {
+      if (doc.length === 0) continue;
       const newLine = doc.indexOf("\n");
-      if (newLine >= 0) return remaining - newLine >= 0;
-      remaining -= doc.length;
+      if (newLine >= 0) {
+        // Text spanning lines (a comment, code kept as written): its first line must fit, and measuring goes on after its last.
+        if (remaining - newLine < 0) return false;
+        remaining = layout.lineWidth - (doc.length - doc.lastIndexOf("\n") - 1);
+        spaceBefore = false;
+        commentEndsLine = false;
+        continue;
+      }
+      // Measured as `Output.write` prints: spaces count only before text, and spaces that meet are one.
+      let first = 0;
+      while (first < doc.length && doc.charCodeAt(first) === 32) first++;
+      let last = doc.length;
+      while (last > first && doc.charCodeAt(last - 1) === 32) last--;
+      if (last === first) {
+        spaceBefore = true;
+        continue;
+      }
+      // After a `//` comment, text starts a new line: this line ended fitting.
+      if (commentEndsLine) return true;
+      remaining -= (spaceBefore ? 1 : first) + (last - first);
+      spaceBefore = last < doc.length;
       continue;
     }
     if (Array.isArray(doc)) {
-      stack.pushParts(doc as readonly Doc[], 0, 0, mode);
+      stack.pushParts(doc as readonly Doc[], 0, level, mode);
       continue;
     }
     const command = doc as DocCommand | FillRest;
     switch (command.tag) {
       case GROUP:
-        stack.push(command.contents, 0, command.broken ? BREAK : mode);
+        stack.push(command.contents, level, command.broken ? BREAK : mode);
         break;
       case INDENT:
-        stack.push(command.contents, 0, mode);
+        stack.push(command.contents, level + command.levels, mode);
         break;
       case FILL:
-        stack.pushParts(command.parts, 0, 0, mode);
+        stack.pushParts(command.parts, 0, level, mode);
         break;
       case FILL_REST:
-        stack.pushParts(command.parts, command.start, 0, mode);
+        stack.pushParts(command.parts, command.start, level, mode);
         break;
       case LINE:
-        if (mode === BREAK || command.mode === "hard" || command.mode === "fresh") return true;
-        // Nothing may follow a trailing `//` comment on its line.
-        if (suffixPending) return false;
-        if (command.mode === "line") remaining -= 1;
+        if (mode === BREAK || command.mode === "hard") return true;
+        // A comment on a line of its own starts a new line; what follows it is measured on that line (a `//` comment later still counts).
+        if (command.mode === "fresh") {
+          remaining = layout.lineWidth - level * layout.indentWidth;
+          commentEndsLine = false;
+          spaceBefore = false;
+          break;
+        }
+        // Nothing may follow a `//` comment on its line.
+        if (commentEndsLine) return false;
+        if (command.mode === "line") spaceBefore = true;
         break;
-      case LINE_SUFFIX:
-        suffixPending = true;
+      case END_OF_LINE_COMMENT:
+        commentEndsLine = true;
         break;
       default:
         break;
@@ -130,37 +163,54 @@ function fits(docs: readonly Doc[], rest: DocStack | undefined, width: number, s
  */
 class Output {
   text = "";
+  /** White space not yet written; written only when text follows it on its line. */
   private pending = "";
-  column = 0;
+  /** The column after the last text written, without the pending white space. */
+  private textColumn = 0;
   /** Nothing but white space written since the last line break. */
   atLineStart = true;
+  /** A `//` comment ended the line: the next text starts a new one. */
+  lineEnded = false;
+
+  /** The column the next text would start at. */
+  get column(): number {
+    return this.textColumn + this.pending.length;
+  }
 
   write(text: string): void {
     let end = text.length;
     while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
     if (end === 0) {
-      this.pending += text;
-      this.column += text.length;
+      // One space between two things is enough (a comment's own space and a separator's do not add up).
+      if (this.atLineStart || this.pending === "") this.pending += text;
       return;
     }
-    this.text += this.pending + (end === text.length ? text : text.slice(0, end));
-    this.pending = end === text.length ? "" : text.slice(end);
+    let body = end === text.length ? text : text.slice(0, end);
+    let separator = this.pending;
+    if (!this.atLineStart && separator !== "") {
+      separator = " ";
+      if (body.startsWith(" ")) body = body.trimStart();
+    }
+    this.text += separator + body;
+    this.pending = text.slice(end);
     this.atLineStart = false;
-    const lastBreak = text.lastIndexOf("\n");
-    this.column = lastBreak >= 0 ? text.length - lastBreak - 1 : this.column + text.length;
+    const lastBreak = body.lastIndexOf("\n");
+    this.textColumn = lastBreak >= 0 ? body.length - lastBreak - 1 : this.textColumn + separator.length + body.length;
   }
 
   newLine(indentation: string, column: number): void {
     this.text += "\n";
     this.pending = indentation;
-    this.column = column;
+    this.textColumn = column - indentation.length;
     this.atLineStart = true;
+    this.lineEnded = false;
   }
 }
 
 /** Prints `doc`, first marking the groups that hold forced breaks. */
 export function printDoc(doc: Doc, options: LayoutOptions): string {
   propagateBreaks(doc);
+  layout = options;
   const unit = options.useTabs ? "\t" : " ".repeat(options.indentWidth);
   const indentStrings: string[] = [""];
   const indentation = (levels: number): string => {
@@ -169,15 +219,10 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
   };
   const width = options.lineWidth;
   const out = new Output();
-  let suffixes: string[] = [];
   const stack = new DocStack();
   stack.push(doc, 0, BREAK);
 
   const newLine = (indent: number): void => {
-    if (suffixes.length > 0) {
-      for (const suffix of suffixes) out.write(suffix);
-      suffixes = [];
-    }
     out.newLine(indentation(indent), indent * options.indentWidth);
   };
 
@@ -186,7 +231,13 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
     const indent = stack.indents.pop() as number;
     const mode = stack.modes.pop() as Mode;
     if (typeof current === "string") {
-      if (current.length > 0) out.write(current);
+      if (current.length === 0) continue;
+      if (out.lineEnded && !out.atLineStart) {
+        // A `//` comment ended the line: spaces after it are dropped, text starts the next line.
+        if (current.trim() === "") continue;
+        newLine(indent);
+      }
+      out.write(current);
       continue;
     }
     if (Array.isArray(current)) {
@@ -196,7 +247,7 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
     const command = current as DocCommand | FillRest;
     switch (command.tag) {
       case GROUP: {
-        const flat = mode === FLAT || (!command.broken && fits([command.contents], stack, width - out.column, suffixes.length > 0));
+        const flat = mode === FLAT || (!command.broken && fits([command.contents], stack, width - out.column, out.lineEnded, indent));
         stack.push(command.contents, indent, flat && !command.broken ? FLAT : BREAK);
         break;
       }
@@ -213,19 +264,19 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
         }
         break;
       case FILL:
-        printFill(command.parts, 0, indent, mode, stack, width - out.column, suffixes.length > 0);
+        printFill(command.parts, 0, indent, mode, stack, width - out.column, out.lineEnded);
         break;
       case FILL_REST:
-        printFill(command.parts, command.start, indent, mode, stack, width - out.column, suffixes.length > 0);
+        printFill(command.parts, command.start, indent, mode, stack, width - out.column, out.lineEnded);
         break;
-      case LINE_SUFFIX:
-        suffixes.push(command.text);
+      case END_OF_LINE_COMMENT:
+        out.write(command.text);
+        out.lineEnded = true;
         break;
       case BREAK_PARENT:
         break;
     }
   }
-  for (const suffix of suffixes) out.write(suffix);
   return out.text;
 }
 
@@ -234,10 +285,11 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
  * fits), then the separator after it, broken when the next content does not
  * fit on this line, then the rest of the fill.
  */
-function printFill(parts: readonly Doc[], start: number, indent: number, mode: Mode, stack: DocStack, remaining: number, suffixPending: boolean): void {
+function printFill(parts: readonly Doc[], start: number, indent: number, mode: Mode, stack: DocStack, remaining: number, lineEnded: boolean): void {
   if (start >= parts.length) return;
   const content = parts[start] as Doc;
-  const contentFits = mode === FLAT || fits([content], undefined, remaining, suffixPending);
+  // The last content is measured with what follows the fill on its line.
+  const contentFits = mode === FLAT || fits([content], start + 1 >= parts.length ? stack : undefined, remaining, lineEnded, indent);
   const contentMode: Mode = contentFits ? FLAT : BREAK;
   if (start + 1 >= parts.length) {
     stack.push(content, indent, contentMode);
@@ -248,7 +300,9 @@ function printFill(parts: readonly Doc[], start: number, indent: number, mode: M
   if (mode !== FLAT) {
     const next = parts[start + 2];
     const pair = next === undefined ? [content, separator] : [content, separator, next];
-    separatorMode = contentFits && fits(pair, undefined, remaining, suffixPending) ? FLAT : BREAK;
+    // What follows the next content on its line must fit too: the next separator up to its break (`,`, ` +`), or after the last content what follows the fill (`)`, `) {`).
+    const rest = start + 3 >= parts.length ? stack : undefined;
+    separatorMode = contentFits && fits(pair, rest, remaining, lineEnded, indent, parts[start + 3]) ? FLAT : BREAK;
   }
   const rest: FillRest = { tag: FILL_REST, parts, start: start + 2 };
   stack.push(rest, indent, mode);

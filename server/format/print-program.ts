@@ -16,7 +16,7 @@
 import type * as A from "../../grammar/index.js";
 import { binaryPrecedence, type SourceFile, TokenKind } from "../../grammar/index.js";
 import { commentDoc, type CommentPlacement, type PlacedComment, placeComments } from "./comments.js";
-import { breakParent, concat, type Doc, fill, freshline, group, hardline, indent, line, lineSuffix, multilineText } from "./doc.js";
+import { breakParent, concat, type Doc, endOfLineComment, fill, freshline, group, hardline, indent, line, multilineText } from "./doc.js";
 
 /** The printer met something it does not expect: the file is left as it is. */
 export class FormatBug extends Error {}
@@ -113,11 +113,15 @@ class ProgramPrinter {
     return parts;
   }
 
-  /** Comments on the line after token `index`: a `//` comment goes to the end of the printed line. */
+  /** Comments on the line after token `index`: after a `//` comment the line ends. */
   private trailingDoc(index: number): Doc | undefined {
     const comments = this.comments.trailing[index];
     if (comments === undefined) return undefined;
-    return comments.map((comment) => (comment.kind === "line" ? [lineSuffix(` ${commentDoc(comment) as string}`), breakParent] : [" ", commentDoc(comment)]));
+    return comments.map((comment) => {
+      if (comment.kind === "line") return [endOfLineComment(` ${commentDoc(comment) as string}`), breakParent];
+      // A block comment keeps the spaces it had on its line, so formatting it again places it the same way.
+      return [comment.spaceBefore ? " " : "", commentDoc(comment), comment.spaceAfter && !comment.lineAfter ? " " : ""];
+    });
   }
 
   /**

@@ -67,6 +67,32 @@ describe("comments", () => {
   });
 });
 
+describe("comments in awkward places (found by the generated programs)", () => {
+  it("keeps two end-of-line comments apart: after a // comment the code goes on on the next line", () => {
+    expect(format("f(a // 1\n) // 2\n;")).toBe(lines("f(a // 1", "    ) // 2", ";"));
+    expect(format("x = a[0 // 1\n] || // 2\ntrue;")).toBe(lines("x = a[0 // 1", "    ] || // 2", "    true;"));
+  });
+
+  it("puts else and catch on the next line after a comment that ends the brace's line", () => {
+    expect(format("if (a) {\n  x();\n} // a\nelse {/* b */\n  y();\n}")).toBe(lines("if (a) {", "  x();", "} // a", "else {/* b */", "  y();", "}"));
+    expect(format("Void f(Integer b) // 1\n{ // 2\n}")).toBe(lines("Void f(Integer b) // 1", "{ // 2", "}"));
+  });
+
+  it("keeps a block comment's spacing on its line, so formatting again changes nothing", () => {
+    for (const text of ["f() /* a */\n;", "f(x /* a */, y);", "Integer getName(/**/) {}", "x = a // c\n.b;"]) {
+      const once = format(text);
+      expect(format(once)).toBe(once);
+    }
+    expect(format("f(x /* a */, y);")).toBe(lines("f(x /* a */, y);"));
+  });
+
+  it("counts what follows the last argument on the line before deciding where to break", () => {
+    expect(format("x = foo(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb, cc)[1234567890];")).toBe(
+      lines("x = foo(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb,", "    cc)[1234567890];"),
+    );
+  });
+});
+
 describe("ignore comments", () => {
   it("keeps the statement after '// crmscript-format-ignore' as written", () => {
     const input = "x=1;\n// crmscript-format-ignore\nInteger[]   grid  =  makeGrid(1,0,\n                          0,1);\ny=2;";

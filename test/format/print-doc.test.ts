@@ -4,7 +4,7 @@
  * the end of the line and force the next break, lines never end in spaces.
  */
 import { describe, expect, it } from "vitest";
-import { concat, fill, freshline, group, hardline, indent, line, lineSuffix, softline } from "../../server/format/doc.js";
+import { concat, fill, freshline, group, hardline, indent, line, endOfLineComment, softline } from "../../server/format/doc.js";
 import { printDoc } from "../../server/format/print-doc.js";
 
 const layout = (lineWidth: number) => ({ lineWidth, indentWidth: 2, useTabs: false });
@@ -32,9 +32,10 @@ describe("printDoc", () => {
     expect(printDoc(group(["a", line, "b", hardline, "c"]), layout(80))).toBe("a\nb\nc");
   });
 
-  it("puts a line suffix at the end of its line and breaks the next separator", () => {
-    const list = fill(["x,", [lineSuffix(" // note"), line], "y"]);
+  it("ends the line after a // comment: the next separator breaks, and text after it starts a new line", () => {
+    const list = fill(["x,", [endOfLineComment(" // note"), line], "y"]);
     expect(printDoc(["f(", indent(list, 2), ")"], layout(80))).toBe("f(x, // note\n    y)");
+    expect(printDoc(["f(x", indent([endOfLineComment(" // note"), ")"], 2), ";"], layout(80))).toBe("f(x // note\n    );");
   });
 
   it("starts a fresh line only when not at the start of one", () => {
