@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { LspClient } from "../test/support/lsp-client.js";
 import { formatTable, median } from "./measure.js";
-import { generateScriptOfLines, seededRandom } from "./realistic-script.js";
+import { generateProgramOfLines, generateScriptOfLines, seededRandom } from "./realistic-script.js";
+import { type PeerResult, runTypeScriptPeer } from "./typescript-peer.js";
 
 export interface LspBenchResult {
   readonly lines: number;
@@ -21,6 +22,8 @@ export interface LspBenchResult {
   readonly completion: { readonly p50: number; readonly p95: number; readonly items: number };
   readonly diagnosticsAfterEdit: { readonly p50: number; readonly p95: number };
   readonly memory: { readonly files: number; readonly lines: number; readonly residentMegabytes: number };
+  /** TypeScript's language service on the same program in TypeScript, in the same run. */
+  readonly peer: PeerResult;
 }
 
 function percentile(values: readonly number[], fraction: number): number {
@@ -46,7 +49,8 @@ async function timed<T>(run: () => Promise<T>): Promise<{ value: T; milliseconds
 }
 
 export async function runLspBench(): Promise<LspBenchResult> {
-  const text = generateScriptOfLines(5000, 11);
+  const program = generateProgramOfLines(5000, 11);
+  const text = program.crmscript;
   const lines = text.split("\n");
   const uri = "file:///bench/script.crm";
 
@@ -128,6 +132,8 @@ export async function runLspBench(): Promise<LspBenchResult> {
   const resident = residentMegabytes(memoryClient.process?.pid as number);
   await memoryClient.stop();
 
+  const peer = runTypeScriptPeer(program.typescript);
+
   return {
     lines: lines.length,
     startToFirstDiagnostics,
@@ -137,12 +143,15 @@ export async function runLspBench(): Promise<LspBenchResult> {
     completion: { ...summary(completions), items },
     diagnosticsAfterEdit: summary(afterEdit),
     memory: { files, lines: fileLines, residentMegabytes: resident },
+    peer,
   };
 }
 
 export function reportLspBench(result: LspBenchResult): string {
   const ms = (value: number): string => `${value.toFixed(1)} ms`;
   const times = (value: number): string => `${(value / result.roundTrip.p50).toFixed(1)}×`;
+  const versus = (ours: number, theirs: number): string => `${(ours / theirs).toFixed(2)}×`;
+  const peer = result.peer;
   return [
     `Language server over stdio (built server as a child process; ${result.lines}-line realistic script)`,
     formatTable([
@@ -160,6 +169,24 @@ export function reportLspBench(result: LspBenchResult): string {
         ms(result.diagnosticsAfterEdit.p50),
         ms(result.diagnosticsAfterEdit.p95),
         times(result.diagnosticsAfterEdit.p50),
+      ],
+    ]),
+    "Peer: TypeScript's language service in process (no protocol) on the same program in TypeScript, the CRMScript API declared from the catalog",
+    formatTable([
+      ["measure", "TypeScript p50", "TypeScript p95", "ours ÷ TypeScript (p50)", "ours ÷ TypeScript (p95)"],
+      [
+        `completion after 'agent.' (${peer.completion.items} items)`,
+        ms(peer.completion.p50),
+        ms(peer.completion.p95),
+        versus(result.completion.p50, peer.completion.p50),
+        versus(result.completion.p95, peer.completion.p95),
+      ],
+      [
+        "diagnostics after a one-character edit",
+        ms(peer.diagnosticsAfterEdit.p50),
+        ms(peer.diagnosticsAfterEdit.p95),
+        versus(result.diagnosticsAfterEdit.p50, peer.diagnosticsAfterEdit.p50),
+        versus(result.diagnosticsAfterEdit.p95, peer.diagnosticsAfterEdit.p95),
       ],
     ]),
     formatTable([
