@@ -1,6 +1,8 @@
 /**
  * The language-feature requests: each converts positions to offsets, calls
- * a protocol-free feature, and converts the answer back. Every handler is
+ * a protocol-free feature, and converts the answer back. Completion items
+ * carry the command `crmscript.completionAccepted`, through which the
+ * server learns what was accepted and ranks it higher next time. Every handler is
  * guarded, so a failure is logged and answered with an empty result. The
  * longer ones (completion, outline, semantic tokens, code actions) pause
  * between their steps and answer a cancelled request with
@@ -20,9 +22,11 @@ import {
   type DocumentSymbol,
   type Location,
 } from "vscode-languageserver";
+import type { TextRange } from "../../grammar/index.js";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
 import { quickFixes, suppressionActions } from "../features/code-actions.js";
 import { complete, type CompletionEntry } from "../features/completion/complete.js";
+import { RecentCompletions } from "../features/completion/recent.js";
 import { documentLinks } from "../features/document-links.js";
 import { foldingRanges } from "../features/folding.js";
 import { hover } from "../features/hover.js";
@@ -37,6 +41,9 @@ import type { OpenDocument, OpenDocuments } from "./documents.js";
 import { guarded } from "./guard.js";
 import type { UriMap } from "./uris.js";
 
+/** The command completion items carry: the client runs it when the user accepts one, with the item's label. */
+export const COMPLETION_ACCEPTED_COMMAND = "crmscript.completionAccepted";
+
 export const semanticTokensLegend = { tokenTypes: [...tokenTypes], tokenModifiers: [...tokenModifiers] };
 
 export interface HandlerContext {
@@ -46,6 +53,10 @@ export interface HandlerContext {
   readonly uris: UriMap;
   /** Whether the client accepts snippets in completion items. */
   snippetSupport: boolean;
+  /** Whether the client accepts an insert and a replace range in a completion item's edit. */
+  insertReplaceSupport: boolean;
+  /** Whether the client takes the edit range from the completion list's `itemDefaults`. */
+  editRangeDefault: boolean;
   /** False when the client has the statement snippets of its own (the VS Code extension contributes them). */
   offerSnippets: boolean;
   /** Settles when the workspace scan has found every script (at once when no scan has started). */
@@ -70,6 +81,7 @@ export function registerHandlers(context: HandlerContext): void {
   // Completion entries of the last list, for completionItem/resolve.
   let lastEntries: readonly CompletionEntry[] = [];
   let lastList = 0;
+  const recent = new RecentCompletions();
 
   connection.onCompletion(
     guarded(connection, "completion", null, async (params, token) => {
@@ -83,42 +95,58 @@ export function registerHandlers(context: HandlerContext): void {
       if (openOf(params.textDocument.uri) !== open || open.document.version !== version) throw contentModifiedError();
       const state = documents.editorState(open);
       const offset = open.document.offsetAt(params.position);
-      const result = complete(host, state, offset, {
+      const sources = {
         includeIds: () => includeIds(host, open.path),
         fresh: () => {
           documents.fresh(open);
           return documents.editorState(open);
         },
+      };
+      const result = complete(host, state, offset, sources, {
+        snippetSyntax: context.snippetSupport,
+        offerSnippets: context.offerSnippets,
+        recency: (label) => recent.recency(label),
       });
       lastList++;
       lastEntries = result.entries;
-      const range = { start: open.document.positionAt(result.replace.start), end: open.document.positionAt(result.replace.end) };
-      const items: CompletionItem[] = result.entries
-        .map((entry, index) => {
-          const snippet = entry.snippet === true;
-          if ((snippet && !context.snippetSupport) || (entry.kind === "snippet" && !context.offerSnippets)) return undefined;
-          const item: CompletionItem = {
-            label: entry.label,
-            kind: completionKinds[entry.kind],
-            sortText: entry.sortText,
-            textEdit: { range, newText: entry.insertText ?? entry.label },
-            data: { list: lastList, index },
-          };
-          if (entry.detail !== undefined) item.detail = entry.detail;
-          if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
-          return item;
-        })
-        .filter((item): item is CompletionItem => item !== undefined);
-      return { isIncomplete: false, items };
+      const rangeOf = (range: TextRange) => ({ start: open.document.positionAt(range.start), end: open.document.positionAt(range.end) });
+      const insert = rangeOf(result.insert);
+      const replace = rangeOf(result.replace);
+      const items = result.entries.map((entry, index): CompletionItem => {
+        const newText = entry.insertText ?? entry.label;
+        const item: CompletionItem = {
+          label: entry.label,
+          kind: completionKinds[entry.kind],
+          sortText: entry.sortText,
+          filterText: entry.label,
+          data: [lastList, index],
+          command: { title: "", command: COMPLETION_ACCEPTED_COMMAND, arguments: [entry.label] },
+        };
+        if (!context.editRangeDefault) item.textEdit = context.insertReplaceSupport ? { newText, insert, replace } : { newText, range: insert };
+        else if (newText !== entry.label) item.textEditText = newText;
+        if (entry.detail !== undefined) item.detail = entry.detail;
+        if (entry.snippet === true) item.insertTextFormat = InsertTextFormat.Snippet;
+        return item;
+      });
+      if (!context.editRangeDefault) return { isIncomplete: result.isIncomplete, items };
+      return { isIncomplete: result.isIncomplete, itemDefaults: { editRange: context.insertReplaceSupport ? { insert, replace } : insert }, items };
     }),
   );
 
   connection.onCompletionResolve(
     guarded(connection, "completion resolve", undefined as unknown as CompletionItem, (item) => {
-      const data = item.data as { list?: number; index?: number } | undefined;
-      if (data?.list !== lastList || data.index === undefined) return item;
-      const markdown = lastEntries[data.index]?.documentation?.();
+      const data = item.data as unknown;
+      if (!Array.isArray(data) || data[0] !== lastList || typeof data[1] !== "number") return item;
+      const markdown = lastEntries[data[1]]?.documentation?.();
       return markdown === undefined ? item : { ...item, documentation: { kind: MarkupKind.Markdown, value: markdown } };
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guarded(connection, "execute command", null, (params) => {
+      const label = params.arguments?.[0];
+      if (params.command === COMPLETION_ACCEPTED_COMMAND && typeof label === "string") recent.accept(label);
+      return null;
     }),
   );
 

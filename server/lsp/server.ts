@@ -30,7 +30,7 @@ import { pause, throwIfCancelled } from "./cancellation.js";
 import { DiagnosticsScheduler } from "./diagnostics.js";
 import { OpenDocuments } from "./documents.js";
 import { onTypeFormattingTriggers, registerFormattingHandlers } from "./formatting.js";
-import { registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";
+import { COMPLETION_ACCEPTED_COMMAND, registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";
 import { CONFIG_FILE_GLOB, isConfigFile, ServerConfiguration } from "./configuration.js";
 import type { EditorSettings, InitializationOptions } from "./settings.js";
 import { MAX_ANALYZED_FILES } from "./limits.js";
@@ -87,6 +87,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     documents,
     uris,
     snippetSupport: false,
+    insertReplaceSupport: false,
+    editRangeDefault: false,
     offerSnippets: true,
     workspaceScanned: () => scan?.ended() ?? Promise.resolve(),
   };
@@ -100,7 +102,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     configurationSupport = capabilities.workspace?.configuration === true;
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     watchSupport = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    context.snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    const completion = capabilities.textDocument?.completion;
+    context.snippetSupport = completion?.completionItem?.snippetSupport === true;
+    context.insertReplaceSupport = completion?.completionItem?.insertReplaceSupport === true;
+    context.editRangeDefault = completion?.completionList?.itemDefaults?.includes("editRange") === true;
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.usePull(pull);
     workspaceRoots = (params.workspaceFolders ?? []).map((folder) => uris.toPath(folder.uri));
@@ -113,6 +118,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [".", '"', "#"], resolveProvider: true },
+        executeCommandProvider: { commands: [COMPLETION_ACCEPTED_COMMAND] },
         hoverProvider: true,
         signatureHelpProvider: { triggerCharacters: ["(", ","], retriggerCharacters: [","] },
         definitionProvider: true,

@@ -8,17 +8,21 @@
  * and resolved documentation.
  */
 import { describe, expect, it } from "vitest";
-import { complete, type CompletionEntry, type CompletionResult } from "../../server/features/completion/complete.js";
+import { complete, type CompletionEntry, type CompletionOptions, type CompletionResult } from "../../server/features/completion/complete.js";
 import { freshState, staleState } from "../../server/features/editor-state.js";
 import { cursorOf, runFixture } from "../support/check.js";
+
+/** Everything that matches, uncut, for the tests about what is offered where. */
+const ALL: CompletionOptions = { limit: Number.POSITIVE_INFINITY };
 
 function completeAt(
   source: string,
   includeIds: readonly string[] = [],
+  options: CompletionOptions = {},
 ): CompletionResult & { labels: string[]; entry(label: string): CompletionEntry | undefined } {
   const run = runFixture(source);
   const analysis = run.analysis();
-  const result = complete(run.host, freshState(analysis), cursorOf(run), { includeIds: () => includeIds, fresh: () => freshState(analysis) });
+  const result = complete(run.host, freshState(analysis), cursorOf(run), { includeIds: () => includeIds, fresh: () => freshState(analysis) }, options);
   const sorted = [...result.entries].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
   return { ...result, labels: sorted.map((entry) => entry.label), entry: (label) => result.entries.find((entry) => entry.label === label) };
 }
@@ -133,25 +137,29 @@ describe("members after a dot", () => {
 
 describe("names in scope", () => {
   it("offers locals and parameters in scope, not those of other scopes, locals first", () => {
-    const result = completeAt(`
+    const result = completeAt(
+      `
 Integer globalCount = 0;
 Void other(Integer hidden) { Integer alsoHidden = 1; }
 Void run(Integer limit) {
   Integer total = 0;
   if (limit > 0) { Integer inner = 1; }
-  tot$0
+  $0
   Integer later = 2;
 }
-`);
-    expect(result.labels.slice(0, 2)).toEqual(["total", "limit"]);
+`,
+      [],
+      ALL,
+    );
+    expect(result.labels.slice(0, 2)).toEqual(["limit", "total"]);
     expect(result.labels).toEqual(expect.arrayContaining(["globalCount", "other", "run", "printLine", "NSContactAgent", "if", "foreach"]));
     for (const name of ["hidden", "alsoHidden", "inner", "later"]) expect(result.labels).not.toContain(name);
   });
 
   it("ranks exact-prefix matches first within a group", () => {
     const result = completeAt("Integer printed = 1;\nprin$0\n");
-    expect(result.labels.indexOf("printLine")).toBeLessThan(result.labels.indexOf("NSContactAgent"));
-    expect(result.labels[0]).toBe("printed");
+    expect(result.labels.slice(0, 2)).toEqual(["printed", "print"]);
+    expect(result.labels).not.toContain("NSContactAgent");
     expect(result.entry("printLine")).toMatchObject({ kind: "function", detail: "Void printLine(String line)" });
   });
 
@@ -161,7 +169,8 @@ Void run(Integer limit) {
   });
 
   it("offers only types where a parameter or foreach variable is declared", () => {
-    const parameter = completeAt("struct Order { Integer id; };\nVoid save(Ord$0\n");
+    expect(completeAt("struct Order { Integer id; };\nVoid save(Ord$0\n").labels[0]).toBe("Order");
+    const parameter = completeAt("struct Order { Integer id; };\nVoid save($0\n", [], ALL);
     expect(parameter.labels).toEqual(expect.arrayContaining(["Order", "NSContactEntity", "Integer"]));
     expect(parameter.labels).not.toContain("printLine");
     expect(parameter.labels).not.toContain("if");
@@ -169,17 +178,18 @@ Void run(Integer limit) {
   });
 
   it("offers values, not keywords, inside expressions", () => {
-    const result = completeAt("Integer count = 1;\nprintLine(cou$0);\n");
+    const result = completeAt("Integer count = 1;\nprintLine($0);\n", [], ALL);
     expect(result.labels).toContain("count");
     expect(result.labels).not.toContain("while");
     expect(result.labels).toContain("true");
+    expect(completeAt("Integer count = 1;\nprintLine(cou$0);\n").labels[0]).toBe("count");
   });
 
   it("offers keywords and snippets where a statement starts, struct and function only at the top level", () => {
-    const top = completeAt("$0\n");
+    const top = completeAt("$0\n", [], ALL);
     expect(top.labels).toEqual(expect.arrayContaining(["if", "while", "for", "foreach", "try", "return", "struct", "searchengine", "function"]));
     expect(top.entry("searchengine")).toMatchObject({ kind: "snippet", snippet: true });
-    const inner = completeAt("Void f() {\n  $0\n}\n");
+    const inner = completeAt("Void f() {\n  $0\n}\n", [], ALL);
     expect(inner.labels).toContain("if");
     expect(inner.labels).not.toContain("struct");
     expect(inner.labels).not.toContain("function");
@@ -209,7 +219,8 @@ describe("where completion stays quiet or special", () => {
   });
 
   it("offers the directives after #", () => {
-    expect(completeAt("#inc$0\n").labels).toEqual(["#include", "#setLanguageLevel"]);
+    expect(completeAt("#inc$0\n").labels).toEqual(["#include"]);
+    expect(completeAt("#setL$0\n").labels).toEqual(["#setLanguageLevel"]);
   });
 });
 

@@ -152,11 +152,11 @@ describe("language features", () => {
 
   it("offers snippets and include ids", async () => {
     const uri = uriOf("sub/new.crm");
-    client.open(uri, '#include "";\n\n');
+    client.open(uri, '#include "";\nsearch\n');
     const ids = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 10 } });
     // Open documents count as scripts too (http.crm and typing.crm are open, not saved).
     expect(ids.items.map((item) => item.label)).toEqual(["http", "lib-orders", "main", "other", "typing"]);
-    const statement = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position: { line: 1, character: 0 } });
+    const statement = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position: { line: 1, character: 6 } });
     expect(statement.items.find((item) => item.label === "searchengine")).toMatchObject({ kind: 15, insertTextFormat: 2 });
   });
 
@@ -251,13 +251,14 @@ describe("other clients", () => {
     const withSnippets = await LspClient.start({ workspaceFolder: folder, initializationOptions: { snippets: false, targetVersion: "10.2" } });
     try {
       const uri = uriOf("own-snippets.crm");
-      withSnippets.open(uri, "\n");
-      const statement = await withSnippets.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 0 } });
-      const labels = statement.items.map((item) => item.label);
-      expect(labels).not.toContain("searchengine");
-      expect(labels).not.toContain("mapiterate");
-      expect(["if", "printLine", "NSContactAgent"].filter((label) => !labels.includes(label))).toEqual([]);
-      expect(statement.items.filter((item) => item.kind === 15)).toEqual([]);
+      withSnippets.open(uri, "if\nmapiter\nNSCon\n");
+      const at = async (line: number, character: number) =>
+        withSnippets.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position: { line, character } });
+      const keyword = await at(0, 2);
+      expect(keyword.items[0]).toMatchObject({ label: "if", kind: 14 });
+      expect(keyword.items.filter((item) => item.kind === 15)).toEqual([]);
+      expect((await at(1, 7)).items.map((item) => item.label)).not.toContain("mapiterate");
+      expect((await at(2, 5)).items.map((item) => item.label)).toContain("NSContactAgent");
       await expect
         .poll(() => withSnippets.logs.find((line) => line.startsWith("crmscript-language-server ")), { timeout: 10_000 })
         .toMatch(/on Node v\d+.*workspace /);

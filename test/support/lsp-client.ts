@@ -29,6 +29,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type CompletionClientCapabilities,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -68,6 +69,8 @@ export interface ClientOptions {
   /** The server to start (default: the repository's built bundle). */
   readonly serverPath?: string;
   readonly initializationOptions?: Record<string, unknown>;
+  /** Completion capabilities announced instead of the default (snippets and markdown documentation). */
+  readonly completion?: CompletionClientCapabilities;
 }
 
 export class LspClient {
@@ -149,7 +152,7 @@ export class LspClient {
         workspaceFolders: true,
       },
       textDocument: {
-        completion: { completionItem: { snippetSupport: true, documentationFormat: ["markdown"] } },
+        completion: options.completion ?? { completionItem: { snippetSupport: true, documentationFormat: ["markdown"] } },
         hover: { contentFormat: ["markdown"] },
         publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
         ...(options.pullDiagnostics === true ? { diagnostic: { dynamicRegistration: false } } : {}),

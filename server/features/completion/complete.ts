@@ -5,9 +5,9 @@
  * parameters in scope, globals, user functions and structs, the catalog's
  * global functions, type names where a type can stand, keywords and
  * snippets where a statement can start, and script ids after `#include "`.
- * Entries are ranked: locals and members first, then the file's own names,
- * then the catalog; exact-prefix matches first within each group.
- * Documentation is made only when an entry is resolved.
+ * The word being typed filters and orders the entries (`rank.ts`), and the
+ * list is cut at a limit. Documentation is made only when an entry is
+ * resolved.
  */
 import type { TextRange } from "../../../grammar/index.js";
 import type { AnalysisHost } from "../../analysis/host.js";
@@ -18,6 +18,7 @@ import { isFresh, toAnalysisOffset, type EditorState } from "../editor-state.js"
 import { describeResolution } from "../hover.js";
 import { overloadsMarkdown } from "../render.js";
 import { completionContext, type CompletionContext } from "./context.js";
+import { rankCandidates } from "./rank.js";
 import { snippets } from "./snippets.js";
 
 export type CompletionEntryKind =
@@ -38,6 +39,7 @@ export interface CompletionEntry {
   readonly kind: CompletionEntryKind;
   /** The signature or type, shown next to the label. */
   readonly detail: string | undefined;
+  /** The entry's place in the ranking, zero-padded, so clients that sort by it keep the order. */
   readonly sortText: string;
   /** Text to insert instead of the label; a snippet when `snippet` is set. */
   readonly insertText?: string;
@@ -47,10 +49,28 @@ export interface CompletionEntry {
 }
 
 export interface CompletionResult {
-  /** The text the chosen entry replaces (the part of the word already typed). */
+  /** The part of the word before the cursor: what was typed, and what an inserting client overwrites. */
+  readonly insert: TextRange;
+  /** The whole word the cursor is in, which a replacing client overwrites. */
   readonly replace: TextRange;
+  /** Best first. */
   readonly entries: readonly CompletionEntry[];
+  /** Whether entries that match were left out (the client should ask again as the user types). */
+  readonly isIncomplete: boolean;
 }
+
+export interface CompletionOptions {
+  /** Whether the client accepts snippet syntax (entries that need it are left out otherwise). Default true. */
+  readonly snippetSyntax?: boolean;
+  /** Whether to offer the statement snippets (false when the client has its own). Default true. */
+  readonly offerSnippets?: boolean;
+  /** 0 for the label accepted last, 1 for the one before, undefined for others. */
+  readonly recency?: (label: string) => number | undefined;
+  /** The most entries to answer. Default `COMPLETION_LIMIT`. */
+  readonly limit?: number;
+}
+
+export const COMPLETION_LIMIT = 200;
 
 export interface CompletionSources {
   /** Ids of the scripts that `#include "…"` may name from this file. */
@@ -59,21 +79,27 @@ export interface CompletionSources {
   fresh(): EditorState;
 }
 
-/** Ranking groups, in order. */
+/** Kind groups, in ranking order at the same match quality. */
 const Rank = {
   Local: 0,
-  Member: 0,
-  FileSymbol: 1,
-  CatalogFunction: 2,
-  Type: 3,
-  Keyword: 4,
+  Member: 1,
+  FileSymbol: 2,
+  CatalogFunction: 3,
+  Type: 4,
+  Keyword: 5,
 } as const;
 type Rank = (typeof Rank)[keyof typeof Rank];
 
 const STATEMENT_KEYWORDS = ["if", "else", "while", "for", "foreach", "try", "catch", "throw", "return", "break", "continue"];
 const VALUE_KEYWORDS = ["true", "false", "this"];
 
-export function complete(host: AnalysisHost, state: EditorState, offset: number, sources: CompletionSources): CompletionResult {
+export function complete(
+  host: AnalysisHost,
+  state: EditorState,
+  offset: number,
+  sources: CompletionSources,
+  options: CompletionOptions = {},
+): CompletionResult {
   let context = completionContext(state, offset);
   let receiverType = context.kind === "member" ? receiverTypeOf(state, context) : undefined;
   if (context.kind === "member" && receiverType === undefined && !isFresh(state)) {
@@ -82,9 +108,8 @@ export function complete(host: AnalysisHost, state: EditorState, offset: number,
     receiverType = context.kind === "member" ? receiverTypeOf(state, context) : undefined;
   }
   const empty = { start: offset, end: offset };
-  if (context.kind === "none") return { replace: empty, entries: [] };
-  const prefix = state.current.text.slice(context.replace.start, context.replace.end);
-  const builder = new EntryBuilder(prefix);
+  if (context.kind === "none") return { insert: empty, replace: empty, entries: [], isIncomplete: false };
+  const builder = new EntryBuilder(options);
   switch (context.kind) {
     case "member":
       if (receiverType !== undefined) addMembers(host, receiverType, builder);
@@ -115,25 +140,29 @@ export function complete(host: AnalysisHost, state: EditorState, offset: number,
       for (const keyword of VALUE_KEYWORDS) builder.add(keyword, "keyword", undefined, Rank.Keyword);
       break;
   }
-  return { replace: context.replace, entries: builder.entries };
+  const insert = { start: context.word.start, end: offset };
+  const typed = state.current.text.slice(insert.start, insert.end);
+  const ranked = rankCandidates(builder.candidates, typed, options.recency ?? (() => undefined), options.limit ?? COMPLETION_LIMIT);
+  const width = String(Math.max(ranked.items.length - 1, 0)).length;
+  const entries = ranked.items.map(({ group: _, ...entry }, index) => ({ ...entry, sortText: String(index).padStart(width, "0") }));
+  return { insert, replace: context.word, entries, isIncomplete: ranked.cut };
 }
 
+type Candidate = Omit<CompletionEntry, "sortText"> & { readonly group: Rank };
+
 class EntryBuilder {
-  readonly entries: CompletionEntry[] = [];
+  readonly candidates: Candidate[] = [];
   private readonly seen = new Set<string>();
-  private readonly lowerPrefix: string;
 
-  constructor(private readonly prefix: string) {
-    this.lowerPrefix = prefix.toLowerCase();
-  }
+  constructor(private readonly options: CompletionOptions) {}
 
-  add(label: string, kind: CompletionEntryKind, detail: string | undefined, rank: Rank, extra: Partial<CompletionEntry> = {}): void {
+  add(label: string, kind: CompletionEntryKind, detail: string | undefined, group: Rank, extra: Partial<CompletionEntry> = {}): void {
+    if (extra.snippet === true && this.options.snippetSyntax === false) return;
+    if (kind === "snippet" && this.options.offerSnippets === false) return;
     const key = `${kind}:${label}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    // Exact-case prefix first, then any-case prefix, then the rest (the client filters fuzzily).
-    const match = label.startsWith(this.prefix) ? 0 : label.toLowerCase().startsWith(this.lowerPrefix) ? 1 : 2;
-    this.entries.push({ label, kind, detail, sortText: `${rank}${match}${label.toLowerCase()}`, ...extra });
+    this.candidates.push({ label, kind, detail, group, ...extra });
   }
 }
 

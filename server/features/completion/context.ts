@@ -14,16 +14,21 @@ import { chainEndingAt, isInsideComment, isInsideTemplateText, tokenAt, tokenBef
 export type CompletionContext =
   | { readonly kind: "none" }
   /**
+   * Every other kind has `word`: the word the cursor is in (identifier
+   * characters on both sides of it, the text of an include id, a directive),
+   * which the chosen entry replaces.
+   */
+  /**
    * After `.`: `receiver` is the expression before the dot in the analysed
    * tree (undefined when the analysis does not contain it yet);
    * `receiverToken` is the last token before the dot in the current text.
    */
-  | { readonly kind: "member"; readonly replace: TextRange; readonly receiver: Expression | undefined; readonly receiverToken: number }
-  | { readonly kind: "include"; readonly replace: TextRange }
-  | { readonly kind: "directive"; readonly replace: TextRange }
-  | { readonly kind: "statement"; readonly replace: TextRange; readonly topLevel: boolean }
-  | { readonly kind: "type"; readonly replace: TextRange }
-  | { readonly kind: "expression"; readonly replace: TextRange };
+  | { readonly kind: "member"; readonly word: TextRange; readonly receiver: Expression | undefined; readonly receiverToken: number }
+  | { readonly kind: "include"; readonly word: TextRange }
+  | { readonly kind: "directive"; readonly word: TextRange }
+  | { readonly kind: "statement"; readonly word: TextRange; readonly topLevel: boolean }
+  | { readonly kind: "type"; readonly word: TextRange }
+  | { readonly kind: "expression"; readonly word: TextRange };
 
 const WORD_TOKENS: ReadonlySet<number> = new Set([
   TokenKind.Identifier,
@@ -98,7 +103,7 @@ export function completionContext(state: EditorState, offset: number): Completio
   if (at !== undefined) {
     const atKind = tokenKindAt(tokens, at);
     if (atKind === TokenKind.StringLiteral) return stringContext(current, at, offset);
-    if (DIRECTIVES.has(atKind)) return { kind: "directive", replace: { start: tokens.start(at), end: tokens.end(at) } };
+    if (DIRECTIVES.has(atKind)) return { kind: "directive", word: { start: tokens.start(at), end: tokens.end(at) } };
     if (WORD_TOKENS.has(atKind)) {
       wordStart = tokens.start(at);
       previous = at - 1;
@@ -111,14 +116,21 @@ export function completionContext(state: EditorState, offset: number): Completio
     previous = tokenBefore(current, offset);
   }
   if (tokenKindAt(tokens, previous) === TokenKind.LanguageLevelDirective) return { kind: "none" };
-  const replace = { start: wordStart, end: offset };
+  const word = { start: wordStart, end: wordEnd(current.text, offset) };
   const previousKind = tokenKindAt(tokens, previous);
-  if (previousKind === TokenKind.Dot) return memberContext(state, previous, replace);
-  if (isStatementStart(tokens, previous, wordStart, current)) return { kind: "statement", replace, topLevel: braceDepth(tokens, previous) === 0 };
-  if (isTypePosition(tokens, previous)) return { kind: "type", replace };
+  if (previousKind === TokenKind.Dot) return memberContext(state, previous, word);
+  if (isStatementStart(tokens, previous, wordStart, current)) return { kind: "statement", word, topLevel: braceDepth(tokens, previous) === 0 };
+  if (isTypePosition(tokens, previous)) return { kind: "type", word };
   // `Integer na|`: the name of a new declaration is the author's to choose.
   if (previousKind === TokenKind.Identifier || previousKind === TokenKind.RBracket || previousKind === TokenKind.RParen) return { kind: "none" };
-  return { kind: "expression", replace };
+  return { kind: "expression", word };
+}
+
+/** Where the identifier characters after `offset` end. */
+function wordEnd(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && /[A-Za-z0-9_]/.test(text[end] as string)) end++;
+  return end;
 }
 
 function stringContext(current: ScannedText, index: number, offset: number): CompletionContext {
@@ -129,14 +141,14 @@ function stringContext(current: ScannedText, index: number, offset: number): Com
   const closed = image.length >= 2 && image.endsWith(image[0] as string);
   if (offset <= start || (closed && offset >= end)) return { kind: "none" };
   if (tokenKindAt(tokens, index - 1) !== TokenKind.IncludeDirective) return { kind: "none" };
-  return { kind: "include", replace: { start: start + 1, end: closed ? end - 1 : end } };
+  return { kind: "include", word: { start: start + 1, end: closed ? end - 1 : end } };
 }
 
-function memberContext(state: EditorState, dot: number, replace: TextRange): CompletionContext {
+function memberContext(state: EditorState, dot: number, word: TextRange): CompletionContext {
   const tokens = state.current.tokens;
   const receiverEnd = dot > 0 ? tokens.end(dot - 1) : 0;
   const receiver = receiverEnd > state.stablePrefix ? undefined : chainEndingAt(state.analysis.sourceFile.program, toAnalysisOffset(state, receiverEnd));
-  return { kind: "member", replace, receiver, receiverToken: dot - 1 };
+  return { kind: "member", word, receiver, receiverToken: dot - 1 };
 }
 
 /** Whether the word at `wordStart` begins a statement. */
