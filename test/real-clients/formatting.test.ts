@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CodeServer, launchChromium, type Page } from "../support/code-server.js";
+import { CodeServer, launchChromium, type Page, screenshotOnFailure, tearDownWorkbench } from "../support/code-server.js";
 import { ensureServerBuilt, serverBundle } from "../support/lsp-client.js";
 import { packageExtension } from "../support/package-extension.js";
 import { repositoryRoot } from "../support/paths.js";
@@ -90,24 +90,10 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   }, 300_000);
 
   afterAll(async () => {
-    await close?.().catch(() => undefined);
-    await server?.stop();
-    if (process.env.CRMSCRIPT_KEEP_STATE === undefined) {
-      server?.removeState();
-      if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
-    } else {
-      console.log(`kept ${server?.state} and ${scratch}`);
-    }
+    await tearDownWorkbench(close, server, scratch);
   }, 60_000);
 
-  const step = async (name: string, body: () => Promise<void>): Promise<void> => {
-    try {
-      await body();
-    } catch (error) {
-      await page.screenshot({ path: join(shots, `failure-${name}.png`) }).catch(() => undefined);
-      throw error;
-    }
-  };
+  const step = screenshotOnFailure(() => page, shots);
 
   /** Opens a workspace file with Quick Open and waits until the editor shows `text` and the language server runs. */
   const openFile = async (name: string, text: string): Promise<void> => {

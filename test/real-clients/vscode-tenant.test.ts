@@ -11,12 +11,12 @@
  * overwrites it. Also the view's tree with a read-only tenant copy, Run
  * and Validate in Tenant. Screenshots go to test-results/vscode-tenant/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatManifest } from "../../server/tenant/workspace/state.js";
-import { CodeServer, launchChromium, type Page } from "../support/code-server.js";
+import { CodeServer, launchChromium, type Page, screenshotOnFailure, tearDownWorkbench } from "../support/code-server.js";
 import { startOidcServer, type TestOidcServer } from "../support/oidc-server.js";
 import { packageExtension } from "../support/package-extension.js";
 import { repositoryRoot } from "../support/paths.js";
@@ -63,27 +63,12 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   }, 300_000);
 
   afterAll(async () => {
-    await close?.().catch(() => undefined);
-    await server?.stop();
+    await tearDownWorkbench(close, server, scratch);
     await superId?.close();
     await tenant?.close();
-    if (process.env.CRMSCRIPT_KEEP_STATE === undefined) {
-      server?.removeState();
-      if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
-    } else {
-      console.log(`kept ${server?.state} and ${scratch}`);
-    }
   }, 60_000);
 
-  /** Runs a step; on failure saves a screenshot of the workbench first. */
-  const step = async (name: string, body: () => Promise<void>): Promise<void> => {
-    try {
-      await body();
-    } catch (error) {
-      await page.screenshot({ path: join(shots, `failure-${name}.png`) }).catch(() => undefined);
-      throw error;
-    }
-  };
+  const step = screenshotOnFailure(() => page, shots);
 
   /** Opens Quick Open with `keys` (the file picker, or the command palette), types `query` and picks the row showing `row`. */
   const quickPick = async (keys: string, query: string, row: string): Promise<void> => {

@@ -8,11 +8,11 @@
  * in that file, and the restart command restarts the server.
  * Screenshots go to test-results/vscode/.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CodeServer, launchChromium, type Page } from "../support/code-server.js";
+import { CodeServer, launchChromium, type Page, screenshotOnFailure, tearDownWorkbench } from "../support/code-server.js";
 import { packageExtension } from "../support/package-extension.js";
 import { repositoryRoot } from "../support/paths.js";
 import { requireClients, shouldRun } from "../support/real-clients.js";
@@ -75,15 +75,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   }, 300_000);
 
   afterAll(async () => {
-    await close?.().catch(() => undefined);
-    await server?.stop();
-    // CRMSCRIPT_KEEP_STATE=1 keeps code-server's logs and the workspace for a look after a failure.
-    if (process.env.CRMSCRIPT_KEEP_STATE === undefined) {
-      server?.removeState();
-      if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
-    } else {
-      console.log(`kept ${server?.state} and ${scratch}`);
-    }
+    await tearDownWorkbench(close, server, scratch);
   }, 60_000);
 
   /** Opens Quick Open with `keys` (the file picker, or the command palette), types `query` and picks the row showing `row`. */
@@ -121,15 +113,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
     expect(await colorsOf()).not.toContain("undefined");
   };
 
-  /** Runs a step; on failure saves a screenshot of the workbench first. */
-  const step = async (name: string, body: () => Promise<void>): Promise<void> => {
-    try {
-      await body();
-    } catch (error) {
-      await page.screenshot({ path: join(shots, `failure-${name}.png`) }).catch(() => undefined);
-      throw error;
-    }
-  };
+  const step = screenshotOnFailure(() => page, shots);
 
   it("shows the server's diagnostic in the Problems panel", async () => {
     await step("problems", async () => {

@@ -175,3 +175,33 @@ export async function launchChromium(): Promise<{ browser: Browser; page: Page }
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   return { browser, page };
 }
+
+/** A test step that saves a screenshot of the workbench to `shots` when it fails (`page` is read when the step runs). */
+export function screenshotOnFailure(page: () => Page, shots: string): (name: string, body: () => Promise<void>) => Promise<void> {
+  return async (name, body) => {
+    try {
+      await body();
+    } catch (error) {
+      await page()
+        .screenshot({ path: join(shots, `failure-${name}.png`) })
+        .catch(() => undefined);
+      throw error;
+    }
+  };
+}
+
+/**
+ * Closes the browser and code-server, and removes code-server's state and
+ * the scratch workspace, unless CRMSCRIPT_KEEP_STATE is set (then both are
+ * kept for a look after a failure).
+ */
+export async function tearDownWorkbench(close: (() => Promise<void>) | undefined, server: CodeServer | undefined, scratch: string | undefined): Promise<void> {
+  await close?.().catch(() => undefined);
+  await server?.stop();
+  if (process.env.CRMSCRIPT_KEEP_STATE === undefined) {
+    server?.removeState();
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+  } else {
+    console.log(`kept ${server?.state} and ${scratch}`);
+  }
+}
