@@ -2,7 +2,10 @@
  * Parser throughput (issue 2): lex+parse of a generated realistic ~2 MB
  * CRMScript file against TypeScript's `createSourceFile` on the TypeScript
  * rendering of the same program (the baseline), their ratio, where the time
- * goes (scanning vs parsing), and the time to parse a 5,000-line script.
+ * goes (scanning vs parsing), the time to parse a 5,000-line script, and that
+ * time right after a full garbage collection (an editor collects while idle,
+ * so the first keystroke after a pause parses right after one; needs Node's
+ * `--expose-gc`, which `scripts/run-bench.mjs` passes).
  */
 import ts from "typescript";
 import { parseSource } from "../grammar/index.js";
@@ -17,7 +20,31 @@ export interface ParseBenchResult {
   readonly ratio: number;
   readonly scanShare: number;
   readonly fiveThousandLinesMilliseconds: number;
+  /** The 5,000-line parse right after a full collection, and its median ratio to a parse without one in the same round; undefined without `--expose-gc`. */
+  readonly afterFullGc: { readonly milliseconds: number; readonly normalMilliseconds: number; readonly ratio: number } | undefined;
   readonly firstParseMilliseconds: number;
+}
+
+/**
+ * Rounds of: an untimed parse, a timed parse (normal), a full collection, a
+ * timed parse (after GC). The ratio is the median of the rounds' ratios.
+ */
+function measureAfterFullGc(text: string, rounds: number): ParseBenchResult["afterFullGc"] {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect === undefined) return undefined;
+  const parse = (): void => {
+    parseSource(text);
+  };
+  for (let index = 0; index < 3; index++) parse();
+  const normal: number[] = [];
+  const afterGc: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    parse();
+    normal.push(timeOnce(parse));
+    collect();
+    afterGc.push(timeOnce(parse));
+  }
+  return { milliseconds: median(afterGc), normalMilliseconds: median(normal), ratio: medianRatio(afterGc, normal) };
 }
 
 export function runParseBench(rounds = 15): ParseBenchResult {
@@ -43,6 +70,7 @@ export function runParseBench(rounds = 15): ParseBenchResult {
     );
   const lines5000 = generateScriptOfLines(5000, 11);
   const fiveThousand = interleaved({ parse: () => parseSource(lines5000) }, 30).parse as number[];
+  const afterFullGc = measureAfterFullGc(lines5000, 30);
   return {
     megabytes: crmscript.length / 1e6,
     crmscriptMegabytesPerSecond: crmscript.length / 1e3 / crmscriptTime,
@@ -50,11 +78,21 @@ export function runParseBench(rounds = 15): ParseBenchResult {
     ratio,
     scanShare: median(times.scan as number[]) / crmscriptTime,
     fiveThousandLinesMilliseconds: median(fiveThousand),
+    afterFullGc,
     firstParseMilliseconds,
   };
 }
 
 export function reportParseBench(result: ParseBenchResult): string {
+  const gc = result.afterFullGc;
+  const gcRows: string[][] =
+    gc === undefined
+      ? [["5,000-line script right after a full GC", "n/a (run node with --expose-gc)"]]
+      : [
+          ["5,000-line script, same rounds without a GC (median)", `${gc.normalMilliseconds.toFixed(1)} ms`],
+          ["parse right after a full GC (median)", `${gc.milliseconds.toFixed(1)} ms`],
+          ["after a full GC / without (median of rounds)", `${gc.ratio.toFixed(2)}`],
+        ];
   return [
     "Parser throughput (lex + parse, realistic CRMScript vs TypeScript createSourceFile on the same program)",
     formatTable([
@@ -65,6 +103,7 @@ export function reportParseBench(result: ParseBenchResult): string {
       ["ratio (CRMScript / baseline, median of rounds)", `${result.ratio.toFixed(2)}`],
       ["share of time in the scanner", `${(result.scanShare * 100).toFixed(0)} %`],
       ["5,000-line script, lex+parse (median)", `${result.fiveThousandLinesMilliseconds.toFixed(1)} ms`],
+      ...gcRows,
       ["first parse incl. grammar analysis", `${result.firstParseMilliseconds.toFixed(1)} ms`],
     ]),
   ].join("\n");

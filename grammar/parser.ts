@@ -134,15 +134,39 @@ class CrmScriptParser extends RecoveringParser {
 
   // ------------------------------------------------------------ program and statements
 
+  /**
+   * The statement list the program's or the innermost block's repetition
+   * adds to. The repetitions are built once (`programStatements`,
+   * `blockStatements`): closures written inline would be made on every
+   * block, and closures that die after each parse lose their optimized code
+   * in the next full garbage collection.
+   */
+  private statementSink: A.Statement[] = [];
+
+  /** Runs `repetition` with `statements` as the list its statements go to. */
+  private collectStatements(statements: A.Statement[], repetition: () => void): void {
+    const outer = this.statementSink;
+    this.statementSink = statements;
+    try {
+      repetition();
+    } finally {
+      this.statementSink = outer;
+    }
+  }
+
+  private readonly programStatements = {
+    GATE: () => !this.isAtEnd(),
+    DEF: () => {
+      const statement = this.statementGuarded();
+      if (statement !== undefined) this.statementSink.push(statement);
+    },
+  };
+
+  private readonly repeatProgramStatements = (): void => this.MANY(this.programStatements);
+
   private program = this.RULE("program", (): A.Program => {
     const statements: A.Statement[] = [];
-    this.MANY({
-      GATE: () => !this.isAtEnd(),
-      DEF: () => {
-        const statement = this.statementGuarded();
-        if (statement !== undefined) statements.push(statement);
-      },
-    });
+    this.collectStatements(statements, this.repeatProgramStatements);
     return { kind: "Program", start: 0, end: this.text.length, statements };
   });
 
@@ -228,16 +252,20 @@ class CrmScriptParser extends RecoveringParser {
     return undefined;
   });
 
+  private readonly blockStatements = {
+    GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !topLevelDefinitionStartsNext(this),
+    DEF: () => {
+      const statement = this.SUBRULE(this.statement, contextArgs.block);
+      if (statement !== undefined) this.statementSink.push(statement);
+    },
+  };
+
+  private readonly repeatBlockStatements = (): void => this.MANY(this.blockStatements);
+
   private block = this.RULE("block", (): A.Block => {
     const open = this.CONSUME(T.LBrace);
     const statements: A.Statement[] = [];
-    this.MANY({
-      GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !topLevelDefinitionStartsNext(this),
-      DEF: () => {
-        const statement = this.SUBRULE(this.statement, contextArgs.block);
-        if (statement !== undefined) statements.push(statement);
-      },
-    });
+    this.collectStatements(statements, this.repeatBlockStatements);
     let close: IToken | undefined;
     this.OPTION(() => {
       close = this.CONSUME(T.RBrace);
@@ -248,15 +276,27 @@ class CrmScriptParser extends RecoveringParser {
     });
   });
 
+  /** The occurrence index of the `body` being read, and the statement its option read (if any). */
+  private bodyIndex = 0;
+  private bodyStatement: A.Statement | undefined;
+
+  /** The option of `body`, built once rather than on every body. */
+  private readonly bodyOption = {
+    GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !this.isNext(T.Else) && !this.isNext(T.Catch),
+    DEF: () => {
+      // Read the index before the statement: a nested body changes it.
+      const statement = this.subrule(this.bodyIndex, this.statement, contextArgs.block);
+      this.bodyStatement = statement;
+    },
+  };
+
   /** The body of `if`, `else`, `while`, `for`, `foreach`. */
   private body(idx: number, after: string): A.Statement | undefined {
-    let body: A.Statement | undefined;
-    this.option(idx, {
-      GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !this.isNext(T.Else) && !this.isNext(T.Catch),
-      DEF: () => {
-        body = this.subrule(idx, this.statement, contextArgs.block);
-      },
-    });
+    this.bodyIndex = idx;
+    this.bodyStatement = undefined;
+    this.option(idx, this.bodyOption);
+    const body = this.bodyStatement;
+    this.bodyStatement = undefined;
     if (body === undefined) {
       this.ACTION(() => this.reportAfterPrevious("syntax-missing-token", `expected a statement or a block ${after}, found ${this.found()}`));
     }
@@ -479,15 +519,23 @@ class CrmScriptParser extends RecoveringParser {
     }));
   });
 
+  /** The value `returnValue` (built once rather than on every return) read, if any. */
+  private returnedExpression: A.Expression | undefined;
+
+  private readonly returnValue = {
+    GATE: () => expressionCanStartHere(this),
+    DEF: () => {
+      const expression = this.SUBRULE(this.expression);
+      this.returnedExpression = expression;
+    },
+  };
+
   private returnStatement = this.RULE("returnStatement", (): A.ReturnStatement => {
     const keyword = this.CONSUME(T.Return);
-    let expression: A.Expression | undefined;
-    this.OPTION({
-      GATE: () => expressionCanStartHere(this),
-      DEF: () => {
-        expression = this.SUBRULE(this.expression);
-      },
-    });
+    this.returnedExpression = undefined;
+    this.OPTION(this.returnValue);
+    const expression = this.returnedExpression;
+    this.returnedExpression = undefined;
     this.expectSemicolon(1, "after the return statement");
     return this.ACTION(() => ({ kind: "ReturnStatement", start: keyword.startOffset, end: this.previousEnd(), expression }));
   });
@@ -976,6 +1024,25 @@ class CrmScriptParser extends RecoveringParser {
   }
 
   /**
+   * The operands and operators of the binary chain being read, which
+   * `binaryRepetition` (built once, as `postfixRepetition`) extends;
+   * `expression` saves and restores them around the chain, so a chain nested
+   * in an operand leaves the outer one intact.
+   */
+  private chainOperands: A.Expression[] = [];
+  private chainOperators: A.BinaryOperator[] = [];
+
+  private readonly binaryRepetition = {
+    GATE: () => this.chainOperators.length < MAX_CHAIN_LENGTH && binaryOperatorNext(this),
+    DEF: () => {
+      const operator = this.OR(this.binaryOperatorAlternatives);
+      if (!this.RECORDING_PHASE) this.chainOperators.push(this.binaryOperatorOf(operator));
+      const operand = this.RECORDING_PHASE || expressionCanStartHere(this) ? this.SUBRULE2(this.operand) : this.missingExpression(`after '${operator.image}'`);
+      this.chainOperands.push(operand);
+    },
+  };
+
+  /**
    * An expression, including assignment (parsed everywhere, rejected outside
    * statement position, spec §6.1) and the conditional operator CRMScript
    * lacks (parsed so its parts are still analysed, and reported).
@@ -991,15 +1058,16 @@ class CrmScriptParser extends RecoveringParser {
     const operands: A.Expression[] = [first];
     const operators: A.BinaryOperator[] = [];
     if (this.RECORDING_PHASE || binaryOperatorNext(this)) {
-      this.MANY({
-        GATE: () => operators.length < MAX_CHAIN_LENGTH && binaryOperatorNext(this),
-        DEF: () => {
-          const operator = this.OR(this.binaryOperatorAlternatives);
-          if (!this.RECORDING_PHASE) operators.push(this.binaryOperatorOf(operator));
-          if (this.RECORDING_PHASE || expressionCanStartHere(this)) operands.push(this.SUBRULE2(this.operand));
-          else operands.push(this.missingExpression(`after '${operator.image}'`));
-        },
-      });
+      const outerOperands = this.chainOperands;
+      const outerOperators = this.chainOperators;
+      this.chainOperands = operands;
+      this.chainOperators = operators;
+      try {
+        this.MANY(this.binaryRepetition);
+      } finally {
+        this.chainOperands = outerOperands;
+        this.chainOperators = outerOperators;
+      }
     }
     let left = this.RECORDING_PHASE || operators.length === 0 ? (operands[0] as A.Expression) : foldBinary(operands, operators);
     if (!this.RECORDING_PHASE && !this.isNext(T.Question) && assignmentOperatorKinds[this.nextTypeIndex()] !== true) return left;
@@ -1214,6 +1282,14 @@ class CrmScriptParser extends RecoveringParser {
    */
   private pendingCallee: A.Identifier | A.MemberExpression | undefined;
 
+  /** The argument list `moreArguments` (built once) adds to; `callArguments` saves and restores it around nested calls. */
+  private argumentSink: A.Expression[] = [];
+
+  private readonly moreArguments = (): void => {
+    this.CONSUME(T.Comma);
+    this.argumentSink.push(this.requiredExpression(2, "after ','"));
+  };
+
   /** `(arg, …)` after the callee in `pendingCallee`. */
   private callArguments = this.RULE("callArguments", (): A.CallExpression => {
     const callee = this.pendingCallee;
@@ -1225,10 +1301,13 @@ class CrmScriptParser extends RecoveringParser {
       const list = [this.requiredExpression(1, "as an argument")];
       args = list;
       if (this.RECORDING_PHASE || this.isNext(T.Comma)) {
-        this.MANY(() => {
-          this.CONSUME(T.Comma);
-          list.push(this.requiredExpression(2, "after ','"));
-        });
+        const outer = this.argumentSink;
+        this.argumentSink = list;
+        try {
+          this.MANY(this.moreArguments);
+        } finally {
+          this.argumentSink = outer;
+        }
       }
     }
     if (!this.RECORDING_PHASE) {

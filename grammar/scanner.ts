@@ -88,17 +88,56 @@ function isUnicodeSpace(code: number): boolean {
 /** Single-character escapes of spec §1.5 (including `\r`, A4). */
 const validEscapes = new Set(['"', "'", "\\", ";", "n", "t", "b", "r"]);
 
+/**
+ * What the idle scanner holds between scans: never handed out, never written
+ * to. The empty buffer also keeps `TokenBuffer`'s hidden class alive (see
+ * `Scanner`).
+ */
+const idleTokens = new TokenBuffer("");
+const idleComments: Comment[] = [];
+const idleDiagnostics: Diagnostic[] = [];
+
+/**
+ * One scanner for the whole process (`sharedScanner`), reset for each text.
+ *
+ * Why not a new scanner per text: V8's optimized code for the scanning
+ * methods embeds the hidden classes ("maps") of the objects it reads, and
+ * holds them weakly. A map made for a per-scan object dies with the last such
+ * object, so a full garbage collection between two parses (an editor
+ * collects while idle) deoptimized every scanning method ("weak objects" in
+ * `--trace-deopt`) and the next parses ran about twice as slow. The shared
+ * scanner lives as long as the process, and so does the idle `TokenBuffer` it
+ * holds, so the maps the hot path checks never die. Scanning calls no outside
+ * code, so a scan never starts inside another.
+ */
 class Scanner {
-  readonly tokens: TokenBuffer;
-  readonly comments: Comment[] = [];
-  readonly diagnostics: Diagnostic[] = [];
+  private text = "";
+  private tokens: TokenBuffer = idleTokens;
+  private comments: Comment[] = idleComments;
+  private diagnostics: Diagnostic[] = idleDiagnostics;
   private newLineBefore = false;
   /** Start of a run of unexpected characters not yet reported, or -1. */
   private unexpectedRunStart = -1;
   private insideTemplate = false;
 
-  constructor(private readonly text: string) {
+  /** Scans a whole text; afterwards the scanner holds nothing of it. */
+  scan(text: string): ScanResult {
+    this.text = text;
     this.tokens = new TokenBuffer(text);
+    this.comments = [];
+    this.diagnostics = [];
+    this.newLineBefore = false;
+    this.unexpectedRunStart = -1;
+    this.insideTemplate = false;
+    try {
+      const template = this.scanFile();
+      return { tokens: this.tokens, comments: this.comments, diagnostics: this.diagnostics, template };
+    } finally {
+      this.text = "";
+      this.tokens = idleTokens;
+      this.comments = idleComments;
+      this.diagnostics = idleDiagnostics;
+    }
   }
 
   report(code: SyntaxCode, start: number, end: number, message: string): void {
@@ -132,7 +171,7 @@ class Scanner {
   }
 
   /** Scans the whole text, as code or as a template. */
-  scanFile(): TemplateLayout | undefined {
+  private scanFile(): TemplateLayout | undefined {
     const text = this.text;
     const firstStart = text.indexOf(TEMPLATE_START_MARKER);
     if (firstStart < 0) {
@@ -531,9 +570,9 @@ function keywordType(text: string, start: number, end: number): TokenType | unde
   return undefined;
 }
 
+const sharedScanner = new Scanner();
+
 /** Scans a whole file. Never throws. */
 export function scan(text: string): ScanResult {
-  const scanner = new Scanner(text);
-  const template = scanner.scanFile();
-  return { tokens: scanner.tokens, comments: scanner.comments, diagnostics: scanner.diagnostics, template };
+  return sharedScanner.scan(text);
 }

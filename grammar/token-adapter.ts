@@ -5,7 +5,8 @@
  * `TokenBuffer` directly, through a small cache of token objects;
  * `CHEVROTAIN_INTERNALS` lists the Chevrotain members this relies on. Also
  * the cheap questions about the next and the previous token, and the offsets
- * of a token.
+ * of a token; and Chevrotain's OPTION and MANY logic without the closures it
+ * makes on every call.
  *
  * Lookahead sees a reusable probe that carries only the token type; consumed
  * tokens are real objects, made once per cache slot.
@@ -32,7 +33,27 @@ export const CHEVROTAIN_INTERNALS = [
   "exportLexerState",
   "importLexerState",
   "resetLexerState",
+  "optionInternal",
+  "optionInternalLogic",
+  "manyInternal",
+  "manyInternalLogic",
+  "getLaFuncFromCache",
+  "doSingleRepetition",
 ] as const;
+
+/** What `OPTION` and `MANY` are given: the action alone, or the action with a gate. */
+type DslAction = (() => unknown) | { readonly DEF: () => unknown; readonly GATE?: () => unknown };
+
+/** The Chevrotain members the repetition overrides call (see `CHEVROTAIN_INTERNALS`). */
+interface RepetitionInternals {
+  readonly recoveryEnabled: boolean;
+  getLaFuncFromCache(key: number): () => boolean;
+  doSingleRepetition(action: () => unknown): boolean;
+  optionInternalLogic(action: DslAction, occurrence: number, key: number): unknown;
+  manyInternalLogic(occurrence: number, action: DslAction, key: number): void;
+}
+/** Chevrotain's own versions, for a parser built with its re-sync recovery (ours is not). */
+const chevrotainRepetitions = EmbeddedActionsParser.prototype as unknown as RepetitionInternals;
 
 const TOKEN_CACHE_SIZE = 1024;
 const EOF_INDEX = EOF.tokenTypeIdx as number;
@@ -144,6 +165,42 @@ export abstract class TokenBufferParser extends EmbeddedActionsParser implements
   onBeforeParse(): void {}
 
   onAfterParse(): void {}
+
+  // ------------------------------------------------------------ OPTION and MANY (see CHEVROTAIN_INTERNALS)
+
+  /**
+   * Chevrotain's OPTION logic, minus the closure it makes on every call that
+   * has a GATE (to join the gate and the lookahead). Such closures die after
+   * each parse, and with them their optimized code: after a full garbage
+   * collection they had to be optimized again.
+   */
+  optionInternalLogic(action: DslAction, occurrence: number, key: number): unknown {
+    const internals = this as unknown as RepetitionInternals;
+    if (internals.recoveryEnabled) return chevrotainRepetitions.optionInternalLogic.call(this, action, occurrence, key);
+    const lookahead = internals.getLaFuncFromCache(key);
+    if (typeof action === "function") return lookahead.call(this) === true ? action.call(this) : undefined;
+    const gate = action.GATE;
+    return (gate === undefined || gate.call(this)) && lookahead.call(this) === true ? action.DEF.call(this) : undefined;
+  }
+
+  /**
+   * Chevrotain's MANY logic without its per-call closure (as `optionInternalLogic`)
+   * and without the arguments array it builds for in-repetition recovery,
+   * which does nothing while recovery is off.
+   */
+  manyInternalLogic(occurrence: number, action: DslAction, key: number): void {
+    const internals = this as unknown as RepetitionInternals;
+    if (internals.recoveryEnabled) {
+      chevrotainRepetitions.manyInternalLogic.call(this, occurrence, action, key);
+      return;
+    }
+    const lookahead = internals.getLaFuncFromCache(key);
+    const gate = typeof action === "function" ? undefined : action.GATE;
+    const body = typeof action === "function" ? action : action.DEF;
+    // The same order as Chevrotain's: a gate may count its calls.
+    let notStuck = true;
+    while ((gate === undefined || gate.call(this)) && lookahead.call(this) === true && notStuck) notStuck = internals.doSingleRepetition(body);
+  }
 
   // ------------------------------------------------------------ the next and the previous token
 

@@ -1,7 +1,7 @@
 /**
  * The parser's token adapter (`grammar/token-adapter.ts`) overrides and
  * calls Chevrotain members that are not part of its documented API
- * (`consumeInternal`, `LA_FAST`, …). Chevrotain is pinned to one exact
+ * (`consumeInternal`, `LA_FAST`, `manyInternalLogic`, …). Chevrotain is pinned to one exact
  * version in package.json, and this test fails, saying what to
  * check, when one of those members is missing or its code differs from the
  * version the parser was written against.
@@ -25,6 +25,12 @@ const KNOWN: Record<(typeof CHEVROTAIN_INTERNALS)[number], { readonly arity: num
   exportLexerState: { arity: 0, source: "274101882ff9" },
   importLexerState: { arity: 1, source: "c6f7747ce44e" },
   resetLexerState: { arity: 0, source: "bd852fa1b4fa" },
+  optionInternal: { arity: 2, source: "e62131f1cc37" },
+  optionInternalLogic: { arity: 3, source: "330631cf5101" },
+  manyInternal: { arity: 2, source: "e67998309102" },
+  manyInternalLogic: { arity: 3, source: "4f5b973a98ec" },
+  getLaFuncFromCache: { arity: 1, source: "a1c8307c6c7c" },
+  doSingleRepetition: { arity: 1, source: "2c461aa4f327" },
 };
 
 function chevrotainMember(name: string): unknown {
