@@ -123,7 +123,7 @@ export type { Comment, TemplateLayout } from "./scanner.js";
 export { TEMPLATE_END_MARKER, TEMPLATE_START_MARKER } from "./scanner.js";
 export { TokenBuffer, type Token } from "./token-buffer.js";
 export { syntaxCodes, type SyntaxCode } from "./syntax-codes.js";
-export { LineIndex, rangeContains, type LineColumn, type TextRange } from "./text.js";
+export { LineIndex, lineEndingOf, rangeContains, type LineColumn, type TextRange } from "./text.js";
 export { forEachChild, walk } from "./walk.js";
 export { isKeywordType, keywordsByLowerCase } from "./tokens.js";
 export { closerOf, isCloseBracket, isKeywordKind, isOpenBracket, openerOf, TokenKind, tokenKindAt, type TokenKindName } from "./token-kind.js";

@@ -27,6 +27,11 @@ export function rangeContains(range: TextRange, offset: number): boolean {
   return range.start <= offset && offset < range.end;
 }
 
+/** The line ending a text uses (its first one): CRLF, LF or a lone CR; LF for a text of one line. */
+export function lineEndingOf(text: string): "\n" | "\r\n" | "\r" {
+  return (/\r\n|\r|\n/.exec(text)?.[0] as "\n" | "\r\n" | "\r" | undefined) ?? "\n";
+}
+
 /**
  * Maps offsets to lines and columns and back. Line breaks are `\n`, `\r\n`
  * and a lone `\r`, as in LSP.
@@ -78,6 +83,11 @@ export class LineIndex {
     const lineStart = starts[position.line] as number;
     const lineEnd = this.lineContentEnd(position.line);
     return Math.min(lineStart + Math.max(0, position.column), lineEnd);
+  }
+
+  /** The offset where the line holding `offset` starts. */
+  lineStartAt(offset: number): number {
+    return this.lineStarts[this.position(offset).line] as number;
   }
 
   /** The offset where a line's content ends, before its line break. */

@@ -7,7 +7,7 @@
  * diagnostic, on its line or in the whole file, as ESLint's editor
  * integrations offer them, written with the file's own line ending.
  */
-import type { Diagnostic, Fix, TextRange } from "../../grammar/index.js";
+import { type Diagnostic, type Fix, lineEndingOf, type TextRange } from "../../grammar/index.js";
 import type { FileAnalysis } from "../analysis/host.js";
 import { isSuppressible, SUPPRESSION_PREFIX } from "../lint/suppressions.js";
 
@@ -81,9 +81,4 @@ export function suppressionActions(analysis: FileAnalysis, range: TextRange): Qu
     });
   }
   return actions;
-}
-
-/** The line ending a file uses (its first one): CRLF, LF or a lone CR; LF for a file of one line. */
-function lineEndingOf(text: string): string {
-  return /\r\n|\r|\n/.exec(text)?.[0] ?? "\n";
 }

@@ -10,7 +10,7 @@
  * own. Either way the spliced text is checked to be the same program as
  * before (`verify.ts`); anything else is refused and nothing changes.
  */
-import { parseSource, type ScannedText, scanText, type TextEdit, type TextRange, TokenKind } from "../../grammar/index.js";
+import { LineIndex, parseSource, type ScannedText, scanText, type TextEdit, type TextRange, TokenKind } from "../../grammar/index.js";
 import { blockingDiagnostic, describeBlocking, printFormatted } from "./format-code.js";
 import { formatText } from "./format-text.js";
 import { defaultFormatOptions, type FormatOptions, lineEndingFor } from "./options.js";
@@ -18,22 +18,17 @@ import { changedProgram } from "./verify.js";
 
 export type RangeFormatResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly reason: string };
 
-function lineStartOf(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== "\n" && text[start - 1] !== "\r") start--;
-  return start;
-}
-
-function lineEndOf(text: string, offset: number): number {
-  let end = offset;
-  while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
-  return end;
-}
-
 /** `offset`, moved back to its line's start when only white space is before it there. */
-function startOfLineIfFirst(text: string, offset: number): number {
-  const start = lineStartOf(text, offset);
-  return /^[ \t]*$/.test(text.slice(start, offset)) ? start : offset;
+function startOfLineIfFirst(lines: LineIndex, offset: number): number {
+  const start = lines.lineStartAt(offset);
+  return /^[ \t]*$/.test(lines.text.slice(start, offset)) ? start : offset;
+}
+
+/** The whole lines `range` touches, without the line break after the last (a range ending at a line's start leaves that line out). */
+function wholeLines(lines: LineIndex, range: TextRange): TextRange {
+  const start = lines.lineStartAt(range.start);
+  if (range.end > start && lines.lineStartAt(range.end) === range.end) return { start, end: range.end };
+  return { start, end: lines.lineContentEnd(lines.position(range.end).line) };
 }
 
 function edit(text: string, start: number, end: number, replacement: string): RangeFormatResult {
@@ -43,9 +38,7 @@ function edit(text: string, start: number, end: number, replacement: string): Ra
 
 /** The first and last token inside the whole lines of `range`, or undefined when it holds none. */
 function tokensInLines(scanned: ScannedText, range: TextRange): { first: number; last: number } | undefined {
-  const text = scanned.text;
-  const from = lineStartOf(text, range.start);
-  const to = range.end > range.start && lineStartOf(text, range.end) === range.end ? range.end : lineEndOf(text, range.end);
+  const { start: from, end: to } = wholeLines(new LineIndex(scanned.text), range);
   const tokens = scanned.tokens;
   const first = tokens.indexAtOrAfter(from);
   let last = first - 1;
@@ -59,9 +52,9 @@ function rangeOfFormattedFile(text: string, formatted: string, range: TextRange)
   const after = scanText(formatted);
   const span = tokensInLines(before, range);
   if (span === undefined) return { ok: true, edits: [] };
-  const oldStart = startOfLineIfFirst(text, before.tokens.start(span.first));
+  const oldStart = startOfLineIfFirst(before.lineIndex, before.tokens.start(span.first));
   const oldEnd = before.tokens.end(span.last);
-  const newStart = startOfLineIfFirst(formatted, after.tokens.start(span.first));
+  const newStart = startOfLineIfFirst(new LineIndex(formatted), after.tokens.start(span.first));
   const newEnd = after.tokens.end(span.last);
   const replacement = formatted.slice(newStart, newEnd);
   if (changedProgram(before, text.slice(0, oldStart) + replacement + text.slice(oldEnd)) !== undefined) {
@@ -75,8 +68,7 @@ function rangeOfFormattedFile(text: string, formatted: string, range: TextRange)
 
 /** Formats the whole lines of `range` on their own, for a file with errors elsewhere. */
 function rangeOnItsOwn(text: string, range: TextRange, options: FormatOptions): RangeFormatResult {
-  const from = lineStartOf(text, range.start);
-  const to = range.end > from && lineStartOf(text, range.end) === range.end ? range.end : lineEndOf(text, range.end);
+  const { start: from, end: to } = wholeLines(new LineIndex(text), range);
   const lines = text.slice(from, to).replace(/(\r\n|\r|\n)$/, "");
   const end = from + lines.length;
   const alone = parseSource(lines, { recordLineBreakReads: true });

@@ -2,6 +2,7 @@
  * The formatter's options (the `format` section of `.crmscriptrc.json`),
  * their defaults, and which line ending a file gets.
  */
+import { lineEndingOf } from "../../grammar/index.js";
 
 export type EndOfLine = "lf" | "crlf" | "auto";
 
@@ -19,9 +20,8 @@ export interface FormatOptions {
 export const defaultFormatOptions: FormatOptions = Object.freeze({ indentWidth: 2, lineWidth: 80, useTabs: false, endOfLine: "auto" });
 
 /** The line ending `options` ask for in `text`. */
-export function lineEndingFor(text: string, endOfLine: EndOfLine): "\n" | "\r\n" {
+export function lineEndingFor(text: string, endOfLine: EndOfLine): "\n" | "\r\n" | "\r" {
   if (endOfLine === "lf") return "\n";
   if (endOfLine === "crlf") return "\r\n";
-  const first = text.search(/\r\n|\n|\r/);
-  return first >= 0 && text.startsWith("\r\n", first) ? "\r\n" : "\n";
+  return lineEndingOf(text);
 }

@@ -97,6 +97,7 @@ describe("options", () => {
     expect(format("x=1;\ny=2;\n")).toBe("x = 1;\ny = 2;\n");
     expect(format("x=1;\r\ny=2;\r\n", { endOfLine: "lf" })).toBe("x = 1;\ny = 2;\n");
     expect(format("x=1;\ny=2;\n", { endOfLine: "crlf" })).toBe("x = 1;\r\ny = 2;\r\n");
+    expect(format("x=1;\ry=2;\r")).toBe("x = 1;\ry = 2;\r");
   });
 
   it("converts line breaks inside comments and ignored code too", () => {
