@@ -193,8 +193,14 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
       await page.locator(".monaco-diff-editor .editor.original .view-lines", { hasText: "// edited by associate 99" }).first().waitFor(WAIT);
       await page.locator(".monaco-diff-editor .editor.modified .view-lines", { hasText: "// edited here again" }).first().waitFor(WAIT);
       await page.screenshot({ path: join(shots, "compare.png") });
-      // Push Anyway asks first; only Overwrite writes.
+      // Push Anyway asks first; only Overwrite writes. (The first push's toasts go first, so the button clicked is the second push's, after it ended.)
+      await command("Notifications: Clear All Notifications");
       await command("Push to Tenant");
+      await notification(`Nothing was pushed to Cust12345. ${refused}`).waitFor(WAIT);
+      await page
+        .locator(".notification-toast", { hasText: "Pushing to Cust12345" })
+        .first()
+        .waitFor({ ...WAIT, state: "hidden" });
       await page.locator(`.notification-toast:has-text("${refused}") .monaco-button`, { hasText: "Push Anyway…" }).first().click(WAIT);
       const dialog = page.locator(".monaco-dialog-box", { hasText: "Overwrite the tenant's copies of 1 script?" }).first();
       await dialog.waitFor(WAIT);

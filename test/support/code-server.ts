@@ -18,7 +18,7 @@ import { realClients } from "./real-clients.js";
 export interface Locator {
   first(): Locator;
   fill(value: string, options?: { timeout?: number }): Promise<void>;
-  waitFor(options?: { timeout?: number; state?: "visible" | "attached" }): Promise<void>;
+  waitFor(options?: { timeout?: number; state?: "visible" | "attached" | "hidden" | "detached" }): Promise<void>;
   innerText(): Promise<string>;
   allInnerTexts(): Promise<string[]>;
   hover(options?: { timeout?: number }): Promise<void>;
@@ -28,7 +28,7 @@ export interface Locator {
 
 export interface Page {
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
-  waitForSelector(selector: string, options?: { timeout?: number; state?: "visible" | "attached" }): Promise<unknown>;
+  waitForSelector(selector: string, options?: { timeout?: number; state?: "visible" | "attached" | "hidden" | "detached" }): Promise<unknown>;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   screenshot(options: { path: string }): Promise<unknown>;
   evaluate<T>(script: string): Promise<T>;
