@@ -6,7 +6,7 @@
 import { SCRIPT_EXTENSIONS } from "../analysis/script-files.js";
 import { isValidVersion, type Platform, type RuleSeverity } from "../analysis/settings.js";
 import { parseRuleAssignment } from "../config/config.js";
-import { checked, extensionList, isFilled, optionParser, type OptionSpec as OptionSpecOf, type ParsedOptions } from "./option-parser.js";
+import { checked, fileRunOptions, isFilled, optionParser, type OptionSpec as OptionSpecOf, type ParsedOptions } from "./option-parser.js";
 
 export type OutputFormat = "stylish" | "json" | "sarif" | "github";
 
@@ -62,18 +62,7 @@ const isFormat = (value: string): value is OutputFormat => (FORMATS as readonly 
 const isPlatform = (value: string): value is Platform => value === "online" || value === "onsite";
 
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  help: {
-    short: "h",
-    apply: (options) => {
-      options.help = true;
-    },
-  },
-  version: {
-    short: "v",
-    apply: (options) => {
-      options.version = true;
-    },
-  },
+  ...fileRunOptions<Draft>(),
   format: {
     short: "f",
     needs: `a value: ${FORMAT_LIST}`,
@@ -161,21 +150,6 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
       options.cache = true;
     }),
   },
-  jobs: {
-    short: "j",
-    needs: "a number of worker threads, 1 or more",
-    apply: checked(
-      (value) => /^[1-9]\d*$/.test(value.trim()),
-      (options, value) => {
-        options.jobs = Number(value);
-      },
-    ),
-  },
-  "no-ignore": {
-    apply: (options) => {
-      options.ignore = false;
-    },
-  },
   "no-warn-ignored": {
     apply: (options) => {
       options.warnIgnored = false;
@@ -185,12 +159,6 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
     apply: (options) => {
       options.reportSuppressed = true;
     },
-  },
-  ext: {
-    needs: "a comma-separated list of extensions, such as .crm,.crmscript",
-    apply: checked(isFilled, (options, value) => {
-      options.extensions = extensionList(value);
-    }),
   },
   stdin: {
     apply: (options) => {

@@ -4,7 +4,7 @@
  * make no sense refused), and the `--help` text with the exit codes.
  */
 import { SCRIPT_EXTENSIONS } from "../analysis/script-files.js";
-import { checked, extensionList, isFilled, optionParser, type OptionTable, type ParsedOptions } from "./option-parser.js";
+import { checked, fileRunOptions, isFilled, optionParser, type OptionTable, type ParsedOptions } from "./option-parser.js";
 
 export interface FormatCliOptions {
   readonly inputs: string[];
@@ -36,18 +36,7 @@ const setStdinFilepath = (options: Draft, value: string): void => {
 };
 
 const OPTIONS: OptionTable<Draft> = {
-  help: {
-    short: "h",
-    apply: (options) => {
-      options.help = true;
-    },
-  },
-  version: {
-    short: "v",
-    apply: (options) => {
-      options.version = true;
-    },
-  },
+  ...fileRunOptions<Draft>(),
   check: {
     apply: (options) => {
       options.check = true;
@@ -78,27 +67,6 @@ const OPTIONS: OptionTable<Draft> = {
     apply: (options) => {
       options.useConfig = false;
     },
-  },
-  "no-ignore": {
-    apply: (options) => {
-      options.ignore = false;
-    },
-  },
-  ext: {
-    needs: "a comma-separated list of extensions, such as .crm,.crmscript",
-    apply: checked(isFilled, (options, value) => {
-      options.extensions = extensionList(value);
-    }),
-  },
-  jobs: {
-    short: "j",
-    needs: "a number of worker threads, 1 or more",
-    apply: checked(
-      (value) => /^[1-9]\d*$/.test(value.trim()),
-      (options, value) => {
-        options.jobs = Number(value);
-      },
-    ),
   },
 };
 

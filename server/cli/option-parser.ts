@@ -44,6 +44,54 @@ export function extensionList(value: string): string[] {
     .map((item) => (item.startsWith(".") ? item : `.${item}`));
 }
 
+/** What every command that runs over files has: help, version, worker threads, ignore patterns, extensions. */
+export interface FileRunDraft {
+  help: boolean;
+  version: boolean;
+  jobs: number | undefined;
+  ignore: boolean;
+  extensions: readonly string[];
+}
+
+/** The options of every command that runs over files (`crmscript-lint`, `crmscript-format`), the same in each. */
+export function fileRunOptions<Draft extends FileRunDraft>(): OptionTable<Draft> {
+  return {
+    help: {
+      short: "h",
+      apply: (options) => {
+        options.help = true;
+      },
+    },
+    version: {
+      short: "v",
+      apply: (options) => {
+        options.version = true;
+      },
+    },
+    jobs: {
+      short: "j",
+      needs: "a number of worker threads, 1 or more",
+      apply: checked(
+        (value) => /^[1-9]\d*$/.test(value.trim()),
+        (options, value) => {
+          options.jobs = Number(value);
+        },
+      ),
+    },
+    "no-ignore": {
+      apply: (options) => {
+        options.ignore = false;
+      },
+    },
+    ext: {
+      needs: "a comma-separated list of extensions, such as .crm,.crmscript",
+      apply: checked(isFilled, (options, value) => {
+        options.extensions = extensionList(value);
+      }),
+    },
+  };
+}
+
 type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
 type OptionToken = Extract<Token, { kind: "option" }>;
 
