@@ -9,8 +9,8 @@
  */
 import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { bytesOf, SOURCE_ENCODINGS } from "../support/encodings.js";
 import { decodeSourceFile } from "../../server/node/read-source.js";
 import { SourceWriteError, writeSourceFile } from "../../server/node/write-source.js";
 import { lint, makeTree } from "../support/cli-runner.js";
@@ -20,10 +20,6 @@ const SCRIPT = '#setLanguageLevel 4;\nInteger n = 1;\nIF (n > 0) printLine("Ærl
 const FIXED = SCRIPT.replace("IF", "if");
 const isWindows = process.platform === "win32";
 
-function bytesOf(text: string, encoding: string, bom: boolean): Buffer {
-  return iconv.encode(text, encoding, { addBOM: bom });
-}
-
 async function fixFile(bytes: Uint8Array): Promise<{ root: string; path: string; code: number; stderr: string }> {
   const root = makeTree({ "script.crm": bytes });
   const run = await lint(["--fix", "script.crm"], { cwd: root });
@@ -31,14 +27,7 @@ async function fixFile(bytes: Uint8Array): Promise<{ root: string; path: string;
 }
 
 describe("--fix keeps everything but the fixed text", () => {
-  const encodings: [string, string, boolean][] = [
-    ["UTF-8", "utf-8", false],
-    ["UTF-8 with a byte-order mark", "utf-8", true],
-    ["UTF-16LE with a byte-order mark", "utf-16le", true],
-    ["UTF-16BE with a byte-order mark", "utf-16be", true],
-    ["Windows code page 1252", "windows-1252", false],
-  ];
-  for (const [title, encoding, bom] of encodings) {
+  for (const [title, encoding, bom] of SOURCE_ENCODINGS) {
     it(`keeps ${title}`, async () => {
       const { path, code, stderr } = await fixFile(bytesOf(SCRIPT, encoding, bom));
       expect(stderr).toBe("");

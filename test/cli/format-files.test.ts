@@ -8,8 +8,8 @@
  */
 import { chmodSync, readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { bytesOf, SOURCE_ENCODINGS } from "../support/encodings.js";
 import { formatCli, makeTree } from "../support/cli-runner.js";
 
 /** Cramped code with non-ASCII letters that every encoding must keep. */
@@ -17,19 +17,8 @@ const SCRIPT = '#setLanguageLevel 4;\nString greeting="Blåbærsyltetøy";\nif(g
 const FORMATTED = '#setLanguageLevel 4;\nString greeting = "Blåbærsyltetøy";\nif (greeting != "") {\n  printLine(greeting + " – Ærlig talt");\n}\n';
 const isWindows = process.platform === "win32";
 
-function bytesOf(text: string, encoding: string, bom: boolean): Buffer {
-  return iconv.encode(text, encoding, { addBOM: bom });
-}
-
 describe("--write keeps everything but the layout", () => {
-  const encodings: [string, string, boolean][] = [
-    ["UTF-8", "utf-8", false],
-    ["UTF-8 with a byte-order mark", "utf-8", true],
-    ["UTF-16LE with a byte-order mark", "utf-16le", true],
-    ["UTF-16BE with a byte-order mark", "utf-16be", true],
-    ["Windows code page 1252", "windows-1252", false],
-  ];
-  for (const [title, encoding, bom] of encodings) {
+  for (const [title, encoding, bom] of SOURCE_ENCODINGS) {
     it(`keeps ${title}`, async () => {
       const root = makeTree({ "script.crm": bytesOf(SCRIPT, encoding, bom) });
       const run = await formatCli(["--write", "script.crm"], { cwd: root });
