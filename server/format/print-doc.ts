@@ -62,18 +62,19 @@ let layout: LayoutOptions = { lineWidth: 80, indentWidth: 2, useTabs: false };
 
 /**
  * Whether `docs` printed flat, and then what waits on `rest` (in its own
- * modes) up to the next line break, fit in `width` columns.
+ * modes) up to the next line break, fit on the line `out` is at.
  */
-function fits(docs: readonly Doc[], rest: DocStack | undefined, width: number, lineEnded: boolean, indent: number, thenBroken?: Doc): boolean {
+function fits(docs: readonly Doc[], rest: DocStack | undefined, out: Output, indent: number, thenBroken?: Doc): boolean {
   const stack = measuring;
   stack.clear();
   // What follows up to its first possible line break, which is taken.
   if (thenBroken !== undefined) stack.push(thenBroken, indent, BREAK);
   stack.pushParts(docs, 0, indent, FLAT);
   let restIndex = rest === undefined ? 0 : rest.docs.length;
-  let remaining = width;
-  let commentEndsLine = lineEnded;
-  let spaceBefore = false;
+  // A space waiting after text is written as one space only when text follows, as a space in `docs` would be: counted once.
+  let spaceBefore = out.spacePending;
+  let remaining = layout.lineWidth - (spaceBefore ? out.textEnd : out.column);
+  let commentEndsLine = out.lineEnded;
   while (remaining >= 0) {
     let doc: Doc | FillRest;
     let mode: Mode;
@@ -91,18 +92,18 @@ function fits(docs: readonly Doc[], rest: DocStack | undefined, width: number, l
     }
     if (typeof doc === "string") {
       if (doc.length === 0) continue;
-      const newLine = doc.indexOf("\n");
-      if (newLine >= 0) {
-        // Text spanning lines (a comment, code kept as written): its first line must fit, and measuring goes on after its last.
-        if (remaining - newLine < 0) return false;
-        remaining = layout.lineWidth - (doc.length - doc.lastIndexOf("\n") - 1);
-        spaceBefore = false;
-        commentEndsLine = false;
-        continue;
-      }
       // Measured as `Output.write` prints: spaces count only before text, and spaces that meet are one.
       let first = 0;
       while (first < doc.length && doc.charCodeAt(first) === 32) first++;
+      const newLine = doc.indexOf("\n");
+      if (newLine >= 0) {
+        // Text spanning lines (a comment, code kept as written): its first line must fit, and measuring goes on after its last.
+        if (commentEndsLine) return true;
+        if (remaining - (spaceBefore && first === 0 ? 1 : 0) - newLine < 0) return false;
+        remaining = layout.lineWidth - (doc.length - doc.lastIndexOf("\n") - 1);
+        spaceBefore = false;
+        continue;
+      }
       let last = doc.length;
       while (last > first && doc.charCodeAt(last - 1) === 32) last--;
       if (last === first) {
@@ -177,6 +178,16 @@ class Output {
     return this.textColumn + this.pending.length;
   }
 
+  /** The column after the last text written on this line. */
+  get textEnd(): number {
+    return this.textColumn;
+  }
+
+  /** White space waits after text on this line: the next text is written one space after it. */
+  get spacePending(): boolean {
+    return !this.atLineStart && this.pending !== "";
+  }
+
   write(text: string): void {
     let end = text.length;
     while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
@@ -217,7 +228,6 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
     for (let level = indentStrings.length; level <= levels; level++) indentStrings.push((indentStrings[level - 1] as string) + unit);
     return indentStrings[levels] as string;
   };
-  const width = options.lineWidth;
   const out = new Output();
   const stack = new DocStack();
   stack.push(doc, 0, BREAK);
@@ -247,7 +257,7 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
     const command = current as DocCommand | FillRest;
     switch (command.tag) {
       case GROUP: {
-        const flat = mode === FLAT || (!command.broken && fits([command.contents], stack, width - out.column, out.lineEnded, indent));
+        const flat = mode === FLAT || (!command.broken && fits([command.contents], stack, out, indent));
         stack.push(command.contents, indent, flat && !command.broken ? FLAT : BREAK);
         break;
       }
@@ -264,10 +274,10 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
         }
         break;
       case FILL:
-        printFill(command.parts, 0, indent, mode, stack, width - out.column, out.lineEnded);
+        printFill(command.parts, 0, indent, mode, stack, out);
         break;
       case FILL_REST:
-        printFill(command.parts, command.start, indent, mode, stack, width - out.column, out.lineEnded);
+        printFill(command.parts, command.start, indent, mode, stack, out);
         break;
       case END_OF_LINE_COMMENT:
         out.write(command.text);
@@ -285,11 +295,11 @@ export function printDoc(doc: Doc, options: LayoutOptions): string {
  * fits), then the separator after it, broken when the next content does not
  * fit on this line, then the rest of the fill.
  */
-function printFill(parts: readonly Doc[], start: number, indent: number, mode: Mode, stack: DocStack, remaining: number, lineEnded: boolean): void {
+function printFill(parts: readonly Doc[], start: number, indent: number, mode: Mode, stack: DocStack, out: Output): void {
   if (start >= parts.length) return;
   const content = parts[start] as Doc;
   // The last content is measured with what follows the fill on its line.
-  const contentFits = mode === FLAT || fits([content], start + 1 >= parts.length ? stack : undefined, remaining, lineEnded, indent);
+  const contentFits = mode === FLAT || fits([content], start + 1 >= parts.length ? stack : undefined, out, indent);
   const contentMode: Mode = contentFits ? FLAT : BREAK;
   if (start + 1 >= parts.length) {
     stack.push(content, indent, contentMode);
@@ -302,7 +312,7 @@ function printFill(parts: readonly Doc[], start: number, indent: number, mode: M
     const pair = next === undefined ? [content, separator] : [content, separator, next];
     // What follows the next content on its line must fit too: the next separator up to its break (`,`, ` +`), or after the last content what follows the fill (`)`, `) {`).
     const rest = start + 3 >= parts.length ? stack : undefined;
-    separatorMode = contentFits && fits(pair, rest, remaining, lineEnded, indent, parts[start + 3]) ? FLAT : BREAK;
+    separatorMode = contentFits && fits(pair, rest, out, indent, parts[start + 3]) ? FLAT : BREAK;
   }
   const rest: FillRest = { tag: FILL_REST, parts, start: start + 2 };
   stack.push(rest, indent, mode);

@@ -86,6 +86,24 @@ describe("comments in awkward places (found by the generated programs)", () => {
     expect(format("f(x /* a */, y);")).toBe(lines("f(x /* a */, y);"));
   });
 
+  it("counts the space after a trailing block comment once, so a line of exactly the width fits however it was written", () => {
+    const condition = "a".repeat(61);
+    const fitting = lines("while (e) {", `  if (${condition})/*c*/ break;`, "}");
+    expect(fitting.split("\n")[1]).toHaveLength(80);
+    expect(format(fitting)).toBe(fitting);
+    expect(format(`while (e) {\n  if (${condition})/*c*/\n    break;\n}`)).toBe(fitting);
+    const tooLong = `while (e) {\n  if (${condition}a)/*c*/ break;\n}`;
+    expect(format(tooLong)).toBe(lines("while (e) {", `  if (${condition}a)/*c*/`, "    break;", "}"));
+  });
+
+  it("measures the line after a block comment spanning lines the same with or without a space after it", () => {
+    const value = `"${"s".repeat(68)}"`;
+    const fitting = lines("name/* a", ` a */ += ${value};`);
+    expect(fitting.split("\n")[1]).toHaveLength(80);
+    expect(format(fitting)).toBe(fitting);
+    expect(format(fitting.replace("*/ +=", "*/+="))).toBe(fitting);
+  });
+
   it("counts what follows the last argument on the line before deciding where to break", () => {
     expect(format("x = foo(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb, cc)[1234567890];")).toBe(
       lines("x = foo(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb,", "    cc)[1234567890];"),
