@@ -118,15 +118,20 @@ class CrmScriptParser extends RecoveringParser {
     this.performSelfAnalysis();
   }
 
-  parse(buffer: TokenBuffer): ParsedTokens {
+  parse(buffer: TokenBuffer, window?: TokenWindow): ParsedTokens {
     this.startTokens(buffer);
     this.startReporting();
     this.reset();
+    if (window !== undefined) {
+      this.position = window.from - 1;
+      this.stopBefore = window.to;
+    }
     try {
       const program = this.program();
       const diagnostics = this.finishReporting(this.errors);
-      return { program, diagnostics, lineIndex: this.lines };
+      return { program, diagnostics, lineIndex: this.lines, next: this.position + 1 };
     } finally {
+      this.stopBefore = Number.POSITIVE_INFINITY;
       this.endTokens();
       this.endReporting();
     }
@@ -154,8 +159,11 @@ class CrmScriptParser extends RecoveringParser {
     }
   }
 
+  /** Where top-level parsing stops when only a window of the tokens is parsed (`parseTokenWindow`). */
+  private stopBefore = Number.POSITIVE_INFINITY;
+
   private readonly programStatements = {
-    GATE: () => !this.isAtEnd(),
+    GATE: () => !this.isAtEnd() && this.position + 1 < this.stopBefore,
     DEF: () => {
       const statement = this.statementGuarded();
       if (statement !== undefined) this.statementSink.push(statement);
@@ -1453,6 +1461,14 @@ export interface ParsedTokens {
   readonly program: A.Program;
   readonly diagnostics: Diagnostic[];
   readonly lineIndex: LineIndex | undefined;
+  /** The index of the first token the parse did not consume (the token count after a whole file). */
+  readonly next: number;
+}
+
+/** Token indexes `[from, to)`: top-level statements are parsed from `from` until one ends at or after `to`. */
+export interface TokenWindow {
+  readonly from: number;
+  readonly to: number;
 }
 
 let sharedParser: CrmScriptParser | undefined;
@@ -1461,4 +1477,15 @@ let sharedParser: CrmScriptParser | undefined;
 export function parseTokens(buffer: TokenBuffer): ParsedTokens {
   sharedParser ??= new CrmScriptParser();
   return sharedParser.parse(buffer);
+}
+
+/**
+ * Parses the top-level statements of a file from token `window.from`,
+ * reading tokens after the window as a whole parse would, and stops at the
+ * first statement boundary at or after `window.to` (`next` says where). The
+ * program's `start`/`end` are the file's; its statements are the window's.
+ */
+export function parseTokenWindow(buffer: TokenBuffer, window: TokenWindow): ParsedTokens {
+  sharedParser ??= new CrmScriptParser();
+  return sharedParser.parse(buffer, window);
 }

@@ -1,0 +1,220 @@
+/**
+ * Re-parsing after an edit (`reparseSource`): the text is scanned again
+ * (cheap), but only the top-level statements around the change are parsed
+ * again; the statements before them are reused as they are and those after
+ * them are reused moved by the edit's length, with their diagnostics.
+ *
+ * The result must be exactly what `parseSource` gives for the new text. A
+ * statement's parse depends on its own tokens, a few tokens after it (the
+ * parser's lookahead), and the one-error-per-token rule at its first token;
+ * so the window that is parsed again starts and ends at statement
+ * boundaries clear of the change, the tokens after the window must be the
+ * old ones moved, the window's parse must end exactly at an old boundary,
+ * and no error may sit on a boundary. Whenever one of these does not hold,
+ * or the file is a template, the whole text is parsed (`parseSource`).
+ */
+import type * as A from "./ast.js";
+import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
+import { parseTokenWindow } from "./parser.js";
+import { scan } from "./scanner.js";
+import { ParsedSourceFile, parseSource, unparsableReason, type SourceFile } from "./source-file.js";
+import type { TokenBuffer } from "./token-buffer.js";
+import { TokenKind } from "./token-kind.js";
+
+/** How many unchanged statements the re-parsed window keeps on each side of the change. */
+const MARGIN_STATEMENTS = 1;
+/**
+ * Tokens a statement's parse may read past its first `;`, `{` or `}`
+ * (lookahead at a declaration's name and the `(` after it, and the line
+ * break before them).
+ */
+const LOOKAHEAD_PAST_TERMINATOR = 3;
+
+/** The same result as `parseSource(text)`, reusing the parse of `previous` (an earlier version of the same file) where the edit allows. */
+export function reparseSource(previous: SourceFile, text: string): SourceFile {
+  if (text === previous.text) return previous;
+  return (previous instanceof ParsedSourceFile ? reparsed(previous, text) : undefined) ?? parseSource(text);
+}
+
+function reparsed(previous: ParsedSourceFile, text: string): SourceFile | undefined {
+  const oldParserDiagnostics = previous.parserDiagnostics;
+  const oldStatements = previous.program.statements;
+  if (oldParserDiagnostics === undefined || previous.template !== undefined || oldStatements.length === 0) return undefined;
+  if (unparsableReason(text) !== undefined) return undefined;
+  const oldText = previous.text;
+  const change = changedRange(oldText, text);
+  const delta = text.length - oldText.length;
+
+  // The old statements the change touches, widened by the margin.
+  let first = 0;
+  while (first < oldStatements.length && (oldStatements[first] as A.Statement).end < change.start) first++;
+  let afterLast = first;
+  while (afterLast < oldStatements.length && (oldStatements[afterLast] as A.Statement).start <= change.oldEnd) afterLast++;
+  first = Math.max(0, first - MARGIN_STATEMENTS);
+  afterLast = Math.min(oldStatements.length, afterLast + MARGIN_STATEMENTS);
+
+  const oldTokens = previous.tokens;
+  // Widen to the front until the statements before the window cannot have read anything the change touched.
+  while (first > 0 && !readsStayBefore(oldTokens, tokenIndexAt(oldTokens, (oldStatements[first] as A.Statement).start), change.start)) first--;
+  const windowStart = first === 0 ? 0 : (oldStatements[first] as A.Statement).start;
+  const oldWindowEnd = afterLast < oldStatements.length ? (oldStatements[afterLast] as A.Statement).start : oldText.length;
+  if (first > 0 && !boundaryIsClean(oldTokens, oldParserDiagnostics, tokenIndexAt(oldTokens, windowStart), (oldStatements[first - 1] as A.Statement).end))
+    return undefined;
+  if (
+    afterLast < oldStatements.length &&
+    !boundaryIsClean(oldTokens, oldParserDiagnostics, tokenIndexAt(oldTokens, oldWindowEnd), (oldStatements[afterLast - 1] as A.Statement).end)
+  ) {
+    return undefined;
+  }
+
+  const scanned = scan(text);
+  if (scanned.template !== undefined) return undefined;
+  const tokens = scanned.tokens;
+  const from = first === 0 ? 0 : tokenIndexAt(tokens, windowStart);
+  const oldTo = tokenIndexAt(oldTokens, oldWindowEnd);
+  const to = afterLast < oldStatements.length ? tokenIndexAt(tokens, oldWindowEnd + delta) : tokens.count;
+  if (!sameTokensAfter(oldTokens, Math.max(0, oldTo - 1), tokens, Math.max(0, to - 1), delta)) return undefined;
+  if (first > 0 && !sameToken(oldTokens, tokenIndexAt(oldTokens, windowStart), tokens, from, 0)) return undefined;
+
+  const window = parseTokenWindow(tokens, { from, to });
+  if (window.next !== to) return undefined;
+  if (afterLast < oldStatements.length && window.diagnostics.some((diagnostic) => touchesBoundary(tokens, to, diagnostic))) return undefined;
+
+  const suffix = afterLast < oldStatements.length ? oldParserDiagnostics.filter((diagnostic) => diagnostic.range.start >= oldWindowEnd) : [];
+  // A message naming a line (the unclosed '{') would name another one after an edit that adds or removes lines.
+  if (
+    suffix.some((diagnostic) => diagnostic.code === "syntax-unclosed-brace") &&
+    lineBreaks(oldText, change.start, change.oldEnd) !== lineBreaks(text, change.start, change.newEnd)
+  ) {
+    return undefined;
+  }
+  const parserDiagnostics = [
+    ...oldParserDiagnostics.filter((diagnostic) => diagnostic.range.start < windowStart),
+    ...window.diagnostics,
+    ...(delta === 0 ? suffix : suffix.map((diagnostic) => movedDiagnostic(diagnostic, delta))),
+  ];
+  const statements = [
+    ...oldStatements.slice(0, first),
+    ...window.program.statements,
+    ...(delta === 0 ? oldStatements.slice(afterLast) : movedStatements(oldStatements.slice(afterLast), delta)),
+  ];
+  const program: A.Program = { kind: "Program", start: 0, end: text.length, statements };
+  const diagnostics = [...scanned.diagnostics, ...parserDiagnostics].sort(compareDiagnostics);
+  return new ParsedSourceFile(text, program, tokens, scanned.comments, undefined, diagnostics, parserDiagnostics);
+}
+
+function movedStatements(statements: readonly A.Statement[], delta: number): readonly A.Statement[] {
+  moveBy = delta;
+  return movedNodes(statements);
+}
+
+/** Where two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
+function changedRange(oldText: string, text: string): { start: number; oldEnd: number; newEnd: number } {
+  const shorter = Math.min(oldText.length, text.length);
+  let start = 0;
+  while (start < shorter && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && oldText.charCodeAt(oldText.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  return { start, oldEnd: oldText.length - tail, newEnd: text.length - tail };
+}
+
+/** The index of the token that starts at or covers `offset` (the token count past the last). */
+function tokenIndexAt(tokens: TokenBuffer, offset: number): number {
+  return tokens.indexAtOrAfter(offset);
+}
+
+/**
+ * Whether parsing up to token `index` reads only tokens that end before
+ * `changeStart`: the lookahead from the statements before reaches through
+ * the next statement's first `;`, `{` or `}` and a few tokens more.
+ */
+function readsStayBefore(tokens: TokenBuffer, index: number, changeStart: number): boolean {
+  let last = index;
+  while (last < tokens.count) {
+    const kind = tokens.typeIndex(last);
+    if (kind === TokenKind.Semicolon || kind === TokenKind.LBrace || kind === TokenKind.RBrace) break;
+    last++;
+  }
+  last = Math.min(last + LOOKAHEAD_PAST_TERMINATOR, tokens.count - 1);
+  // Ending right at the change is not enough: the changed text could join the token.
+  return last < 0 || tokens.end(last) < changeStart;
+}
+
+/**
+ * A statement boundary (at token `index`, the previous statement ending at
+ * `previousEnd`) where nothing but white space and comments lies between the
+ * statements, and no old diagnostic sits at it (an error there may have
+ * silenced one of the next statement's).
+ */
+function boundaryIsClean(tokens: TokenBuffer, diagnostics: readonly Diagnostic[], index: number, previousEnd: number): boolean {
+  if (index <= 0 || index >= tokens.count) return false;
+  if (tokens.end(index - 1) !== previousEnd) return false;
+  return !diagnostics.some((diagnostic) => touchesBoundary(tokens, index, diagnostic));
+}
+
+/** Whether a diagnostic starts between the end of token `index - 1` and the end of token `index`. */
+function touchesBoundary(tokens: TokenBuffer, index: number, diagnostic: Diagnostic): boolean {
+  const start = diagnostic.range.start;
+  const before = index > 0 ? tokens.end(index - 1) : 0;
+  const after = index < tokens.count ? tokens.end(index) : Number.POSITIVE_INFINITY;
+  return start >= before && start <= after;
+}
+
+function sameToken(a: TokenBuffer, i: number, b: TokenBuffer, j: number, delta: number): boolean {
+  return a.typeIndex(i) === b.typeIndex(j) && a.start(i) + delta === b.start(j) && a.end(i) + delta === b.end(j) && a.newLineBefore(i) === b.newLineBefore(j);
+}
+
+/** Whether the tokens from `i` in `a` are those from `j` in `b`, moved by `delta`. */
+function sameTokensAfter(a: TokenBuffer, i: number, b: TokenBuffer, j: number, delta: number): boolean {
+  if (a.count - i !== b.count - j) return false;
+  for (let offset = 0; i + offset < a.count; offset++) if (!sameToken(a, i + offset, b, j + offset, delta)) return false;
+  return true;
+}
+
+function lineBreaks(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let offset = start; offset < end; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code === 10 || (code === 13 && text.charCodeAt(offset + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+/** A copy of `node` and everything under it, every offset (`start`, `end`, `openParen`, `closeParen`) moved by `delta`. */
+function movedNode<T extends object>(node: T): T {
+  // A spread copy keeps the node's shape, so the fields are then only overwritten.
+  const copy = { ...node } as Record<string, unknown>;
+  for (const key in copy) {
+    const value = copy[key];
+    if (typeof value === "number") {
+      if (key === "start" || key === "end" || key === "openParen" || key === "closeParen") copy[key] = value + moveBy;
+    } else if (typeof value === "object" && value !== null) {
+      copy[key] = Array.isArray(value) ? movedNodes(value) : movedNode(value);
+    }
+  }
+  return copy as T;
+}
+
+function movedNodes<T extends object>(nodes: readonly T[]): readonly T[] {
+  if (nodes.length === 0) return nodes;
+  const copies = new Array<T>(nodes.length);
+  for (let index = 0; index < nodes.length; index++) copies[index] = movedNode(nodes[index] as T);
+  return copies;
+}
+
+/** How far `movedNode` moves offsets (set for one copy at a time, so the recursion carries no argument). */
+let moveBy = 0;
+
+function movedRange<T extends { readonly range: { readonly start: number; readonly end: number } }>(value: T, delta: number): T {
+  return { ...value, range: { start: value.range.start + delta, end: value.range.end + delta } };
+}
+
+function movedDiagnostic(diagnostic: Diagnostic, delta: number): Diagnostic {
+  const moved: Diagnostic = movedRange(diagnostic, delta);
+  return {
+    ...moved,
+    ...(diagnostic.related !== undefined ? { related: diagnostic.related.map((location) => movedRange(location, delta)) } : {}),
+    ...(diagnostic.fix !== undefined ? { fix: movedRange(diagnostic.fix, delta) } : {}),
+    ...(diagnostic.suggestedFix !== undefined ? { suggestedFix: movedRange(diagnostic.suggestedFix, delta) } : {}),
+  };
+}
