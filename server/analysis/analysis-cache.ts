@@ -4,10 +4,15 @@
  * most `limit` files keep a syntax tree; beyond that the least recently used
  * lose it (and their analysis; the text stays), those no other file includes
  * before included ones (evicting an included file costs the analyses of its
- * includers too). Recency is the insertion order of two maps, one per kind,
- * re-inserted on use, so using a file and evicting one are O(1).
+ * includers too). Files nothing includes also have a smaller limit of their
+ * own (`looseLimit`): only their own features use their analysis again, and
+ * one kept while dozens of other files are analysed lives long enough to be
+ * moved to V8's old generation and die there, which made the language
+ * server's memory grow with the number of files opened (issue 15). Recency
+ * is the insertion order of two maps, one per kind, re-inserted on use, so
+ * using a file and evicting one are O(1).
  */
-import { parseSource, type SourceFile } from "../../grammar/index.js";
+import { parseSource, reparseSource, type SourceFile } from "../../grammar/index.js";
 import type { SemanticModel } from "../semantics/index.js";
 import type { FileAnalysis } from "./file-analysis.js";
 
@@ -35,6 +40,8 @@ export class AnalysisCache {
     private readonly limit: number,
     /** Whether other files include `path` now. */
     private readonly isIncluded: (path: string) => boolean,
+    /** How many of them may be files nothing includes (by default an eighth of `limit`, at least 8). */
+    private readonly looseLimit: number = defaultLooseLimit(limit),
   ) {}
 
   has(path: string): boolean {
@@ -59,10 +66,10 @@ export class AnalysisCache {
     return cached;
   }
 
-  /** The file's syntax tree, parsed now if needed. */
-  parsed(cached: CachedFile): SourceFile {
+  /** The file's syntax tree, parsed now if needed (re-parsing only what changed since `previous`, an earlier version's parse, when given). */
+  parsed(cached: CachedFile, previous?: SourceFile): SourceFile {
     if (cached.sourceFile === undefined) {
-      cached.sourceFile = parseSource(cached.text);
+      cached.sourceFile = previous === undefined ? parseSource(cached.text) : reparseSource(previous, cached.text);
       this.rank(cached);
     }
     return cached.sourceFile;
@@ -96,13 +103,15 @@ export class AnalysisCache {
 
   /**
    * Drops syntax trees and analyses until at most `limit` files hold one,
-   * and returns the files evicted: the least recently used of those nothing
-   * includes, or the oldest included one when it is older and nothing
-   * includes it any more, or, when every file is included, the oldest.
+   * at most `looseLimit` of them files nothing includes, and returns the
+   * files evicted: the least recently used of those nothing includes, or
+   * (when only `limit` is exceeded) the oldest included one when it is
+   * older and nothing includes it any more, or, when every file is
+   * included, the oldest.
    */
   evictOverflow(): string[] {
     const evicted: string[] = [];
-    while (this.parsedCount > this.limit) {
+    while (this.parsedCount > this.limit || this.loose.size > this.looseLimit) {
       const oldLoose = firstOf(this.loose);
       if (oldLoose !== undefined && this.isIncluded(oldLoose.path)) {
         // Included since it was last used: it waits with the included ones.
@@ -111,7 +120,10 @@ export class AnalysisCache {
         continue;
       }
       const oldShared = firstOf(this.shared);
-      const sharedFirst = oldShared !== undefined && (oldLoose === undefined || (oldShared.lastUse < oldLoose.lastUse && !this.isIncluded(oldShared.path)));
+      const sharedFirst =
+        this.loose.size <= this.looseLimit &&
+        oldShared !== undefined &&
+        (oldLoose === undefined || (oldShared.lastUse < oldLoose.lastUse && !this.isIncluded(oldShared.path)));
       const victim = (sharedFirst ? oldShared : oldLoose) as CachedFile;
       this.loose.delete(victim.path);
       this.shared.delete(victim.path);
@@ -130,6 +142,11 @@ export class AnalysisCache {
     cached.lastUse = ++this.uses;
     (this.isIncluded(cached.path) ? this.shared : this.loose).set(cached.path, cached);
   }
+}
+
+/** An eighth of `limit`, at least 8 (and never more than `limit`): 8 of the language server's 64. */
+export function defaultLooseLimit(limit: number): number {
+  return Math.min(limit, Math.max(8, Math.ceil(limit / 8)));
 }
 
 function firstOf(map: ReadonlyMap<string, CachedFile>): CachedFile | undefined {

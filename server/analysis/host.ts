@@ -4,7 +4,8 @@
  * through a `FileSystem` and the overlays (`overlays.ts`), resolves
  * `#include`s (include-once; circles reported by `include-cycles.ts`),
  * keeps each file's parse and semantic model in the `AnalysisCache` until
- * the file or a script it includes changes (the `IncludeGraph` says which),
+ * the file or a script it includes changes (the `IncludeGraph` says which;
+ * an edited file is re-parsed from its previous parse, `reparseSource`),
  * and returns every diagnostic of a file: syntax, semantic and lint, sorted
  * by position, less what suppression comments silence (`file-analysis.ts`).
  * Settings may differ by file (configuration files).
@@ -67,6 +68,8 @@ export class AnalysisHost implements IncludeResolver {
   /** Which workspace files include which, as their texts say. */
   private readonly workspaceIncludes: WorkspaceIncludes;
   private readonly cache: AnalysisCache;
+  /** An edited file's parse before the edit, until the file is parsed again (see `setOverlay`). */
+  private readonly previousParses = new Map<string, SourceFile>();
   private readonly cycles = new IncludeCycles();
   /** The file system through the overlays and the texts already read. */
   private readonly reader: FileSystem;
@@ -111,6 +114,7 @@ export class AnalysisHost implements IncludeResolver {
   settingsChanged(): void {
     // The include graph stays: each file's edges are replaced when it is analysed again, and until then they say what to recheck.
     this.cache.clear();
+    this.previousParses.clear();
     this.cycles.clear();
     this.workspaceIncludes.everythingChanged();
   }
@@ -128,7 +132,7 @@ export class AnalysisHost implements IncludeResolver {
   sourceFileOf(path: string): SourceFile | undefined {
     const cached = this.cached(path);
     if (cached === undefined) return undefined;
-    const sourceFile = this.cache.parsed(cached);
+    const sourceFile = this.parsed(cached);
     this.evict();
     return sourceFile;
   }
@@ -146,7 +150,11 @@ export class AnalysisHost implements IncludeResolver {
 
   /** Makes `text` the content of `path` from now on (an open editor document). */
   setOverlay(path: string, text: string): void {
-    if (this.overlays.set(path, text)) this.invalidate(path);
+    if (!this.overlays.set(path, text)) return;
+    const previous = this.cache.peek(path)?.sourceFile;
+    this.invalidate(path);
+    // The next parse of the file re-parses only what the edit touched.
+    if (previous !== undefined) this.previousParses.set(path, previous);
   }
 
   /** Goes back to the file system's content of `path`. */
@@ -156,6 +164,7 @@ export class AnalysisHost implements IncludeResolver {
 
   /** Forgets `path` and every analysis that included it, directly or not (its content changed, or it was deleted). */
   invalidate(path: string): void {
+    this.previousParses.delete(path);
     this.workspace.changed(path);
     this.workspaceIncludes.fileChanged(path);
     this.cache.delete(path);
@@ -174,6 +183,7 @@ export class AnalysisHost implements IncludeResolver {
   release(path: string): void {
     if (this.graph.directDependents(path).size > 0) return;
     this.overlays.delete(path);
+    this.previousParses.delete(path);
     this.cache.delete(path);
     this.graph.dropIncludesOf(path);
   }
@@ -265,6 +275,14 @@ export class AnalysisHost implements IncludeResolver {
     }
   }
 
+  /** The file's parse, from its previous parse when it was edited since. */
+  private parsed(cached: CachedFile): SourceFile {
+    if (cached.sourceFile !== undefined) return cached.sourceFile;
+    const previous = this.previousParses.get(cached.path);
+    this.previousParses.delete(cached.path);
+    return this.cache.parsed(cached, previous);
+  }
+
   private modelOf(cached: CachedFile): SemanticModel {
     if (cached.model === undefined) {
       const path = cached.path;
@@ -274,7 +292,7 @@ export class AnalysisHost implements IncludeResolver {
       const settings = this.settingsOf(path);
       try {
         cached.model = analyzeSemantics({
-          sourceFile: this.cache.parsed(cached),
+          sourceFile: this.parsed(cached),
           file: path,
           environment: this.environment,
           includes: this,

@@ -23,10 +23,14 @@ export function freshState(analysis: FileAnalysis): EditorState {
   return { current: analysis.sourceFile, analysis, stablePrefix: Number.POSITIVE_INFINITY };
 }
 
+/** The text scanned last: a request asks for the state more than once (before and after it yields), and features one after another ask for the same version. */
+let lastScan: ScannedText | undefined;
+
 /** The state for `text` when `analysis` is of an earlier version that agrees with it before `stablePrefix`. */
 export function staleState(text: string, analysis: FileAnalysis, stablePrefix: number): EditorState {
   if (analysis.sourceFile.text === text) return freshState(analysis);
-  return { current: scanText(text), analysis, stablePrefix };
+  if (lastScan?.text !== text) lastScan = scanText(text);
+  return { current: lastScan, analysis, stablePrefix };
 }
 
 export function isFresh(state: EditorState): boolean {

@@ -1,0 +1,92 @@
+/**
+ * The host analyses an edited file from its previous parse (`reparseSource`):
+ * after every edit of a random sequence, the diagnostics (syntax, semantic,
+ * lint), the declared symbols and the type and resolution of every name and
+ * expression equal those of a fresh host analysing the same text.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateScriptOfLines } from "../../bench/realistic-script.js";
+import { type Expression, type Node, walk } from "../../grammar/index.js";
+import { MemoryFileSystem } from "../../server/analysis/file-system.js";
+import { AnalysisHost, type FileAnalysis } from "../../server/analysis/host.js";
+import { builtinCatalog } from "../../server/catalog/builtin-catalog.js";
+import { typeToString } from "../../server/semantics/index.js";
+
+const catalog = builtinCatalog().catalog;
+const path = "/w/script.crm";
+
+/** What an analysis says, as plain data. */
+function facts(analysis: FileAnalysis): unknown {
+  const model = analysis.model;
+  const names = model.resolvedNames().map((name) => {
+    const resolution = model.resolutionOf(name);
+    const target =
+      resolution === undefined
+        ? ""
+        : resolution.kind === "symbol"
+          ? `${resolution.symbol.kind}:${resolution.symbol.name}:${resolution.symbol.location?.start}`
+          : resolution.kind;
+    return `${name.start}-${name.end} ${name.name} → ${target}`;
+  });
+  const types: string[] = [];
+  walk(analysis.sourceFile.program, (node: Node) => {
+    const type = model.typeOf(node as Expression);
+    if (type !== undefined) types.push(`${node.kind}@${node.start}-${node.end}: ${typeToString(type)}`);
+  });
+  const symbols = model.declarations().map((symbol) => `${symbol.kind} ${symbol.name} @${symbol.location?.start}-${symbol.location?.end}`);
+  return JSON.parse(JSON.stringify({ diagnostics: analysis.diagnostics, suppressed: analysis.suppressed, names, types, symbols }));
+}
+
+const edits = fc.array(
+  fc.record({
+    at: fc.nat(),
+    remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 30 })),
+    insert: fc.constantFrom(
+      "",
+      " ",
+      "\n",
+      "x",
+      "1",
+      ";",
+      "{",
+      "}",
+      "(",
+      ")",
+      ".",
+      '"',
+      "/*",
+      "*/",
+      "//",
+      "=",
+      "else ",
+      "Integer n = 0;\n",
+      "agent.",
+      "n = 2;",
+      "Void f() {\n",
+      "return 1;",
+    ),
+  }),
+  { minLength: 1, maxLength: 6 },
+);
+
+describe("incremental analysis", () => {
+  it("gives the diagnostics, symbols and types of a fresh analysis after each edit", () => {
+    const scripts = [generateScriptOfLines(150, 4), generateScriptOfLines(90, 12)];
+    fc.assert(
+      fc.property(fc.constantFrom(...scripts), edits, (text, sequence) => {
+        const host = new AnalysisHost(catalog, new MemoryFileSystem({}));
+        let current = text;
+        host.analyzeText(path, current);
+        for (const edit of sequence) {
+          const at = edit.at % (current.length + 1);
+          current = current.slice(0, at) + edit.insert + current.slice(at + edit.remove);
+          const incremental = host.analyzeText(path, current);
+          const fresh = new AnalysisHost(catalog, new MemoryFileSystem({})).analyzeText(path, current);
+          expect(facts(incremental)).toEqual(facts(fresh));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
