@@ -3,7 +3,10 @@
  * newest analysis of each and how far it still agrees with the text (the
  * stable prefix, from the edits since), so typing-time features can answer
  * from it. Edits are applied incrementally; every new text becomes the
- * host's overlay for that file.
+ * host's overlay for that file. Only documents being edited, and the one or
+ * two looked at last, hold their analysis here; the host's cache keeps the
+ * others' for a while (opening a thousand documents does not hold a
+ * thousand analyses, nor keep each long enough to reach V8's old generation).
  */
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
@@ -18,15 +21,21 @@ export interface OpenDocument {
   analysis: FileAnalysis | undefined;
   /** Offsets before this are unchanged since `analysis` was made. */
   stablePrefix: number;
+  /** Whether the document was changed since it was opened. */
+  edited: boolean;
 }
 
-/** How many documents keep their newest analysis for typing-time features (the ones being edited). */
+/** How many edited documents keep their newest analysis for typing-time features. */
 const KEPT_ANALYSES = 16;
+/** How many documents not edited yet keep theirs (the ones just opened or looked at, where typing may start). */
+const KEPT_UNEDITED_ANALYSES = 2;
 
 export class OpenDocuments {
   private readonly byUri = new Map<string, OpenDocument>();
-  /** Documents holding an analysis, least recently analysed first. */
+  /** Edited documents holding an analysis, least recently analysed first. */
   private readonly holding: OpenDocument[] = [];
+  /** Documents not edited yet that hold an analysis, least recently analysed first. */
+  private readonly holdingUnedited: OpenDocument[] = [];
 
   constructor(private readonly host: AnalysisHost) {}
 
@@ -44,7 +53,14 @@ export class OpenDocuments {
   }
 
   open(uri: string, path: string, languageId: string, version: number, text: string): OpenDocument {
-    const open: OpenDocument = { uri, path, document: TextDocument.create(uri, languageId, version, text), analysis: undefined, stablePrefix: 0 };
+    const open: OpenDocument = {
+      uri,
+      path,
+      document: TextDocument.create(uri, languageId, version, text),
+      analysis: undefined,
+      stablePrefix: 0,
+      edited: false,
+    };
     this.byUri.set(uri, open);
     this.host.setOverlay(path, text);
     return open;
@@ -53,6 +69,11 @@ export class OpenDocuments {
   change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
     const open = this.byUri.get(uri);
     if (open === undefined) return undefined;
+    if (!open.edited) {
+      open.edited = true;
+      // Its analysis (of the text before this edit) now serves typing-time features among the edited documents'.
+      if (release(this.holdingUnedited, open)) this.keep(this.holding, open, KEPT_ANALYSES);
+    }
     for (const change of changes) {
       const before = open.document.getText();
       if ("range" in change) {
@@ -71,8 +92,8 @@ export class OpenDocuments {
     const open = this.byUri.get(uri);
     if (open === undefined) return undefined;
     this.byUri.delete(uri);
-    const held = this.holding.indexOf(open);
-    if (held >= 0) this.holding.splice(held, 1);
+    release(this.holding, open);
+    release(this.holdingUnedited, open);
     this.host.removeOverlay(open.path);
     this.host.release(open.path);
     return open;
@@ -89,13 +110,21 @@ export class OpenDocuments {
     return analysis;
   }
 
-  /** Keeps `open`'s analysis and lets go of the oldest beyond `KEPT_ANALYSES`, so memory does not grow with the number of open documents. */
+  /**
+   * Keeps `open`'s analysis and lets go of the oldest beyond `KEPT_ANALYSES`
+   * edited documents and `KEPT_UNEDITED_ANALYSES` others, so memory does not
+   * grow with the number of open documents.
+   */
   private hold(open: OpenDocument): void {
-    const index = this.holding.indexOf(open);
-    if (index >= 0) this.holding.splice(index, 1);
-    this.holding.push(open);
-    while (this.holding.length > KEPT_ANALYSES) {
-      const oldest = this.holding.shift() as OpenDocument;
+    if (open.edited) this.keep(this.holding, open, KEPT_ANALYSES);
+    else this.keep(this.holdingUnedited, open, KEPT_UNEDITED_ANALYSES);
+  }
+
+  private keep(holding: OpenDocument[], open: OpenDocument, limit: number): void {
+    release(holding, open);
+    holding.push(open);
+    while (holding.length > limit) {
+      const oldest = holding.shift() as OpenDocument;
       oldest.analysis = undefined;
       oldest.stablePrefix = 0;
     }
@@ -106,6 +135,14 @@ export class OpenDocuments {
     if (open.analysis === undefined || open.stablePrefix === Number.POSITIVE_INFINITY) return freshState(this.fresh(open));
     return staleState(open.document.getText(), open.analysis, open.stablePrefix);
   }
+}
+
+/** Takes `open` out of `holding`; returns whether it was there. */
+function release(holding: OpenDocument[], open: OpenDocument): boolean {
+  const index = holding.indexOf(open);
+  if (index < 0) return false;
+  holding.splice(index, 1);
+  return true;
 }
 
 function commonPrefixLength(a: string, b: string): number {

@@ -4,7 +4,12 @@
  * documents that are not open the server remembers.
  */
 
-/** Files the host keeps parsed and analysed; the least recently used beyond this are analysed again on demand. */
+/**
+ * Files the host keeps parsed and analysed; the least recently used beyond
+ * this are analysed again on demand. At most an eighth of them (8) may be
+ * scripts nothing includes (`AnalysisCache`): the rest is for included
+ * scripts, whose eviction would cost their includers' analyses too.
+ */
 export const MAX_ANALYZED_FILES = 64;
 
 /** URIs remembered for files that are not open (open documents' URIs are kept until they close). */

@@ -1,10 +1,11 @@
 /**
  * `AnalysisCache`: least-recently-used eviction in O(1) (a constant amount
  * of work per use, however many files are held), scripts nothing includes
- * evicted before included ones, and the text kept when a parse goes.
+ * evicted before included ones and held in a smaller number of their own,
+ * and the text kept when a parse goes.
  */
 import { describe, expect, it } from "vitest";
-import { AnalysisCache, type CachedFile } from "../../server/analysis/analysis-cache.js";
+import { AnalysisCache, defaultLooseLimit, type CachedFile } from "../../server/analysis/analysis-cache.js";
 
 function load(cache: AnalysisCache, path: string, text = ""): CachedFile {
   const cached = cache.use(path, () => text) as CachedFile;
@@ -49,10 +50,39 @@ describe("AnalysisCache", () => {
     expect(cache.evictOverflow()).toEqual(["e"]);
   });
 
+  it("keeps at most `looseLimit` files nothing includes, however much room the included ones leave", () => {
+    const included = new Set(["lib1", "lib2"]);
+    const cache = new AnalysisCache(10, (path) => included.has(path), 2);
+    load(cache, "lib1");
+    load(cache, "a");
+    load(cache, "lib2");
+    load(cache, "b");
+    expect(cache.evictOverflow()).toEqual([]);
+    load(cache, "c");
+    // Three files nothing includes: the oldest of them goes, though the cache has room for ten.
+    expect(cache.evictOverflow()).toEqual(["a"]);
+    expect(cache.peek("a")?.text).toBe("");
+    expect(cache.peek("lib1")?.sourceFile).toBeDefined();
+    // A file included since its last use is not counted against the limit of the others.
+    included.add("b");
+    load(cache, "d");
+    expect(cache.evictOverflow()).toEqual([]);
+    expect(cache.parsedCount).toBe(5);
+    load(cache, "e");
+    expect(cache.evictOverflow()).toEqual(["c"]);
+  });
+
+  it("gives files nothing includes an eighth of the limit, at least 8, by default", () => {
+    expect(defaultLooseLimit(64)).toBe(8);
+    expect(defaultLooseLimit(400)).toBe(50);
+    expect(defaultLooseLimit(3)).toBe(3);
+    expect(defaultLooseLimit(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it("does the same small amount of work per use and eviction with 100 files held as with 5,000", () => {
     const workPerFile = (held: number): number => {
       let checks = 0;
-      const cache = new AnalysisCache(held, () => (checks++, false));
+      const cache = new AnalysisCache(held, () => (checks++, false), held);
       for (let index = 0; index < held; index++) load(cache, `/held/${index}.crm`);
       checks = 0;
       for (let index = 0; index < 100; index++) {
