@@ -16,17 +16,26 @@ export type RuleSeverities = Readonly<Record<string, RuleSeverity>>;
 /** A diagnostic of any layer; lint rules may attach a fix, as the parser does. */
 export type LintDiagnostic = Diagnostic;
 
+/** A rule taking part in one run; `failed` stops its listeners after it threw once. */
+interface ActiveRule {
+  readonly rule: LintRule;
+  readonly listeners: RuleListeners;
+  failed: boolean;
+}
+
+interface Listener {
+  readonly active: ActiveRule;
+  readonly listen: (node: Node) => void;
+}
+
 export function effectiveSeverity(rule: LintRule, severities: RuleSeverities): RuleSeverity {
   return severities[rule.id] ?? rule.defaultSeverity;
 }
 
 export function runLint(model: SemanticModel, severities: RuleSeverities = {}, rules: readonly LintRule[] = allRules): LintDiagnostic[] {
   const diagnostics: LintDiagnostic[] = [];
-  const active: { rule: LintRule; listeners: RuleListeners }[] = [];
-  const failed = new Set<LintRule>();
+  const active: ActiveRule[] = [];
   const fail = (rule: LintRule, error: unknown): void => {
-    if (failed.has(rule)) return;
-    failed.add(rule);
     const reason = error instanceof Error ? error.message : String(error);
     diagnostics.push({
       code: "lint-internal-error",
@@ -47,38 +56,43 @@ export function runLint(model: SemanticModel, severities: RuleSeverities = {}, r
       },
     };
     try {
-      active.push({ rule, listeners: rule.create(context) });
+      active.push({ rule, listeners: rule.create(context), failed: false });
     } catch (error) {
       fail(rule, error);
     }
   }
-  const byKind = new Map<NodeKind, { rule: LintRule; listener: (node: Node) => void }[]>();
-  for (const { rule, listeners } of active) {
-    for (const [kind, listener] of Object.entries(listeners)) {
-      if (kind === "end" || listener === undefined) continue;
-      const list = byKind.get(kind as NodeKind) ?? [];
-      list.push({ rule, listener: listener as (node: Node) => void });
-      byKind.set(kind as NodeKind, list);
+  const byKind = new Map<NodeKind, Listener[]>();
+  for (const entry of active) {
+    for (const [kind, listen] of Object.entries(entry.listeners)) {
+      if (kind === "end" || listen === undefined) continue;
+      const list = byKind.get(kind as NodeKind);
+      const listener: Listener = { active: entry, listen: listen as (node: Node) => void };
+      if (list === undefined) byKind.set(kind as NodeKind, [listener]);
+      else list.push(listener);
     }
   }
   if (byKind.size > 0) {
     walk(model.sourceFile.program, (node) => {
-      for (const { rule, listener } of byKind.get(node.kind) ?? []) {
-        if (failed.has(rule)) continue;
+      const list = byKind.get(node.kind);
+      if (list === undefined) return;
+      for (const { active: entry, listen } of list) {
+        if (entry.failed) continue;
         try {
-          listener(node);
+          listen(node);
         } catch (error) {
-          fail(rule, error);
+          entry.failed = true;
+          fail(entry.rule, error);
         }
       }
     });
   }
-  for (const { rule, listeners } of active) {
-    if (listeners.end === undefined || failed.has(rule)) continue;
+  for (const entry of active) {
+    if (entry.listeners.end === undefined || entry.failed) continue;
     try {
-      listeners.end();
+      entry.listeners.end();
     } catch (error) {
-      fail(rule, error);
+      entry.failed = true;
+      fail(entry.rule, error);
     }
   }
   return diagnostics;

@@ -53,6 +53,8 @@ export interface SuppressionInput {
 interface Region {
   readonly directive: Directive;
   readonly code: string | undefined;
+  /** The region's place in the list of all regions: the first that covers a diagnostic wins. */
+  readonly order: number;
   readonly start: number;
   end: number;
   used: boolean;
@@ -64,17 +66,24 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
   const directives = readDirectives(input.text, input.comments);
   if (directives.length === 0) return { reported: input.diagnostics, suppressed: [] };
   const regions = regionsOf(directives, input);
+  // Each diagnostic looks only at the regions for every code and those for its own code.
+  const byCode = new Map<string | undefined, Region[]>();
+  for (const region of regions) {
+    const list = byCode.get(region.code);
+    if (list === undefined) byCode.set(region.code, [region]);
+    else list.push(region);
+  }
+  const forEveryCode = byCode.get(undefined);
   const reported: Diagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
   for (const diagnostic of input.diagnostics) {
-    const region = isSuppressible(diagnostic.code)
-      ? regions.find(
-          (candidate) =>
-            (candidate.code === undefined || candidate.code === diagnostic.code) &&
-            diagnostic.range.start >= candidate.start &&
-            diagnostic.range.start < candidate.end,
-        )
-      : undefined;
+    let region: Region | undefined;
+    if (isSuppressible(diagnostic.code)) {
+      const offset = diagnostic.range.start;
+      const general = firstCovering(forEveryCode, offset);
+      const own = firstCovering(byCode.get(diagnostic.code), offset);
+      region = general === undefined || (own !== undefined && own.order < general.order) ? own : general;
+    }
     if (region === undefined) {
       reported.push(diagnostic);
       continue;
@@ -84,6 +93,13 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
   }
   if (input.unusedSeverity !== "off") reported.push(...unusedDiagnostics(directives, regions, input));
   return { reported, suppressed };
+}
+
+/** The first region of a list (in creation order) that covers `offset`. */
+function firstCovering(regions: readonly Region[] | undefined, offset: number): Region | undefined {
+  if (regions === undefined) return undefined;
+  for (const region of regions) if (offset >= region.start && offset < region.end) return region;
+  return undefined;
 }
 
 /** Whether a comment can suppress diagnostics with this code. */
@@ -135,7 +151,7 @@ function regionsOf(directives: readonly Directive[], input: SuppressionInput): R
           ? lineSpan(commentLine + 1)
           : { start: directive.comment.end, end: input.text.length };
     for (const code of codes) {
-      const region: Region = { directive, code, start: span.start, end: span.end, used: false };
+      const region: Region = { directive, code, order: regions.length, start: span.start, end: span.end, used: false };
       regions.push(region);
       if (directive.kind === "disable") open.push(region);
     }
@@ -154,9 +170,15 @@ function unusedDiagnostics(directives: readonly Directive[], regions: readonly R
     };
     diagnostics.push(fix === undefined ? diagnostic : { ...diagnostic, fix });
   };
+  const byDirective = new Map<Directive, Region[]>();
+  for (const region of regions) {
+    const list = byDirective.get(region.directive);
+    if (list === undefined) byDirective.set(region.directive, [region]);
+    else list.push(region);
+  }
   for (const directive of directives) {
     if (directive.kind === "enable") continue;
-    const own = regions.filter((region) => region.directive === directive);
+    const own = byDirective.get(directive) ?? [];
     const unknown = directive.codes.filter((code) => !isKnownCode(code));
     for (const code of unknown) {
       const reason = Object.hasOwn(syntaxCodes, code)

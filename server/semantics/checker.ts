@@ -87,7 +87,7 @@ export class StatementChecker {
         this.include(statement, place);
         return true;
       case "Block":
-        return this.statements(statement.statements, { ...place, scope: new Scope("block", statement.start, statement.end, place.scope) });
+        return this.statements(statement.statements, inScope(place, new Scope("block", statement.start, statement.end, place.scope)));
       case "IfStatement": {
         this.expressions.checkCondition(statement.condition, place, "if");
         const thenCompletes = this.body(statement.thenStatement, place);
@@ -149,7 +149,7 @@ export class StatementChecker {
   private body(body: A.Statement | undefined, place: Place): boolean {
     if (body === undefined) return true;
     if (body.kind === "Block") return this.statement(body, place);
-    return this.statement(body, { ...place, scope: new Scope("block", body.start, body.end, place.scope) });
+    return this.statement(body, inScope(place, new Scope("block", body.start, body.end, place.scope)));
   }
 
   /** A loop body; the loop completes unless its condition is literally `true` and nothing breaks out. */
@@ -163,7 +163,7 @@ export class StatementChecker {
   }
 
   private forStatement(statement: A.ForStatement, place: Place): boolean {
-    const header: Place = { ...place, scope: new Scope("loop", statement.start, statement.end, place.scope) };
+    const header: Place = inScope(place, new Scope("loop", statement.start, statement.end, place.scope));
     const initializer = statement.initializer;
     if (initializer?.kind === "VariableDeclaration") this.variableDeclaration(initializer, header, "local");
     else if (initializer !== undefined) for (const expression of initializer.expressions) this.expressions.check(expression, header);
@@ -173,7 +173,7 @@ export class StatementChecker {
   }
 
   private foreachStatement(statement: A.ForeachStatement, place: Place): boolean {
-    const header: Place = { ...place, scope: new Scope("loop", statement.start, statement.end, place.scope) };
+    const header: Place = inScope(place, new Scope("loop", statement.start, statement.end, place.scope));
     const collection = this.expressions.check(statement.collection, place);
     const variableType = statement.variableType === undefined ? unknownType : this.declaredType(statement.variableType, place.scope, "a foreach variable");
     if (statement.variableName !== undefined) this.declareVariable(statement.variableName, variableType, "foreach", statement, header);
@@ -205,8 +205,8 @@ export class StatementChecker {
       scope.declareVariable(symbol, catchBlock.start);
     }
     // A mistaken `catch (e)` is reported by the parser; `e` then stands for the message, so its uses are not errors too.
-    if (statement.catchParameter !== undefined) this.declareVariable(statement.catchParameter, string, "implicit", statement, { ...place, scope });
-    const inner: Place = { ...place, scope };
+    const inner = inScope(place, scope);
+    if (statement.catchParameter !== undefined) this.declareVariable(statement.catchParameter, string, "implicit", statement, inner);
     const catchCompletes = catchBlock.kind === "Block" ? this.statements(catchBlock.statements, inner) : this.statement(catchBlock, inner);
     return tryCompletes || catchCompletes;
   }
@@ -241,7 +241,7 @@ export class StatementChecker {
 
   /** A call of the built-in `exitWithMessage`, which ends the script (D7). */
   private isScriptExit(expression: A.Expression): boolean {
-    if (expression.kind !== "CallExpression" || expression.callee.kind !== "Identifier") return false;
+    if (expression.kind !== "CallExpression" || expression.callee.kind !== "Identifier" || expression.callee.name !== "exitWithMessage") return false;
     const resolution = this.facts.resolutions.get(expression.callee);
     return resolution?.kind === "catalog-function" && resolution.method.name === "exitWithMessage";
   }
@@ -312,7 +312,7 @@ export class StatementChecker {
         name,
         `'${text}' is a reserved word in CRMScript and cannot be used as ${what} name: choose another name, such as '${text.toLowerCase()}Value'`,
       );
-    } else if (this.context.catalog.classNamed(text) !== undefined) {
+    } else if (this.context.types.classType(text) !== undefined) {
       this.facts.report(
         "builtin-class-name",
         name,
@@ -379,7 +379,7 @@ export class StatementChecker {
 
   /** A user function named like a built-in one: an error with the same parameters, else a warning (spec A12). */
   private checkBuiltinOverload(symbol: FunctionSymbol, name: A.Identifier): void {
-    const builtin = this.context.catalog.globalFunction(name.name);
+    const builtin = this.context.types.globalFunction(name.name);
     if (builtin === undefined) return;
     const same = builtin.overloads.some((overload) =>
       sameParameters(
@@ -516,6 +516,11 @@ export class StatementChecker {
       }
     }
   }
+}
+
+/** `place` with another scope (same function). */
+function inScope(place: Place, scope: Scope): Place {
+  return { scope, function: place.function };
 }
 
 function sameParameters(a: readonly ParameterInfo[], b: readonly ParameterInfo[]): boolean {

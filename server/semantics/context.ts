@@ -87,7 +87,8 @@ export class CheckContext {
     readonly options: SemanticOptions,
     /** Where the file declares each name (for "used before its declaration"). */
     readonly declarations: DeclarationIndex,
-    private readonly lines: LineIndex,
+    /** The file's lines, or how to get them: only messages that name a line need them, so most files never do. */
+    private readonly lines: LineIndex | (() => LineIndex),
   ) {}
 
   get catalog() {
@@ -103,7 +104,13 @@ export class CheckContext {
 
   /** The 1-based line of an offset in this file, for messages. */
   lineOf(offset: number): number {
-    return this.lines.position(offset).line + 1;
+    const lines = typeof this.lines === "function" ? this.lines() : this.lines;
+    return lines.position(offset).line + 1;
+  }
+
+  /** Whether `checkAvailability` reports something for this item: asked first where describing the item costs. */
+  isRestricted(item: Provenance): boolean {
+    return (item.onsiteOnly && this.options.platform === "online") || isNewerThan(item.since, this.options.targetVersion);
   }
 
   /** Reports a catalog item newer than the target version or missing on the configured platform. */
@@ -147,7 +154,7 @@ export class CheckContext {
     }
     const classType = this.types.classType(text);
     if (classType !== undefined) {
-      this.facts.resolve(name, { kind: "catalog-class", info: classType.info });
+      this.facts.resolve(name, this.members.classResolution(classType.info));
       this.checkAvailability(classType.info, text, name);
       return classType;
     }

@@ -1,8 +1,9 @@
 /**
- * Where each name is declared in a file, collected before checking, so that
- * a use above its declaration gets "used before its declaration on line N"
- * (spec §9.1 E1) instead of a bare "not declared". A declaration counts only
- * if the block (or script) that holds it also holds the use.
+ * Where each name is declared in a file, so that a use above its
+ * declaration gets "used before its declaration on line N" (spec §9.1 E1)
+ * instead of a bare "not declared". A declaration counts only if the block
+ * (or script) that holds it also holds the use. Collected from the tree on
+ * the first question, since most files never ask.
  */
 import type { Block, Node, Program, Statement } from "../../grammar/index.js";
 
@@ -13,26 +14,38 @@ interface DeclarationSite {
 }
 
 export class DeclarationIndex {
-  private readonly sites = new Map<string, DeclarationSite[]>();
+  /** Built on the first question: most files never use a name above its declaration. */
+  private sites: Map<string, DeclarationSite[]> | undefined;
 
-  constructor(program: Program) {
+  constructor(private readonly program: Program) {}
+
+  private build(): Map<string, DeclarationSite[]> {
+    const sites = new Map<string, DeclarationSite[]>();
+    const add = (name: string, offset: number, container: Node): void => {
+      let list = sites.get(name);
+      if (list === undefined) {
+        list = [];
+        sites.set(name, list);
+      }
+      list.push({ offset, containerStart: container.start, containerEnd: container.end });
+    };
     // Iterative: nested blocks can be as deep as the parser allows.
     const pending: { readonly statements: readonly Statement[]; readonly container: Block | Program }[] = [
-      { statements: program.statements, container: program },
+      { statements: this.program.statements, container: this.program },
     ];
     for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
       const { container } = item;
       for (const statement of item.statements) {
         switch (statement.kind) {
           case "VariableDeclaration":
-            this.add(statement.name.name, statement.name.start, container);
+            add(statement.name.name, statement.name.start, container);
             break;
           case "FunctionDeclaration":
-            this.add(statement.name.name, statement.name.start, container);
+            add(statement.name.name, statement.name.start, container);
             if (statement.body !== undefined) pending.push({ statements: statement.body.statements, container: statement.body });
             break;
           case "StructDeclaration":
-            if (statement.name !== undefined) this.add(statement.name.name, statement.name.start, container);
+            if (statement.name !== undefined) add(statement.name.name, statement.name.start, container);
             for (const member of statement.members) {
               if (member.kind === "FunctionDeclaration" && member.body !== undefined)
                 pending.push({ statements: member.body.statements, container: member.body });
@@ -43,19 +56,12 @@ export class DeclarationIndex {
         }
       }
     }
-  }
-
-  private add(name: string, offset: number, container: Node): void {
-    let list = this.sites.get(name);
-    if (list === undefined) {
-      list = [];
-      this.sites.set(name, list);
-    }
-    list.push({ offset, containerStart: container.start, containerEnd: container.end });
+    return sites;
   }
 
   /** The offset of a declaration of `name` after `offset` in a block that contains `offset`, if any. */
   laterDeclaration(name: string, offset: number): number | undefined {
+    this.sites ??= this.build();
     for (const site of this.sites.get(name) ?? []) {
       if (site.offset > offset && site.containerStart <= offset && offset < site.containerEnd) return site.offset;
     }

@@ -74,8 +74,22 @@ function toStringFix(argument: A.Expression, type: Type): A.Fix | undefined {
   return { range: { start: argument.end, end: argument.end }, text: ".toString()", title: "Add .toString()" };
 }
 
+/** "Integer and String": the operand types of a binary operator, for messages. */
+function typePair(left: Type, right: Type): string {
+  return `${typeToString(left)} and ${typeToString(right)}`;
+}
+
 export class ExpressionChecker {
-  constructor(private readonly context: CheckContext) {}
+  // The built-in types the checks use most, looked up once per file.
+  private readonly integerType: Type;
+  private readonly stringType: Type;
+  private readonly boolType: Type;
+
+  constructor(private readonly context: CheckContext) {
+    this.integerType = context.types.builtin("Integer");
+    this.stringType = context.types.builtin("String");
+    this.boolType = context.types.builtin("Bool");
+  }
 
   private get facts() {
     return this.context.facts;
@@ -92,15 +106,29 @@ export class ExpressionChecker {
    * symbol does): the two commonest expressions.
    */
   check(expression: A.Expression, place: Place): Type {
-    const type = this.typeOf(expression, place);
-    if (literalTypes[expression.kind] === undefined && !(expression.kind === "Identifier" && this.isVariableName(expression)))
-      this.facts.expressionTypes.set(expression, type);
-    return type;
-  }
-
-  private isVariableName(name: A.Identifier): boolean {
-    const resolution = this.facts.resolutions.get(name);
-    return resolution?.kind === "symbol" && resolution.symbol.kind === "variable";
+    switch (expression.kind) {
+      case "IntegerLiteral":
+        return this.integerType;
+      case "StringLiteral":
+        return this.stringType;
+      case "BooleanLiteral":
+        return this.boolType;
+      case "LongLiteral":
+      case "FloatLiteral":
+        return this.builtin(literalTypes[expression.kind] as BuiltinTypeName);
+      case "Identifier": {
+        const variableType = this.variableValue(expression, place, false);
+        if (variableType !== undefined) return variableType;
+        const type = this.nonVariableValue(expression, place);
+        this.facts.expressionTypes.set(expression, type);
+        return type;
+      }
+      default: {
+        const type = this.typeOf(expression, place);
+        this.facts.expressionTypes.set(expression, type);
+        return type;
+      }
+    }
   }
 
   /** Checks that a condition is Bool (spec §9.1 E4). */
@@ -110,7 +138,7 @@ export class ExpressionChecker {
     this.facts.report(
       "condition-not-bool",
       condition,
-      `the ${statement} condition must be Bool, found ${typeToString(type)}.${conversionHint(type, this.builtin("Bool")) || " CRMScript converts nothing to Bool by itself."}`,
+      `the ${statement} condition must be Bool, found ${typeToString(type)}.${conversionHint(type, this.boolType) || " CRMScript converts nothing to Bool by itself."}`,
     );
   }
 
@@ -175,13 +203,21 @@ export class ExpressionChecker {
   // ---------------------------------------------------------------- names
 
   private identifierValue(name: A.Identifier, place: Place, write: boolean): Type {
+    return this.variableValue(name, place, write) ?? this.nonVariableValue(name, place);
+  }
+
+  /** The type of the variable `name` names (recording the use), or undefined when no variable has that name here. */
+  private variableValue(name: A.Identifier, place: Place, write: boolean): Type | undefined {
     const variable = place.scope.lookupVariable(name.name);
-    if (variable !== undefined) {
-      this.facts.refer(name, variable, write);
-      return variable.type;
-    }
+    if (variable === undefined) return undefined;
+    this.facts.refer(name, variable, write);
+    return variable.type;
+  }
+
+  /** A name that is not a variable: a function, a type or nothing known, each reported. */
+  private nonVariableValue(name: A.Identifier, place: Place): Type {
     const functions = place.scope.lookupFunctions(name.name);
-    const builtinFunction = this.context.catalog.globalFunction(name.name);
+    const builtinFunction = this.context.types.globalFunction(name.name);
     if (functions !== undefined || builtinFunction !== undefined) {
       this.resolveFunctionName(name, functions, builtinFunction, undefined);
       this.facts.report("not-a-value", name, `'${name.name}' is a function, not a value: call it as '${name.name}(…)'`);
@@ -191,7 +227,7 @@ export class ExpressionChecker {
     const classType = this.context.types.classType(name.name);
     if (struct !== undefined || classType !== undefined) {
       if (struct !== undefined) this.facts.refer(name, struct, false);
-      else if (classType !== undefined) this.facts.resolve(name, { kind: "catalog-class", info: classType.info });
+      else if (classType !== undefined) this.facts.resolve(name, this.context.members.classResolution(classType.info));
       this.facts.report(
         "not-a-value",
         name,
@@ -254,7 +290,8 @@ export class ExpressionChecker {
   // ---------------------------------------------------------------- calls
 
   private call(call: A.CallExpression, place: Place): Type {
-    const argumentTypes = call.arguments.map((argument) => this.check(argument, place));
+    const argumentTypes: Type[] = [];
+    for (const argument of call.arguments) argumentTypes.push(this.check(argument, place));
     const callee = call.callee;
     if (callee.kind === "Identifier") return this.functionCall(call, callee, argumentTypes, place);
     return this.methodCall(call, callee, argumentTypes, place);
@@ -264,8 +301,8 @@ export class ExpressionChecker {
     const functions = place.scope.lookupFunctions(name.name);
     const candidates = callCandidates(this.context.members, name.name, functions ?? []);
     if (candidates.kind === "functions") {
-      const chosen = this.resolveCall(call, candidates.signatures, argumentTypes, `'${name.name}'`);
-      this.resolveFunctionName(name, functions, this.context.catalog.globalFunction(name.name), chosen);
+      const chosen = this.resolveCall(call, candidates.signatures, argumentTypes, undefined);
+      this.resolveFunctionName(name, functions, this.context.types.globalFunction(name.name), chosen);
       return this.callResult(chosen, candidates.signatures, argumentTypes.length);
     }
     const struct = place.scope.lookupStruct(name.name);
@@ -308,7 +345,7 @@ export class ExpressionChecker {
     type: Type,
   ): Type {
     if (type.kind === "class") {
-      this.facts.resolve(name, { kind: "catalog-class", info: type.info });
+      this.facts.resolve(name, this.context.members.classResolution(type.info));
       this.context.checkAvailability(type.info, type.name, name);
     }
     // A declaration always default-constructs (D10), so `T()` is always allowed; unknown constructor lists accept anything.
@@ -321,7 +358,7 @@ export class ExpressionChecker {
       );
       return type;
     }
-    this.resolveCall(call, signatures, argumentTypes, `the ${name.name} constructor`);
+    this.resolveCall(call, signatures, argumentTypes, type);
     return type;
   }
 
@@ -346,7 +383,7 @@ export class ExpressionChecker {
       }
       return unknownType;
     }
-    const chosen = this.resolveCall(call, group.signatures, argumentTypes, `${typeToString(receiver)}.${member.name}`);
+    const chosen = this.resolveCall(call, group.signatures, argumentTypes, receiver);
     this.resolveMember(member, group, chosen);
     if (member.name === "sort" && receiver.kind === "array" && chosen?.origin.kind === "intrinsic") this.checkSortable(receiver.element, member);
     return this.callResult(chosen, group.signatures, argumentTypes.length);
@@ -354,14 +391,14 @@ export class ExpressionChecker {
 
   private resolveMember(member: A.Identifier, group: MethodGroup, chosen: Signature | undefined): void {
     const resolution = group.resolve(chosen);
-    this.facts.resolve(member, resolution);
     if (resolution.kind === "user-call") {
       // The reference list needs the symbol; the resolution keeps every overload for hover and signature help.
       const target = resolution.symbol ?? resolution.overloads[0];
       if (target !== undefined) this.facts.refer(member, target, false);
-      this.facts.resolve(member, resolution);
     }
-    if (chosen?.origin.kind === "catalog") this.context.checkAvailability(chosen.origin.overload, `${chosen.ownerName ?? ""}.${chosen.name}`, member);
+    this.facts.resolve(member, resolution);
+    if (chosen?.origin.kind === "catalog" && this.context.isRestricted(chosen.origin.overload))
+      this.context.checkAvailability(chosen.origin.overload, `${chosen.ownerName ?? ""}.${chosen.name}`, member);
   }
 
   private resolveFunctionName(
@@ -372,14 +409,14 @@ export class ExpressionChecker {
   ): void {
     let resolution: Resolution;
     if (chosen?.origin.kind === "catalog" && builtin !== undefined) {
-      resolution = { kind: "catalog-function", method: builtin, overload: chosen.origin.overload };
-      this.context.checkAvailability(chosen.origin.overload, `'${name.name}'`, name);
+      resolution = this.context.members.methodResolution(builtin, chosen.origin.overload);
+      if (this.context.isRestricted(chosen.origin.overload)) this.context.checkAvailability(chosen.origin.overload, `'${name.name}'`, name);
     } else if (functions !== undefined && functions.length > 0) {
       const symbol = chosen?.origin.kind === "user" ? chosen.origin.symbol : undefined;
       this.facts.refer(name, symbol ?? (functions[0] as FunctionSymbol), false);
       resolution = { kind: "user-call", overloads: functions, symbol };
     } else {
-      resolution = { kind: "catalog-function", method: builtin as MethodInfo, overload: undefined };
+      resolution = this.context.members.methodResolution(builtin as MethodInfo, undefined);
     }
     this.facts.resolve(name, resolution);
   }
@@ -387,24 +424,35 @@ export class ExpressionChecker {
   /**
    * Picks the overload for a call and reports when none fits (spec §9.1 E6,
    * E7). Returns the chosen signature, or undefined after a report.
+   * `receiver` is the type a method is called on, the class a constructor
+   * makes, or undefined for a function.
    */
-  private resolveCall(call: A.CallExpression, signatures: readonly Signature[], argumentTypes: readonly Type[], what: string): Signature | undefined {
+  private resolveCall(
+    call: A.CallExpression,
+    signatures: readonly Signature[],
+    argumentTypes: readonly Type[],
+    receiver: Type | undefined,
+  ): Signature | undefined {
     const choice = chooseOverload(signatures, argumentTypes, convertsScalarsToString);
     let chosen: Signature | undefined;
     if (choice.kind === "chosen") {
-      chosen = choice.signature;
-      choice.conversions.forEach((kind, index) => {
+      const signature = choice.signature;
+      chosen = signature;
+      for (let index = 0; index < choice.conversions.length; index++) {
+        const kind = choice.conversions[index];
+        if (kind === "exact" || kind === "widening") continue;
         const argument = call.arguments[index] as A.Expression;
         if (kind === "narrowing") {
           this.facts.report(
             "narrowing-conversion",
             argument,
-            `argument ${index + 1} of ${what} is a Long where an Integer is expected: values beyond ±2147483647 are cut off`,
+            `argument ${index + 1} of ${this.describeCall(call, receiver)} is a Long where an Integer is expected: values beyond ±2147483647 are cut off`,
           );
         } else if (kind === "implicit-string") {
-          this.reportImplicitString(argument, index, argumentTypes[index] as Type, (chosen as Signature).parameters[index]?.name ?? "", what);
+          const parameter = signature.parameters[index]?.name ?? "";
+          this.reportImplicitString(argument, index, argumentTypes[index] as Type, parameter, this.describeCall(call, receiver));
         }
-      });
+      }
     } else if (choice.kind === "count" && isDisputedArity(signatures)) {
       // The catalog's parameter count is contradicted by official examples: no error (spec §15).
     } else if (choice.kind === "count") {
@@ -413,13 +461,20 @@ export class ExpressionChecker {
       this.facts.report(
         "argument-count",
         this.argumentsRange(call),
-        `${what} expects ${expected}, ${argumentTypes.length} given: ${this.listSignatures(signatures)}`,
+        `${this.describeCall(call, receiver)} expects ${expected}, ${argumentTypes.length} given: ${this.listSignatures(signatures)}`,
       );
     } else {
-      this.reportArgumentTypes(call, choice.candidates, argumentTypes, what);
+      this.reportArgumentTypes(call, choice.candidates, argumentTypes, this.describeCall(call, receiver));
     }
     this.facts.calls.set(call, { signatures, chosen });
     return chosen;
+  }
+
+  /** A call as messages name it: `'name'`, `the Map constructor`, `String.subString`; made only when reporting. */
+  private describeCall(call: A.CallExpression, receiver: Type | undefined): string {
+    const callee = call.callee;
+    if (callee.kind === "Identifier") return receiver === undefined ? `'${callee.name}'` : `the ${callee.name} constructor`;
+    return `${typeToString(receiver ?? unknownType)}.${callee.kind === "MemberExpression" ? (callee.member?.name ?? "") : ""}`;
   }
 
   private reportArgumentTypes(call: A.CallExpression, candidates: readonly Signature[], argumentTypes: readonly Type[], what: string): void {
@@ -599,9 +654,8 @@ export class ExpressionChecker {
 
   private binary(node: A.BinaryExpression, left: Type, right: Type): Type {
     const operator = node.operator;
-    const bool = this.builtin("Bool");
+    const bool = this.boolType;
     const unknown = left.kind === "unknown" || right.kind === "unknown";
-    const pair = `${typeToString(left)} and ${typeToString(right)}`;
     switch (operator) {
       case "&&":
       case "||":
@@ -616,7 +670,7 @@ export class ExpressionChecker {
           this.facts.report(
             "operator-type",
             node,
-            `'${operator}' compares values of one type, found ${pair}.${conversionHint(right, left) || conversionHint(left, right)}`,
+            `'${operator}' compares values of one type, found ${typePair(left, right)}.${conversionHint(right, left) || conversionHint(left, right)}`,
           );
         }
         return bool;
@@ -625,21 +679,25 @@ export class ExpressionChecker {
       case ">":
       case ">=":
         if (!unknown && !this.comparable(left, right, false)) {
-          this.facts.report("operator-type", node, `'${operator}' compares numbers, Strings, Dates, DateTimes or Times of one kind, found ${pair}`);
+          this.facts.report(
+            "operator-type",
+            node,
+            `'${operator}' compares numbers, Strings, Dates, DateTimes or Times of one kind, found ${typePair(left, right)}`,
+          );
         }
         return bool;
       case "+":
-        if (unknown) return isClass(left, "String") || isClass(right, "String") ? this.builtin("String") : unknownType;
+        if (unknown) return isClass(left, "String") || isClass(right, "String") ? this.stringType : unknownType;
         if (isClass(left, "String") && isClass(right, "String")) return left;
         if (isNumeric(left) && isNumeric(right)) return this.arithmeticResult(left, right);
         if (isClass(left, "String") || isClass(right, "String")) {
           const other = isClass(left, "String") ? right : left;
           const method = conversionMethod(other, this.builtin("String"));
           const fix = method === undefined ? `make the ${typeToString(other)} a String first` : `convert the ${typeToString(other)} with ${method} first`;
-          this.facts.report("operator-type", node, `'+' cannot combine ${pair}: ${fix}`);
+          this.facts.report("operator-type", node, `'+' cannot combine ${typePair(left, right)}: ${fix}`);
           return this.builtin("String");
         }
-        this.facts.report("operator-type", node, `'+' adds numbers or joins Strings, found ${pair}`);
+        this.facts.report("operator-type", node, `'+' adds numbers or joins Strings, found ${typePair(left, right)}`);
         return unknownType;
       default:
         if (unknown) return isNumeric(left) && isNumeric(right) ? this.arithmeticResult(left, right) : unknownType;
@@ -647,7 +705,7 @@ export class ExpressionChecker {
         this.facts.report(
           "operator-type",
           node,
-          `'${operator}' needs numbers (Integer, Long or Float), found ${pair}${isClass(left, "String") || isClass(right, "String") ? ": only '+' works on Strings" : ""}`,
+          `'${operator}' needs numbers (Integer, Long or Float), found ${typePair(left, right)}${isClass(left, "String") || isClass(right, "String") ? ": only '+' works on Strings" : ""}`,
         );
         return unknownType;
     }

@@ -47,7 +47,7 @@ export function analyzeSemantics(input: SemanticInput): SemanticModel {
       environment.members,
       input.options,
       new DeclarationIndex(sourceFile.program),
-      sourceFile.lineIndex,
+      () => sourceFile.lineIndex,
     );
     new StatementChecker(context, input.includes).checkProgram(sourceFile.program);
   } catch (error) {

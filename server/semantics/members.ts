@@ -39,6 +39,10 @@ export class MemberTable {
   private readonly classMembers = new Map<string, TypeMembers>();
   private readonly arrayMembers = new WeakMap<ArrayType, TypeMembers>();
   private readonly structMembers = new WeakMap<StructType, TypeMembers>();
+  // Resolutions of catalog names hold no per-file facts: one object each, shared by every name that resolves to it.
+  private readonly classResolutions = new WeakMap<ClassInfo, Resolution>();
+  private readonly overloadResolutions = new WeakMap<OverloadInfo, Resolution>();
+  private readonly methodResolutions = new WeakMap<MethodInfo, Resolution>();
 
   constructor(readonly types: TypeTable) {}
 
@@ -74,14 +78,36 @@ export class MemberTable {
     return signature;
   }
 
+  /** What a name referring to a catalog class resolves to. */
+  classResolution(info: ClassInfo): Resolution {
+    let resolution = this.classResolutions.get(info);
+    if (resolution === undefined) {
+      resolution = { kind: "catalog-class", info };
+      this.classResolutions.set(info, resolution);
+    }
+    return resolution;
+  }
+
+  /** What the name of a catalog function or method resolves to, given the overload chosen (one of `method`'s), if any. */
+  methodResolution(method: MethodInfo, overload: OverloadInfo | undefined): Resolution {
+    const cache: WeakMap<OverloadInfo | MethodInfo, Resolution> = overload === undefined ? this.methodResolutions : this.overloadResolutions;
+    const key = overload ?? method;
+    const resolution = cache.get(key);
+    if (resolution === undefined) {
+      const made: Resolution = method.owner === undefined ? { kind: "catalog-function", method, overload } : { kind: "catalog-method", method, overload };
+      cache.set(key, made);
+      return made;
+    }
+    return resolution;
+  }
+
   /** The overloads of a global function or method name from the catalog, as one group. */
   catalogGroup(method: MethodInfo): MethodGroup {
     const signatures = method.overloads.map((overload) => this.catalogSignature(overload));
-    const kind = method.owner === undefined ? "catalog-function" : "catalog-method";
     return {
       name: method.name,
       signatures,
-      resolve: (chosen) => ({ kind, method, overload: chosen?.origin.kind === "catalog" ? chosen.origin.overload : undefined }),
+      resolve: (chosen) => this.methodResolution(method, chosen?.origin.kind === "catalog" ? chosen.origin.overload : undefined),
     };
   }
 

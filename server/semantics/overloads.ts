@@ -22,36 +22,62 @@ export type OverloadChoice =
 
 const COST: Record<ArgumentConversion, number> = { exact: 0, widening: 1, narrowing: 100, "implicit-string": 10_000, none: Number.POSITIVE_INFINITY };
 
+/** How an argument of type `type` fits parameter `index` of `signature`; `convertsToString` is asked only for a scalar given for a String. */
+function argumentConversion(type: Type, signature: Signature, index: number, convertsToString: (signature: Signature) => boolean): ArgumentConversion {
+  const parameter = (signature.parameters[index] as { type: Type }).type;
+  const kind = conversion(type, parameter);
+  return kind === "none" && isScalar(type) && isClass(parameter, "String") && convertsToString(signature) ? "implicit-string" : kind;
+}
+
+/** `count` times "exact", one frozen array per count: what most calls get. */
+const allExact: (readonly ArgumentConversion[])[] = [];
+
+function exactConversions(count: number): readonly ArgumentConversion[] {
+  let conversions = allExact[count];
+  if (conversions === undefined) {
+    conversions = Object.freeze(Array.from({ length: count }, (): ArgumentConversion => "exact"));
+    allExact[count] = conversions;
+  }
+  return conversions;
+}
+
 /**
  * `convertsToString(signature)` says whether a signature takes a scalar
  * (Integer, Float, Date, …) for a String parameter; by default none does.
+ * Allocates nothing while it compares: it runs for every call in a file.
  */
 export function chooseOverload(
   signatures: readonly Signature[],
   argumentTypes: readonly Type[],
   convertsToString: (signature: Signature) => boolean = () => false,
 ): OverloadChoice {
-  const candidates = signatures.filter((signature) => signature.parameters.length === argumentTypes.length);
-  if (candidates.length === 0) {
+  const count = argumentTypes.length;
+  let hasCandidate = false;
+  let best: Signature | undefined;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const signature of signatures) {
+    if (signature.parameters.length !== count) continue;
+    hasCandidate = true;
+    // Narrowing costs more than widening, so an overload that loses digits is a late resort; an implicit String the last.
+    let cost = 0;
+    for (let index = 0; index < count && cost !== Number.POSITIVE_INFINITY; index++) {
+      cost += COST[argumentConversion(argumentTypes[index] as Type, signature, index, convertsToString)];
+    }
+    if (cost === Number.POSITIVE_INFINITY) continue;
+    if (best === undefined || cost < bestCost) {
+      best = signature;
+      bestCost = cost;
+    }
+    if (cost === 0) break;
+  }
+  if (!hasCandidate) {
     const arities = [...new Set(signatures.map((signature) => signature.parameters.length))].sort((a, b) => a - b);
     return { kind: "count", arities };
   }
-  let best: { signature: Signature; conversions: ArgumentConversion[]; cost: number } | undefined;
-  for (const signature of candidates) {
-    const implicitString = convertsToString(signature);
-    const conversions = argumentTypes.map((type, index): ArgumentConversion => {
-      const parameter = (signature.parameters[index] as { type: Type }).type;
-      const kind = conversion(type, parameter);
-      return kind === "none" && implicitString && isScalar(type) && isClass(parameter, "String") ? "implicit-string" : kind;
-    });
-    if (conversions.includes("none")) continue;
-    // Narrowing costs more than widening, so an overload that loses digits is a late resort; an implicit String the last.
-    const cost = conversions.reduce((sum, kind) => sum + COST[kind], 0);
-    if (best === undefined || cost < best.cost) best = { signature, conversions, cost };
-    if (cost === 0) break;
-  }
-  if (best === undefined) return { kind: "types", candidates };
-  return { kind: "chosen", signature: best.signature, conversions: best.conversions };
+  if (best === undefined) return { kind: "types", candidates: signatures.filter((signature) => signature.parameters.length === count) };
+  const chosen = best;
+  const conversions = bestCost === 0 ? exactConversions(count) : argumentTypes.map((type, index) => argumentConversion(type, chosen, index, convertsToString));
+  return { kind: "chosen", signature: chosen, conversions };
 }
 
 /**

@@ -16,11 +16,13 @@ export interface ScopeEntry {
   readonly visibleFrom: number;
 }
 
+const NO_SCOPES: readonly Scope[] = Object.freeze([]);
+const NO_ENTRIES: readonly ScopeEntry[] = Object.freeze([]);
+
 export class Scope {
-  readonly children: Scope[] = [];
-  /** Every declaration of this scope in declaration order (for "visible names at an offset"). */
-  readonly entries: ScopeEntry[] = [];
-  // Made on the first declaration of each kind: most block scopes declare nothing or one variable.
+  // Lists and maps are made on first use: most block scopes have no inner scope and declare nothing or one variable.
+  private childList: Scope[] | undefined;
+  private entryList: ScopeEntry[] | undefined;
   private variables: Map<string, VariableSymbol> | undefined;
   private functions: Map<string, FunctionSymbol[]> | undefined;
   private structs: Map<string, StructSymbol> | undefined;
@@ -31,7 +33,16 @@ export class Scope {
     readonly end: number,
     readonly parent: Scope | undefined,
   ) {
-    parent?.children.push(this);
+    if (parent !== undefined) (parent.childList ??= []).push(this);
+  }
+
+  get children(): readonly Scope[] {
+    return this.childList ?? NO_SCOPES;
+  }
+
+  /** Every declaration of this scope in declaration order (for "visible names at an offset"). */
+  get entries(): readonly ScopeEntry[] {
+    return this.entryList ?? NO_ENTRIES;
   }
 
   /** The variable of this name in this scope only. */
@@ -49,7 +60,7 @@ export class Scope {
 
   declareVariable(symbol: VariableSymbol, visibleFrom: number): void {
     (this.variables ??= new Map()).set(symbol.name, symbol);
-    this.entries.push({ symbol, visibleFrom });
+    (this.entryList ??= []).push({ symbol, visibleFrom });
   }
 
   declareFunction(symbol: FunctionSymbol, visibleFrom: number): void {
@@ -57,12 +68,12 @@ export class Scope {
     const overloads = functions.get(symbol.name);
     if (overloads === undefined) functions.set(symbol.name, [symbol]);
     else overloads.push(symbol);
-    this.entries.push({ symbol, visibleFrom });
+    (this.entryList ??= []).push({ symbol, visibleFrom });
   }
 
   declareStruct(symbol: StructSymbol, visibleFrom: number): void {
     (this.structs ??= new Map()).set(symbol.name, symbol);
-    this.entries.push({ symbol, visibleFrom });
+    (this.entryList ??= []).push({ symbol, visibleFrom });
   }
 
   /** The nearest variable of this name, from this scope outwards. */

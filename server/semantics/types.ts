@@ -8,7 +8,7 @@
  * and per array of a given element type, so type equality is `===`.
  */
 import type { Catalog } from "../catalog/catalog.js";
-import { TYPE_PLACEHOLDER, type ClassInfo, type EnumInfo } from "../catalog/types.js";
+import { TYPE_PLACEHOLDER, type ClassInfo, type EnumInfo, type MethodInfo } from "../catalog/types.js";
 
 export interface ClassType {
   readonly kind: "class";
@@ -70,9 +70,10 @@ export function typeToString(type: Type): string {
   }
 }
 
-/** The class types of one catalog, made on first use. */
+/** The class types of one catalog, made on first use, and its global functions by name (names it lacks remembered too). */
 export class TypeTable {
   private readonly classTypes = new Map<string, ClassType | null>();
+  private readonly functions = new Map<string, MethodInfo | null>();
 
   constructor(readonly catalog: Catalog) {}
 
@@ -84,6 +85,15 @@ export class TypeTable {
     const type: ClassType | null = info === undefined ? null : Object.freeze({ kind: "class", name, info });
     this.classTypes.set(name, type);
     return type ?? undefined;
+  }
+
+  /** The catalog's global function of this name; the catalog is asked once per name. */
+  globalFunction(name: string): MethodInfo | undefined {
+    const cached = this.functions.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    const info = this.catalog.globalFunction(name);
+    this.functions.set(name, info ?? null);
+    return info;
   }
 
   /** A built-in value type; `unknown` only if the catalog lacks it (a broken data file). */

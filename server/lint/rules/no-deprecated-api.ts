@@ -45,20 +45,27 @@ export default defineRule({
       const advice = deprecated === true ? "replace it" : deprecated;
       context.report({ range: name, message: `${what} is deprecated: ${advice}` });
     };
+    // Names are checked as the shared walk meets them and reported at the end, in source order.
+    const deprecatedNames: { readonly name: Identifier; readonly what: string; readonly deprecated: string | true }[] = [];
     return {
       LanguageLevelDirective(directive) {
         const message = directive.level === undefined ? undefined : OLD_LEVELS[directive.level.value];
         if (message !== undefined) context.report({ range: directive, message });
       },
-      end() {
-        for (const { name, resolution } of model.resolvedNamesWithResolutions()) {
-          if (resolution.kind === "catalog-class" && resolution.info.deprecated !== undefined) {
-            report(name, `the class ${resolution.info.name}`, resolution.info.deprecated);
-          } else if ((resolution.kind === "catalog-method" || resolution.kind === "catalog-function") && resolution.overload?.deprecated !== undefined) {
-            const owner = resolution.method.owner;
-            report(name, owner === undefined ? `the function '${name.name}'` : `'${owner.name}.${name.name}'`, resolution.overload.deprecated);
-          }
+      Identifier(name) {
+        const resolution = model.resolutionOf(name);
+        if (resolution === undefined) return;
+        if (resolution.kind === "catalog-class" && resolution.info.deprecated !== undefined) {
+          deprecatedNames.push({ name, what: `the class ${resolution.info.name}`, deprecated: resolution.info.deprecated });
+        } else if ((resolution.kind === "catalog-method" || resolution.kind === "catalog-function") && resolution.overload?.deprecated !== undefined) {
+          const owner = resolution.method.owner;
+          const what = owner === undefined ? `the function '${name.name}'` : `'${owner.name}.${name.name}'`;
+          deprecatedNames.push({ name, what, deprecated: resolution.overload.deprecated });
         }
+      },
+      end() {
+        deprecatedNames.sort((a, b) => a.name.start - b.name.start);
+        for (const { name, what, deprecated } of deprecatedNames) report(name, what, deprecated);
         // A constructor overload of a class that is not itself deprecated.
         for (const [call, facts] of model.resolvedCalls()) {
           const origin = facts.chosen?.origin;

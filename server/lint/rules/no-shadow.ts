@@ -33,11 +33,11 @@ export default defineRule({
   create(context) {
     return {
       end() {
-        const lines = context.sourceFile.lineIndex;
         for (const { symbol, shadowed } of context.model.shadowings()) {
           if (symbol.location === undefined) continue;
           const what = shadowed.variableKind === "parameter" ? "parameter" : "variable";
-          const where = shadowed.location === undefined ? "" : ` declared on line ${lines.position(shadowed.location.start).line + 1}`;
+          // Only a report needs the line index (made on first use).
+          const where = shadowed.location === undefined ? "" : ` declared on line ${context.sourceFile.lineIndex.position(shadowed.location.start).line + 1}`;
           context.report({ range: symbol.location, message: `'${symbol.name}' hides the ${what} '${shadowed.name}'${where}: rename one of them` });
         }
       },
