@@ -90,23 +90,22 @@ export class SemanticFacts {
     this.resolutions.set(name, resolution);
   }
 
-  /** One resolution object per symbol and role, shared by all its names (a file has tens of thousands). */
-  private readonly symbolResolutions = new Map<UserSymbol, { use: Resolution; declaration: Resolution }>();
+  /** Per symbol: one resolution object per role, shared by all its names (a file has tens of thousands), and its list in `references`. */
+  private readonly symbolRecords = new Map<UserSymbol, { use: Resolution; declaration: Resolution; references: Reference[] | undefined }>();
 
   /** Records a use (or the declaration) of a user symbol at `name`. */
   refer(name: Identifier, symbol: UserSymbol, write: boolean, declaration = false): void {
-    let shared = this.symbolResolutions.get(symbol);
-    if (shared === undefined) {
-      shared = { use: { kind: "symbol", symbol, declaration: false }, declaration: { kind: "symbol", symbol, declaration: true } };
-      this.symbolResolutions.set(symbol, shared);
+    let record = this.symbolRecords.get(symbol);
+    if (record === undefined) {
+      record = { use: { kind: "symbol", symbol, declaration: false }, declaration: { kind: "symbol", symbol, declaration: true }, references: undefined };
+      this.symbolRecords.set(symbol, record);
     }
-    this.resolutions.set(name, declaration ? shared.declaration : shared.use);
+    this.resolutions.set(name, declaration ? record.declaration : record.use);
     if (declaration) return;
-    let list = this.references.get(symbol);
-    if (list === undefined) {
-      list = [];
-      this.references.set(symbol, list);
+    if (record.references === undefined) {
+      record.references = [];
+      this.references.set(symbol, record.references);
     }
-    list.push({ name, write });
+    record.references.push({ name, write });
   }
 }
