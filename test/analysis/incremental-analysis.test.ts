@@ -12,6 +12,7 @@ import { MemoryFileSystem } from "../../server/analysis/file-system.js";
 import { AnalysisHost, type FileAnalysis } from "../../server/analysis/host.js";
 import { builtinCatalog } from "../../server/catalog/builtin-catalog.js";
 import { typeToString } from "../../server/semantics/index.js";
+import { applyEdit, editSequences, typedText } from "../support/random-edits.js";
 
 const catalog = builtinCatalog().catalog;
 const path = "/w/script.crm";
@@ -38,37 +39,7 @@ function facts(analysis: FileAnalysis): unknown {
   return JSON.parse(JSON.stringify({ diagnostics: analysis.diagnostics, suppressed: analysis.suppressed, names, types, symbols }));
 }
 
-const edits = fc.array(
-  fc.record({
-    at: fc.nat(),
-    remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 30 })),
-    insert: fc.constantFrom(
-      "",
-      " ",
-      "\n",
-      "x",
-      "1",
-      ";",
-      "{",
-      "}",
-      "(",
-      ")",
-      ".",
-      '"',
-      "/*",
-      "*/",
-      "//",
-      "=",
-      "else ",
-      "Integer n = 0;\n",
-      "agent.",
-      "n = 2;",
-      "Void f() {\n",
-      "return 1;",
-    ),
-  }),
-  { minLength: 1, maxLength: 6 },
-);
+const edits = editSequences(typedText, 6);
 
 describe("incremental analysis", () => {
   it("gives the diagnostics, symbols and types of a fresh analysis after each edit", () => {
@@ -79,14 +50,13 @@ describe("incremental analysis", () => {
         let current = text;
         host.analyzeText(path, current);
         for (const edit of sequence) {
-          const at = edit.at % (current.length + 1);
-          current = current.slice(0, at) + edit.insert + current.slice(at + edit.remove);
+          current = applyEdit(current, edit);
           const incremental = host.analyzeText(path, current);
           const fresh = new AnalysisHost(catalog, new MemoryFileSystem({})).analyzeText(path, current);
           expect(facts(incremental)).toEqual(facts(fresh));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
   });
 });

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { generateScriptOfLines } from "../../bench/realistic-script.js";
 import { parseSource, reparseSource, type SourceFile } from "../../grammar/index.js";
 import { fixturesRoot, specExamplesRoot } from "../support/paths.js";
+import { applyEdit, type Edit, editSequences, typedText } from "../support/random-edits.js";
 
 /** Everything a parse gives, as plain data (bigints as strings). */
 function parseResult(file: SourceFile): unknown {
@@ -28,63 +29,7 @@ function parseResult(file: SourceFile): unknown {
   );
 }
 
-interface Edit {
-  readonly at: number;
-  readonly remove: number;
-  readonly insert: string;
-}
-
-function applyEdit(text: string, edit: Edit): string {
-  const at = text.length === 0 ? 0 : edit.at % (text.length + 1);
-  return text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
-}
-
-/** What people type, and what breaks a file's structure. */
-const insertions = fc.oneof(
-  fc.constantFrom(
-    "",
-    " ",
-    "\n",
-    "\r\n",
-    "x",
-    "1",
-    ";",
-    "{",
-    "}",
-    "(",
-    ")",
-    "[",
-    "]",
-    ".",
-    ",",
-    '"',
-    "'",
-    "/*",
-    "*/",
-    "//",
-    "=",
-    "else ",
-    "if (a) ",
-    "Integer n = 0;\n",
-    "String s",
-    "agent.",
-    "struct S {",
-    "}\n",
-    "Void f() {\n",
-    "return;",
-    '#include "x";\n',
-    "%EJSCRIPT_START%",
-    "<%",
-    "9999999999999",
-    "x = y = 1;",
-    "for (Integer i = 0; i < 3; i++) {",
-  ),
-  fc.string({ maxLength: 6 }),
-);
-const edits = fc.array(fc.record({ at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })), insert: insertions }), {
-  minLength: 1,
-  maxLength: 8,
-});
+const edits = editSequences(fc.oneof(typedText, fc.string({ maxLength: 6 })), 8);
 
 /** Applies the edits one by one, comparing the incremental parse with a fresh one after each. */
 function checkEdits(text: string, sequence: readonly Edit[]): void {
@@ -111,14 +56,14 @@ describe("reparseSource", () => {
   it("gives what a fresh parse gives after random edits to realistic scripts", () => {
     fc.assert(
       fc.property(fc.constantFrom(...realistic), edits, (text, sequence) => checkEdits(text, sequence)),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
   it("gives what a fresh parse gives after random edits to the spec programs and the parser fixtures", () => {
     fc.assert(
       fc.property(fc.constantFrom(...specPrograms, ...parserFixtures), edits, (text, sequence) => checkEdits(text, sequence)),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 
