@@ -54,33 +54,30 @@ function reparsed(previous: ParsedSourceFile, text: string): SourceFile | undefi
   afterLast = Math.min(oldStatements.length, afterLast + MARGIN_STATEMENTS);
 
   const oldTokens = previous.tokens;
+  const startOf = (index: number): number => (oldStatements[index] as A.Statement).start;
   // Widen to the front until the statements before the window cannot have read anything the change touched.
-  while (first > 0 && !readsStayBefore(oldTokens, tokenIndexAt(oldTokens, (oldStatements[first] as A.Statement).start), change.start)) first--;
-  const windowStart = first === 0 ? 0 : (oldStatements[first] as A.Statement).start;
-  const oldWindowEnd = afterLast < oldStatements.length ? (oldStatements[afterLast] as A.Statement).start : oldText.length;
-  if (first > 0 && !boundaryIsClean(oldTokens, oldParserDiagnostics, tokenIndexAt(oldTokens, windowStart), (oldStatements[first - 1] as A.Statement).end))
-    return undefined;
-  if (
-    afterLast < oldStatements.length &&
-    !boundaryIsClean(oldTokens, oldParserDiagnostics, tokenIndexAt(oldTokens, oldWindowEnd), (oldStatements[afterLast - 1] as A.Statement).end)
-  ) {
-    return undefined;
-  }
+  while (first > 0 && !readsStayBefore(oldTokens, oldTokens.indexAtOrAfter(startOf(first)), change.start)) first--;
+  const hasSuffix = afterLast < oldStatements.length;
+  const windowStart = first === 0 ? 0 : startOf(first);
+  const oldWindowEnd = hasSuffix ? startOf(afterLast) : oldText.length;
+  const oldFrom = oldTokens.indexAtOrAfter(windowStart);
+  const oldTo = oldTokens.indexAtOrAfter(oldWindowEnd);
+  if (first > 0 && !boundaryIsClean(oldTokens, oldParserDiagnostics, oldFrom, (oldStatements[first - 1] as A.Statement).end)) return undefined;
+  if (hasSuffix && !boundaryIsClean(oldTokens, oldParserDiagnostics, oldTo, (oldStatements[afterLast - 1] as A.Statement).end)) return undefined;
 
   const scanned = scan(text);
   if (scanned.template !== undefined) return undefined;
   const tokens = scanned.tokens;
-  const from = first === 0 ? 0 : tokenIndexAt(tokens, windowStart);
-  const oldTo = tokenIndexAt(oldTokens, oldWindowEnd);
-  const to = afterLast < oldStatements.length ? tokenIndexAt(tokens, oldWindowEnd + delta) : tokens.count;
+  const from = first === 0 ? 0 : tokens.indexAtOrAfter(windowStart);
+  const to = hasSuffix ? tokens.indexAtOrAfter(oldWindowEnd + delta) : tokens.count;
   if (!sameTokensAfter(oldTokens, Math.max(0, oldTo - 1), tokens, Math.max(0, to - 1), delta)) return undefined;
-  if (first > 0 && !sameToken(oldTokens, tokenIndexAt(oldTokens, windowStart), tokens, from, 0)) return undefined;
+  if (first > 0 && !sameToken(oldTokens, oldFrom, tokens, from, 0)) return undefined;
 
   const window = parseTokenWindow(tokens, { from, to });
   if (window.next !== to) return undefined;
-  if (afterLast < oldStatements.length && window.diagnostics.some((diagnostic) => touchesBoundary(tokens, to, diagnostic))) return undefined;
+  if (hasSuffix && window.diagnostics.some((diagnostic) => touchesBoundary(tokens, to, diagnostic))) return undefined;
 
-  const suffix = afterLast < oldStatements.length ? oldParserDiagnostics.filter((diagnostic) => diagnostic.range.start >= oldWindowEnd) : [];
+  const suffix = hasSuffix ? oldParserDiagnostics.filter((diagnostic) => diagnostic.range.start >= oldWindowEnd) : [];
   // A message naming a line (the unclosed '{') would name another one after an edit that adds or removes lines.
   if (
     suffix.some((diagnostic) => diagnostic.code === "syntax-unclosed-brace") &&
@@ -116,11 +113,6 @@ function changedRange(oldText: string, text: string): { start: number; oldEnd: n
   let tail = 0;
   while (tail < shorter - start && oldText.charCodeAt(oldText.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
   return { start, oldEnd: oldText.length - tail, newEnd: text.length - tail };
-}
-
-/** The index of the token that starts at or covers `offset` (the token count past the last). */
-function tokenIndexAt(tokens: TokenBuffer, offset: number): number {
-  return tokens.indexAtOrAfter(offset);
 }
 
 /**
