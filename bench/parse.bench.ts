@@ -5,13 +5,14 @@
  * goes (scanning vs parsing), the time to parse a 5,000-line script, and that
  * time right after a full garbage collection (an editor collects while idle,
  * so the first keystroke after a pause parses right after one; needs Node's
- * `--expose-gc`, which `scripts/run-bench.mjs` passes).
+ * `--expose-gc`, which `scripts/run-bench.mjs` passes), and re-parsing it
+ * after a one-character edit (`reparseSource`) against parsing it whole.
  */
 import ts from "typescript";
-import { parseSource } from "../grammar/index.js";
+import { parseSource, reparseSource } from "../grammar/index.js";
 import { scan } from "../grammar/scanner.js";
 import { formatTable, interleaved, median, medianRatio, timeOnce } from "./measure.js";
-import { generateRealisticScript, generateScriptOfLines } from "./realistic-script.js";
+import { generateRealisticScript, generateScriptOfLines, seededRandom } from "./realistic-script.js";
 
 export interface ParseBenchResult {
   readonly megabytes: number;
@@ -23,6 +24,8 @@ export interface ParseBenchResult {
   /** The 5,000-line parse right after a full collection, and its median ratio to a parse without one in the same round; undefined without `--expose-gc`. */
   readonly afterFullGc: { readonly milliseconds: number; readonly normalMilliseconds: number; readonly ratio: number } | undefined;
   readonly firstParseMilliseconds: number;
+  /** A space typed at the start of a random line of the 5,000-line script: re-parsed from the previous parse, and parsed whole. */
+  readonly afterEdit: { readonly reparseMilliseconds: number; readonly parseMilliseconds: number; readonly ratio: number };
 }
 
 /**
@@ -45,6 +48,23 @@ function measureAfterFullGc(text: string, rounds: number): ParseBenchResult["aft
     afterGc.push(timeOnce(parse));
   }
   return { milliseconds: median(afterGc), normalMilliseconds: median(normal), ratio: medianRatio(afterGc, normal) };
+}
+
+/** Rounds of one edit (a space at the start of a random line), timed as a re-parse and as a whole parse, alternately. */
+function measureAfterEdit(text: string, rounds: number): ParseBenchResult["afterEdit"] {
+  const lineStarts = [0];
+  for (let offset = text.indexOf("\n"); offset >= 0; offset = text.indexOf("\n", offset + 1)) lineStarts.push(offset + 1);
+  const random = seededRandom(5);
+  const previous = parseSource(text);
+  const reparse: number[] = [];
+  const parse: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const at = lineStarts[Math.floor(random() * lineStarts.length)] as number;
+    const edited = `${text.slice(0, at)} ${text.slice(at)}`;
+    reparse.push(timeOnce(() => reparseSource(previous, edited)));
+    parse.push(timeOnce(() => parseSource(edited)));
+  }
+  return { reparseMilliseconds: median(reparse), parseMilliseconds: median(parse), ratio: medianRatio(parse, reparse) };
 }
 
 export function runParseBench(rounds = 15): ParseBenchResult {
@@ -71,6 +91,7 @@ export function runParseBench(rounds = 15): ParseBenchResult {
   const lines5000 = generateScriptOfLines(5000, 11);
   const fiveThousand = interleaved({ parse: () => parseSource(lines5000) }, 30).parse as number[];
   const afterFullGc = measureAfterFullGc(lines5000, 30);
+  const afterEdit = measureAfterEdit(lines5000, 40);
   return {
     megabytes: crmscript.length / 1e6,
     crmscriptMegabytesPerSecond: crmscript.length / 1e3 / crmscriptTime,
@@ -80,6 +101,7 @@ export function runParseBench(rounds = 15): ParseBenchResult {
     fiveThousandLinesMilliseconds: median(fiveThousand),
     afterFullGc,
     firstParseMilliseconds,
+    afterEdit,
   };
 }
 
@@ -104,6 +126,9 @@ export function reportParseBench(result: ParseBenchResult): string {
       ["share of time in the scanner", `${(result.scanShare * 100).toFixed(0)} %`],
       ["5,000-line script, lex+parse (median)", `${result.fiveThousandLinesMilliseconds.toFixed(1)} ms`],
       ...gcRows,
+      ["5,000-line script after a one-character edit: re-parse (median)", `${result.afterEdit.reparseMilliseconds.toFixed(1)} ms`],
+      ["  whole parse of the same text (median)", `${result.afterEdit.parseMilliseconds.toFixed(1)} ms`],
+      ["  whole / re-parse (median of rounds)", `${result.afterEdit.ratio.toFixed(2)}`],
       ["first parse incl. grammar analysis", `${result.firstParseMilliseconds.toFixed(1)} ms`],
     ]),
   ].join("\n");
