@@ -21,7 +21,7 @@
  * exception that still escapes a statement is caught at statement level, so
  * one statement's failure never loses the rest of the file.
  */
-import { isRecognitionException, type IToken, type OrMethodOpts } from "chevrotain";
+import { isRecognitionException, type IToken, type OrMethodOpts, type Rule } from "chevrotain";
 import type * as A from "./ast.js";
 import { binaryPrecedence } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
@@ -42,6 +42,7 @@ import {
   topLevelDefinitionStartsNext,
   unsupportedStatementNext,
 } from "./lookahead.js";
+import { LL1LookaheadStrategy } from "./ll1-lookahead.js";
 import { describeToken, parserErrorMessages } from "./messages.js";
 import { NamePool } from "./name-pool.js";
 import { RecoveringParser } from "./recovery.js";
@@ -114,7 +115,13 @@ class CrmScriptParser extends RecoveringParser {
    * parser with them (`checkGrammar`), so a grammar mistake still fails.
    */
   constructor(validate = false) {
-    super(T.allTokenTypes, { recoveryEnabled: false, maxLookahead: 1, errorMessageProvider: parserErrorMessages, skipValidations: !validate });
+    super(T.allTokenTypes, {
+      recoveryEnabled: false,
+      maxLookahead: 1,
+      lookaheadStrategy: new LL1LookaheadStrategy(1),
+      errorMessageProvider: parserErrorMessages,
+      skipValidations: !validate,
+    });
     this.performSelfAnalysis();
   }
 
@@ -1451,9 +1458,9 @@ function binaryNode(left: A.Expression, operator: A.BinaryOperator, right: A.Exp
   return { kind: "BinaryExpression", start: left.start, end: right.end, operator, left, right };
 }
 
-/** Builds the parser with all of Chevrotain's grammar validations; throws if the grammar has a problem. */
-export function checkGrammar(): void {
-  new CrmScriptParser(true);
+/** Builds the parser with all of Chevrotain's grammar validations; throws if the grammar has a problem, else gives its rules. */
+export function checkGrammar(): Rule[] {
+  return Object.values(new CrmScriptParser(true).getGAstProductions());
 }
 
 /** The program, the parser's diagnostics, and the text's line index when parsing needed one. */
