@@ -7,9 +7,6 @@ import type { Node } from "./ast.js";
 
 /** Calls `visit` for each direct child of `node`, in source order. */
 export function forEachChild(node: Node, visit: (child: Node) => void): void {
-  const each = (child: Node | undefined): void => {
-    if (child !== undefined) visit(child);
-  };
   switch (node.kind) {
     case "Program":
     case "Block":
@@ -19,21 +16,21 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
       visit(node.type);
       visit(node.name);
       node.trailingDimensions?.forEach(visit);
-      each(node.initializer);
+      visitPresent(node.initializer, visit);
       node.moreDeclarators?.forEach(visit);
       return;
     case "FunctionDeclaration":
       visit(node.returnType);
       visit(node.name);
       node.parameters.forEach(visit);
-      each(node.body);
+      visitPresent(node.body, visit);
       return;
     case "Parameter":
       visit(node.type);
-      each(node.name);
+      visitPresent(node.name, visit);
       return;
     case "StructDeclaration":
-      each(node.name);
+      visitPresent(node.name, visit);
       node.members.forEach(visit);
       return;
     case "TypeReference":
@@ -41,42 +38,42 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
       node.dimensions.forEach(visit);
       return;
     case "ArrayDimension":
-      each(node.size);
+      visitPresent(node.size, visit);
       return;
     case "IncludeDirective":
-      each(node.includeId);
+      visitPresent(node.includeId, visit);
       return;
     case "LanguageLevelDirective":
-      each(node.level);
+      visitPresent(node.level, visit);
       return;
     case "IfStatement":
       visit(node.condition);
-      each(node.thenStatement);
-      each(node.elseStatement);
+      visitPresent(node.thenStatement, visit);
+      visitPresent(node.elseStatement, visit);
       return;
     case "WhileStatement":
       visit(node.condition);
-      each(node.body);
+      visitPresent(node.body, visit);
       return;
     case "ForStatement":
-      each(node.initializer);
-      each(node.condition);
-      each(node.update);
-      each(node.body);
+      visitPresent(node.initializer, visit);
+      visitPresent(node.condition, visit);
+      visitPresent(node.update, visit);
+      visitPresent(node.body, visit);
       return;
     case "ExpressionList":
       node.expressions.forEach(visit);
       return;
     case "ForeachStatement":
-      each(node.variableType);
-      each(node.variableName);
+      visitPresent(node.variableType, visit);
+      visitPresent(node.variableName, visit);
       visit(node.collection);
-      each(node.body);
+      visitPresent(node.body, visit);
       return;
     case "TryStatement":
-      each(node.tryBlock);
-      each(node.catchParameter);
-      each(node.catchBlock);
+      visitPresent(node.tryBlock, visit);
+      visitPresent(node.catchParameter, visit);
+      visitPresent(node.catchBlock, visit);
       return;
     case "ThrowStatement":
     case "ExpressionStatement":
@@ -84,7 +81,7 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
       visit(node.expression);
       return;
     case "ReturnStatement":
-      each(node.expression);
+      visitPresent(node.expression, visit);
       return;
     case "UnsupportedStatement":
       node.parts.forEach(visit);
@@ -95,7 +92,7 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
       return;
     case "MemberExpression":
       visit(node.object);
-      each(node.member);
+      visitPresent(node.member, visit);
       return;
     case "IndexExpression":
       visit(node.object);
@@ -133,6 +130,11 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
     case "MissingExpression":
       return;
   }
+}
+
+/** Visits an optional child (a function of its own: a closure made per call would be garbage on every node). */
+function visitPresent(child: Node | undefined, visit: (child: Node) => void): void {
+  if (child !== undefined) visit(child);
 }
 
 /**
