@@ -29,8 +29,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "untitled", language: LANGUAGE_ID },
     ],
     outputChannel: output,
-    // The extension contributes the same snippets itself (client/snippets.json).
-    initializationOptions: { snippets: false },
+    // The settings come with initialize, so the server's first analysis already uses them (it would check every
+    // open script again when they arrived later); the extension contributes the snippets itself (client/snippets.json).
+    initializationOptions: () => ({ ...vscode.workspace.getConfiguration().get<object>("crmscript"), snippets: false }),
   };
   const languageClient = new LanguageClient(LANGUAGE_ID, "CRMScript Language Server", serverOptions, clientOptions);
   client = languageClient;

@@ -267,6 +267,31 @@ describe("other clients", () => {
     }
   });
 
+  it("check an opened script once when the settings came with initialize (as the VS Code extension sends them), twice when they came later", async () => {
+    // What VS Code answers for the section when nothing is set: every contributed setting at its default.
+    const defaults = { targetVersion: "", platform: "online", includePaths: [], ignorePatterns: [], rules: {}, reportUnusedSuppressions: "warning" };
+    const text = "String s = 5;\n";
+    const late = await LspClient.start({ workspaceFolder: folder, settings: defaults });
+    try {
+      const uri = uriOf("settings-late.crm");
+      late.open(uri, text);
+      // The syntax wave, the full analysis, and the full analysis again once the settings arrived.
+      await late.waitForDiagnostics(uri, () => true, 2, 10_000);
+    } finally {
+      await late.stop();
+    }
+    const early = await LspClient.start({ workspaceFolder: folder, settings: defaults, initializationOptions: { ...defaults, snippets: false } });
+    try {
+      const uri = uriOf("settings-early.crm");
+      early.open(uri, text);
+      await early.waitForDiagnostics(uri, () => true, 1, 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(early.pushedCount(uri)).toBe(2);
+    } finally {
+      await early.stop();
+    }
+  });
+
   it("start on Node IPC too, and exit cleanly after shutdown", async () => {
     const child = spawn(process.execPath, [serverBundle, "--node-ipc"], { stdio: ["pipe", "pipe", "pipe", "ipc"] });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
