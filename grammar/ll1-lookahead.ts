@@ -44,14 +44,15 @@ interface LookaheadHost {
   LA_FAST(howMuch: number): { readonly tokenTypeIdx: number };
 }
 
-type ProductionClass = abstract new (...args: never[]) => IProduction;
+export type ProductionClass = abstract new (...args: never[]) => IProduction;
 
 /** The productions inside a production (none for a terminal or a rule reference, which is not entered). */
 function inside(production: IProduction): readonly IProduction[] {
   return (production as { definition?: IProduction[] }).definition ?? [];
 }
 
-const OPTIONAL_CLASSES: Record<OptionalProductionType, ProductionClass> = {
+/** The grammar classes of the optional productions, by the names Chevrotain's strategy API gives them. */
+export const OPTIONAL_CLASSES: Record<OptionalProductionType, ProductionClass> = {
   Option,
   Repetition,
   RepetitionMandatory,

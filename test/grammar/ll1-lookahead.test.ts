@@ -14,18 +14,21 @@ import {
   Lexer,
   LLkLookaheadStrategy,
   NonTerminal,
-  Option,
   type OptionalProductionType,
-  Repetition,
-  RepetitionMandatory,
-  RepetitionMandatoryWithSeparator,
-  RepetitionWithSeparator,
   type Rule,
   Terminal,
   type TokenType,
 } from "chevrotain";
 import { describe, expect, it } from "vitest";
-import { alternativeStartSets, LL1LookaheadStrategy, optionalStartSet, type StartSet, StartSets } from "../../grammar/ll1-lookahead.js";
+import {
+  alternativeStartSets,
+  LL1LookaheadStrategy,
+  OPTIONAL_CLASSES,
+  optionalStartSet,
+  type ProductionClass,
+  type StartSet,
+  StartSets,
+} from "../../grammar/ll1-lookahead.js";
 import { checkGrammar } from "../../grammar/parser.js";
 import { allTokenTypes } from "../../grammar/tokens.js";
 
@@ -38,13 +41,9 @@ interface Found {
   readonly hasPredicates: boolean;
 }
 
-const KINDS: [abstract new (...args: never[]) => IProduction, Kind][] = [
+const KINDS: [ProductionClass, Kind][] = [
   [Alternation, "Alternation"],
-  [Option, "Option"],
-  [Repetition, "Repetition"],
-  [RepetitionMandatory, "RepetitionMandatory"],
-  [RepetitionMandatoryWithSeparator, "RepetitionMandatoryWithSeparator"],
-  [RepetitionWithSeparator, "RepetitionWithSeparator"],
+  ...Object.entries(OPTIONAL_CLASSES).map(([kind, type]) => [type, kind] as [ProductionClass, Kind]),
 ];
 
 function productionsOf(rule: Rule): Found[] {
