@@ -147,7 +147,7 @@ export function optionalStartSet(sets: StartSets, rule: Rule, occurrence: number
 }
 
 /** A lookup table from token type index to true. */
-function membership(tokens: ReadonlySet<number>): boolean[] {
+export function membership(tokens: Iterable<number>): boolean[] {
   const table: boolean[] = [];
   for (const token of tokens) table[token] = true;
   return table;

@@ -8,6 +8,7 @@
  * operators. They read the buffer's typed arrays and allocate nothing.
  */
 import type { TokenType } from "chevrotain";
+import { membership } from "./ll1-lookahead.js";
 import type { TokenBuffer } from "./token-buffer.js";
 import { TokenKind } from "./token-kind.js";
 import * as T from "./tokens.js";
@@ -33,9 +34,7 @@ export interface TokenPeek {
 
 /** A lookup table from token kind to true, for the hot checks. */
 function kindSet(types: Iterable<TokenType>): boolean[] {
-  const set: boolean[] = [];
-  for (const type of types) set[type.tokenTypeIdx as number] = true;
-  return set;
+  return membership(Array.from(types, (type) => type.tokenTypeIdx as number));
 }
 
 const EXPRESSION_STARTS = [
