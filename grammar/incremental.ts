@@ -70,7 +70,8 @@ function reparsed(previous: ParsedSourceFile, text: string): SourceFile | undefi
   const tokens = scanned.tokens;
   const from = first === 0 ? 0 : tokens.indexAtOrAfter(windowStart);
   const to = hasSuffix ? tokens.indexAtOrAfter(oldWindowEnd + delta) : tokens.count;
-  if (!sameTokensAfter(oldTokens, Math.max(0, oldTo - 1), tokens, Math.max(0, to - 1), delta)) return undefined;
+  // A window that runs to the end of the file has no tokens after it to compare.
+  if (hasSuffix && !sameTokensAfter(oldTokens, Math.max(0, oldTo - 1), tokens, Math.max(0, to - 1), delta)) return undefined;
   if (first > 0 && !sameToken(oldTokens, oldFrom, tokens, from, 0)) return undefined;
 
   const window = parseTokenWindow(tokens, { from, to });

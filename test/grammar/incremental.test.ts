@@ -86,6 +86,18 @@ describe("reparseSource", () => {
     expect(moved).toBeGreaterThan(0);
   });
 
+  it("re-parses only the last statements when the edit is at the end of the file (typing a new script)", () => {
+    const text = generateScriptOfLines(300, 5);
+    const before = parseSource(text);
+    const statements = before.program.statements;
+    for (const typed of [`${text}Integer total = 0;`, `${text}\n`, `${text}if (`]) {
+      const after = reparseSource(before, typed);
+      expect(parseResult(after)).toEqual(parseResult(parseSource(typed)));
+      const kept = after.program.statements.filter((statement) => statements.includes(statement)).length;
+      expect(kept).toBeGreaterThanOrEqual(statements.length - 2);
+    }
+  });
+
   it("returns the previous parse when the text did not change", () => {
     const before = parseSource("Integer a = 1;\n");
     expect(reparseSource(before, "Integer a = 1;\n")).toBe(before);
