@@ -151,9 +151,11 @@ export class AnalysisHost implements IncludeResolver {
   /** Makes `text` the content of `path` from now on (an open editor document). */
   setOverlay(path: string, text: string): void {
     if (!this.overlays.set(path, text)) return;
-    const previous = this.cache.peek(path)?.sourceFile;
+    // The newest parse of the file: of the text being replaced, or of an older one when that text was never parsed
+    // (edits typed faster than the analysis runs).
+    const previous = this.cache.peek(path)?.sourceFile ?? this.previousParses.get(path);
     this.invalidate(path);
-    // The next parse of the file re-parses only what the edit touched.
+    // The next parse of the file re-parses only what the edits since that parse touched.
     if (previous !== undefined) this.previousParses.set(path, previous);
   }
 

@@ -59,4 +59,35 @@ describe("incremental analysis", () => {
       { numRuns: 150 },
     );
   });
+
+  it("re-parses from the newest parse when edits came faster than the analysis (versions never analysed)", () => {
+    const scripts = [generateScriptOfLines(150, 4), generateScriptOfLines(90, 12)];
+    fc.assert(
+      fc.property(fc.constantFrom(...scripts), edits, fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (text, sequence, analysed) => {
+        const host = new AnalysisHost(catalog, new MemoryFileSystem({}));
+        let current = text;
+        host.analyzeText(path, current);
+        sequence.forEach((edit, index) => {
+          current = applyEdit(current, edit);
+          host.setOverlay(path, current);
+          if (analysed[index] !== true && index < sequence.length - 1) return;
+          const incremental = host.analyzeFile(path) as FileAnalysis;
+          const fresh = new AnalysisHost(catalog, new MemoryFileSystem({})).analyzeText(path, current);
+          expect(facts(incremental)).toEqual(facts(fresh));
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("keeps the statements before the edits after versions that were never parsed", () => {
+    const text = generateScriptOfLines(150, 4);
+    const host = new AnalysisHost(catalog, new MemoryFileSystem({}));
+    const first = host.analyzeText(path, text).sourceFile.program.statements[0];
+    host.setOverlay(path, `${text}\nInteger typed = 1;`);
+    host.setOverlay(path, `${text}\nInteger typed = 12;`);
+    const after = host.analyzeFile(path) as FileAnalysis;
+    expect(first).toBeDefined();
+    expect(after.sourceFile.program.statements[0]).toBe(first);
+  });
 });
