@@ -63,14 +63,14 @@ describe("incremental analysis", () => {
   it("re-parses from the newest parse when edits came faster than the analysis (versions never analysed)", () => {
     const scripts = [generateScriptOfLines(150, 4), generateScriptOfLines(90, 12)];
     fc.assert(
-      fc.property(fc.constantFrom(...scripts), edits, fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (text, sequence, analysed) => {
+      fc.property(fc.constantFrom(...scripts), edits, fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (text, sequence, analyzed) => {
         const host = new AnalysisHost(catalog, new MemoryFileSystem({}));
         let current = text;
         host.analyzeText(path, current);
         sequence.forEach((edit, index) => {
           current = applyEdit(current, edit);
           host.setOverlay(path, current);
-          if (analysed[index] !== true && index < sequence.length - 1) return;
+          if (analyzed[index] !== true && index < sequence.length - 1) return;
           const incremental = host.analyzeFile(path) as FileAnalysis;
           const fresh = new AnalysisHost(catalog, new MemoryFileSystem({})).analyzeText(path, current);
           expect(facts(incremental)).toEqual(facts(fresh));
