@@ -25,7 +25,15 @@ export interface ParseBenchResult {
   readonly afterFullGc: { readonly milliseconds: number; readonly normalMilliseconds: number; readonly ratio: number } | undefined;
   readonly firstParseMilliseconds: number;
   /** A space typed at the start of a random line of the 5,000-line script: re-parsed from the previous parse, and parsed whole. */
-  readonly afterEdit: { readonly reparseMilliseconds: number; readonly parseMilliseconds: number; readonly ratio: number };
+  readonly afterEdit: EditTimes;
+  /** The same with the character typed at the end of the script, as when writing a new one. */
+  readonly afterEditAtEnd: EditTimes;
+}
+
+interface EditTimes {
+  readonly reparseMilliseconds: number;
+  readonly parseMilliseconds: number;
+  readonly ratio: number;
 }
 
 /**
@@ -50,8 +58,8 @@ function measureAfterFullGc(text: string, rounds: number): ParseBenchResult["aft
   return { milliseconds: median(afterGc), normalMilliseconds: median(normal), ratio: medianRatio(afterGc, normal) };
 }
 
-/** Rounds of one edit (a space at the start of a random line), timed as a re-parse and as a whole parse, alternately. */
-function measureAfterEdit(text: string, rounds: number): ParseBenchResult["afterEdit"] {
+/** Rounds of one edit, timed as a re-parse and as a whole parse, alternately: a space at the start of a random line, or (`atEnd`) a letter after the last character. */
+function measureAfterEdit(text: string, rounds: number, atEnd = false): EditTimes {
   const lineStarts = [0];
   for (let offset = text.indexOf("\n"); offset >= 0; offset = text.indexOf("\n", offset + 1)) lineStarts.push(offset + 1);
   const random = seededRandom(5);
@@ -60,7 +68,7 @@ function measureAfterEdit(text: string, rounds: number): ParseBenchResult["after
   const parse: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const at = lineStarts[Math.floor(random() * lineStarts.length)] as number;
-    const edited = `${text.slice(0, at)} ${text.slice(at)}`;
+    const edited = atEnd ? `${text}x` : `${text.slice(0, at)} ${text.slice(at)}`;
     reparse.push(timeOnce(() => reparseSource(previous, edited)));
     parse.push(timeOnce(() => parseSource(edited)));
   }
@@ -92,6 +100,7 @@ export function runParseBench(rounds = 15): ParseBenchResult {
   const fiveThousand = interleaved({ parse: () => parseSource(lines5000) }, 30).parse as number[];
   const afterFullGc = measureAfterFullGc(lines5000, 30);
   const afterEdit = measureAfterEdit(lines5000, 40);
+  const afterEditAtEnd = measureAfterEdit(lines5000, 40, true);
   return {
     megabytes: crmscript.length / 1e6,
     crmscriptMegabytesPerSecond: crmscript.length / 1e3 / crmscriptTime,
@@ -102,6 +111,7 @@ export function runParseBench(rounds = 15): ParseBenchResult {
     afterFullGc,
     firstParseMilliseconds,
     afterEdit,
+    afterEditAtEnd,
   };
 }
 
@@ -129,6 +139,8 @@ export function reportParseBench(result: ParseBenchResult): string {
       ["5,000-line script after a one-character edit: re-parse (median)", `${result.afterEdit.reparseMilliseconds.toFixed(1)} ms`],
       ["  whole parse of the same text (median)", `${result.afterEdit.parseMilliseconds.toFixed(1)} ms`],
       ["  whole / re-parse (median of rounds)", `${result.afterEdit.ratio.toFixed(2)}`],
+      ["5,000-line script after a letter typed at its end: re-parse (median)", `${result.afterEditAtEnd.reparseMilliseconds.toFixed(1)} ms`],
+      ["  whole / re-parse (median of rounds)", `${result.afterEditAtEnd.ratio.toFixed(2)}`],
       ["first parse incl. grammar analysis", `${result.firstParseMilliseconds.toFixed(1)} ms`],
     ]),
   ].join("\n");
