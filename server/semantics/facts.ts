@@ -18,6 +18,7 @@ import type {
   TextRange,
 } from "../../grammar/index.js";
 import type { IncludeResolution } from "./includes.js";
+import { NodeMap } from "./node-map.js";
 import type { Scope } from "./scope.js";
 import { semanticCodes, type SemanticCode } from "./semantic-codes.js";
 import type { FunctionSymbol, Resolution, Signature, UserSymbol, VariableSymbol } from "./symbols.js";
@@ -53,9 +54,9 @@ export interface ReportExtras {
 
 export class SemanticFacts {
   readonly diagnostics: Diagnostic[] = [];
-  readonly expressionTypes = new Map<Expression, Type>();
-  readonly resolutions = new Map<Identifier, Resolution>();
-  readonly calls = new Map<CallExpression, CallFacts>();
+  readonly expressionTypes = new NodeMap<Expression, Type>();
+  readonly resolutions = new NodeMap<Identifier, Resolution>();
+  readonly calls = new NodeMap<CallExpression, CallFacts>();
   readonly references = new Map<UserSymbol, Reference[]>();
   /** Symbols this file declares, in declaration order. */
   readonly declarations: UserSymbol[] = [];
