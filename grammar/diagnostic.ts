@@ -2,7 +2,7 @@
  * The protocol-free diagnostic shape shared by every layer: parser,
  * semantics, lint rules, CLI and language server.
  */
-import type { TextRange } from "./text.js";
+import { withMovedRange, type TextRange } from "./text.js";
 
 export type Severity = "error" | "warning" | "info" | "hint";
 
@@ -57,4 +57,15 @@ export interface Diagnostic {
 /** Orders diagnostics by position, then by code, so output is stable. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/** A diagnostic of an earlier version of a text, moved by `delta` with the text after an edit. */
+export function movedDiagnostic(diagnostic: Diagnostic, delta: number): Diagnostic {
+  const moved: Diagnostic = withMovedRange(diagnostic, delta);
+  return {
+    ...moved,
+    ...(diagnostic.related !== undefined ? { related: diagnostic.related.map((location) => withMovedRange(location, delta)) } : {}),
+    ...(diagnostic.fix !== undefined ? { fix: withMovedRange(diagnostic.fix, delta) } : {}),
+    ...(diagnostic.suggestedFix !== undefined ? { suggestedFix: withMovedRange(diagnostic.suggestedFix, delta) } : {}),
+  };
 }

@@ -14,11 +14,12 @@
  * or the file is a template, the whole text is parsed (`parseSource`).
  */
 import type * as A from "./ast.js";
-import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
+import { compareDiagnostics, movedDiagnostic, type Diagnostic } from "./diagnostic.js";
 import { parseTokenWindow } from "./parser.js";
-import { scan } from "./scanner.js";
+import { rescan, scan } from "./scanner.js";
 import { ParsedSourceFile, parseSource, unparsableReason, type SourceFile } from "./source-file.js";
 import type { TokenBuffer } from "./token-buffer.js";
+import { changedRange } from "./text.js";
 import { TokenKind } from "./token-kind.js";
 
 /** How many unchanged statements the re-parsed window keeps on each side of the change. */
@@ -65,7 +66,7 @@ function reparsed(previous: ParsedSourceFile, text: string): SourceFile | undefi
   if (first > 0 && !boundaryIsClean(oldTokens, oldParserDiagnostics, oldFrom, (oldStatements[first - 1] as A.Statement).end)) return undefined;
   if (hasSuffix && !boundaryIsClean(oldTokens, oldParserDiagnostics, oldTo, (oldStatements[afterLast - 1] as A.Statement).end)) return undefined;
 
-  const scanned = scan(text);
+  const scanned = (previous.scanned !== undefined ? rescan(previous.scanned, text, change) : undefined) ?? scan(text);
   if (scanned.template !== undefined) return undefined;
   const tokens = scanned.tokens;
   const from = first === 0 ? 0 : tokens.indexAtOrAfter(windowStart);
@@ -98,22 +99,12 @@ function reparsed(previous: ParsedSourceFile, text: string): SourceFile | undefi
   ];
   const program: A.Program = { kind: "Program", start: 0, end: text.length, statements };
   const diagnostics = [...scanned.diagnostics, ...parserDiagnostics].sort(compareDiagnostics);
-  return new ParsedSourceFile(text, program, tokens, scanned.comments, undefined, diagnostics, parserDiagnostics);
+  return new ParsedSourceFile(text, program, tokens, scanned.comments, undefined, diagnostics, parserDiagnostics, scanned.diagnostics);
 }
 
 function movedStatements(statements: readonly A.Statement[], delta: number): readonly A.Statement[] {
   moveBy = delta;
   return movedNodes(statements);
-}
-
-/** Where two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
-function changedRange(oldText: string, text: string): { start: number; oldEnd: number; newEnd: number } {
-  const shorter = Math.min(oldText.length, text.length);
-  let start = 0;
-  while (start < shorter && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && oldText.charCodeAt(oldText.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
-  return { start, oldEnd: oldText.length - tail, newEnd: text.length - tail };
 }
 
 /**
@@ -197,17 +188,3 @@ function movedNodes<T extends object>(nodes: readonly T[]): readonly T[] {
 
 /** How far `movedNode` moves offsets (set for one copy at a time, so the recursion carries no argument). */
 let moveBy = 0;
-
-function movedRange<T extends { readonly range: { readonly start: number; readonly end: number } }>(value: T, delta: number): T {
-  return { ...value, range: { start: value.range.start + delta, end: value.range.end + delta } };
-}
-
-function movedDiagnostic(diagnostic: Diagnostic, delta: number): Diagnostic {
-  const moved: Diagnostic = movedRange(diagnostic, delta);
-  return {
-    ...moved,
-    ...(diagnostic.related !== undefined ? { related: diagnostic.related.map((location) => movedRange(location, delta)) } : {}),
-    ...(diagnostic.fix !== undefined ? { fix: movedRange(diagnostic.fix, delta) } : {}),
-    ...(diagnostic.suggestedFix !== undefined ? { suggestedFix: movedRange(diagnostic.suggestedFix, delta) } : {}),
-  };
-}

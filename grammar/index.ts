@@ -6,7 +6,7 @@
  * only Chevrotain.
  */
 export { reparseSource } from "./incremental.js";
-export { MAX_SOURCE_LENGTH, parseSource, scanText, type ParseOptions, type ScannedText, type SourceFile } from "./source-file.js";
+export { MAX_SOURCE_LENGTH, parseSource, scanText, scanTextAfterEdit, type ParseOptions, type ScannedText, type SourceFile } from "./source-file.js";
 export type * from "./ast.js";
 export { binaryPrecedence, isStatement, rangeOf } from "./ast.js";
 export type { Diagnostic, DiagnosticCodeInfo, Fix, RelatedLocation, Severity, TextEdit } from "./diagnostic.js";

@@ -13,10 +13,10 @@
  */
 import type { TokenType } from "chevrotain";
 import { TokenBuffer } from "./token-buffer.js";
-import type { Diagnostic } from "./diagnostic.js";
+import { movedDiagnostic, type Diagnostic } from "./diagnostic.js";
 import type { SyntaxCode } from "./syntax-codes.js";
 import { syntaxDiagnostic } from "./syntax-codes.js";
-import type { TextRange } from "./text.js";
+import { withMovedRange, type TextChange, type TextRange } from "./text.js";
 import * as T from "./tokens.js";
 
 export interface Comment {
@@ -31,6 +31,14 @@ export interface TemplateLayout {
   readonly endMarkers: readonly TextRange[];
   /** Each `<% … %>` block: the whole block including the delimiters, and the code inside. */
   readonly codeBlocks: readonly { readonly range: TextRange; readonly code: TextRange }[];
+}
+
+/** A scan kept for `rescan` after the text is edited. */
+export interface EarlierScan {
+  readonly tokens: TokenBuffer;
+  readonly comments: readonly Comment[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly template: TemplateLayout | undefined;
 }
 
 export interface ScanResult {
@@ -88,6 +96,9 @@ function isUnicodeSpace(code: number): boolean {
 /** Single-character escapes of spec §1.5 (including `\r`, A4). */
 const validEscapes = new Set(['"', "'", "\\", ";", "n", "t", "b", "r"]);
 
+/** How many characters past a token's end the scanner may look at to decide the token (`1.` and a digit). */
+const SCANNER_PEEK = 2;
+
 /**
  * What the idle scanner holds between scans: never handed out, never written
  * to. The empty buffer also keeps `TokenBuffer`'s hidden class alive (see
@@ -119,6 +130,18 @@ class Scanner {
   /** Start of a run of unexpected characters not yet reported, or -1. */
   private unexpectedRunStart = -1;
   private insideTemplate = false;
+  /**
+   * While re-scanning after an edit (`rescan`): the earlier scan, where the
+   * unchanged tail starts in the new text, how far it moved, how far the
+   * earlier tokens have been searched, and the earlier token met again (-1
+   * until then).
+   */
+  private earlier: TokenBuffer = idleTokens;
+  private tailStart = Number.POSITIVE_INFINITY;
+  private delta = 0;
+  private earlierCursor = 0;
+  private checkedTokens = 0;
+  private metEarlier = -1;
 
   /** Scans a whole text; afterwards the scanner holds nothing of it. */
   scan(text: string): ScanResult {
@@ -138,6 +161,80 @@ class Scanner {
       this.comments = idleComments;
       this.diagnostics = idleDiagnostics;
     }
+  }
+
+  /**
+   * Scans `text`, an edited version of the text `earlier` came from, scanning
+   * only from shortly before the change until a token after it is one of the
+   * earlier scan's, moved; the earlier tokens, comments and diagnostics are
+   * reused on both sides. The result equals `scan(text)` (the diagnostics in
+   * another order). Undefined for templates, which are scanned whole.
+   */
+  rescan(earlier: EarlierScan, text: string, change: TextChange): ScanResult | undefined {
+    if (earlier.template !== undefined || text.includes(TEMPLATE_START_MARKER)) return undefined;
+    const earlierTokens = earlier.tokens;
+    // Tokens kept: those whose end, and the characters the scanner peeked at after it, come before the change.
+    const kept = earlierTokens.indexAtOrAfter(Math.max(0, change.start - SCANNER_PEEK));
+    const restart = kept === 0 ? 0 : earlierTokens.end(kept - 1);
+    this.text = text;
+    this.tokens = new TokenBuffer(text);
+    this.tokens.pushPrefixOf(earlierTokens, kept);
+    this.comments = earlier.comments.filter((comment) => comment.range.start < restart);
+    this.diagnostics = earlier.diagnostics.filter((diagnostic) => diagnostic.range.start < restart);
+    this.newLineBefore = false;
+    this.unexpectedRunStart = -1;
+    this.insideTemplate = false;
+    this.earlier = earlierTokens;
+    this.tailStart = change.newEnd;
+    this.delta = change.newEnd - change.oldEnd;
+    this.earlierCursor = kept;
+    this.checkedTokens = kept;
+    this.metEarlier = -1;
+    try {
+      this.scanCode(restart, text.length);
+      if (this.metEarlier < 0) {
+        this.flushUnexpected(text.length);
+      } else {
+        // From the token met again on, the text is the earlier one moved, and so is everything scanned from it.
+        const tailFrom = earlierTokens.end(this.metEarlier);
+        const delta = this.delta;
+        this.tokens.pushMovedTail(earlierTokens, this.metEarlier + 1, delta);
+        for (const comment of earlier.comments) if (comment.range.start >= tailFrom) this.comments.push(withMovedRange(comment, delta));
+        for (const diagnostic of earlier.diagnostics) if (diagnostic.range.start >= tailFrom) this.diagnostics.push(movedDiagnostic(diagnostic, delta));
+      }
+      return { tokens: this.tokens, comments: this.comments, diagnostics: this.diagnostics, template: undefined };
+    } finally {
+      this.text = "";
+      this.tokens = idleTokens;
+      this.comments = idleComments;
+      this.diagnostics = idleDiagnostics;
+      this.earlier = idleTokens;
+      this.tailStart = Number.POSITIVE_INFINITY;
+    }
+  }
+
+  /**
+   * Whether the token pushed last lies in the unchanged tail and is an
+   * earlier token moved (same kind and extent). The scanner's state after a
+   * token depends on nothing before it, and the text after it is the earlier
+   * text moved, so from there on the earlier scan holds (the token itself,
+   * with its line-break flag, is the new scan's).
+   */
+  private meetsEarlierScan(): boolean {
+    const tokens = this.tokens;
+    const last = tokens.count - 1;
+    if (last < this.checkedTokens) return false;
+    this.checkedTokens = last + 1;
+    const start = tokens.start(last);
+    if (start < this.tailStart) return false;
+    const earlier = this.earlier;
+    const earlierStart = start - this.delta;
+    let cursor = this.earlierCursor;
+    while (cursor < earlier.count && earlier.start(cursor) < earlierStart) cursor++;
+    this.earlierCursor = cursor;
+    if (cursor >= earlier.count || !tokens.sameAs(last, earlier, cursor, this.delta)) return false;
+    this.metEarlier = cursor;
+    return true;
   }
 
   report(code: SyntaxCode, start: number, end: number, message: string): void {
@@ -253,15 +350,11 @@ class Scanner {
         index++;
         continue;
       }
-      if (kind === IDENTIFIER_START) {
-        index = this.scanWord(index, limit);
-        continue;
-      }
-      if (kind === DIGIT) {
-        index = this.scanNumber(index, limit);
-        continue;
-      }
-      index = this.scanPunctuation(code, index, limit);
+      if (kind === IDENTIFIER_START) index = this.scanWord(index, limit);
+      else if (kind === DIGIT) index = this.scanNumber(index, limit);
+      else index = this.scanPunctuation(code, index, limit);
+      // Only while re-scanning: stop once the tail of the earlier scan is met again.
+      if (index >= this.tailStart && this.meetsEarlierScan()) return;
     }
   }
 
@@ -575,4 +668,9 @@ const sharedScanner = new Scanner();
 /** Scans a whole file. Never throws. */
 export function scan(text: string): ScanResult {
   return sharedScanner.scan(text);
+}
+
+/** Scans an edited text reusing the scan of its earlier version (`Scanner.rescan`); undefined for templates. Never throws. */
+export function rescan(earlier: EarlierScan, text: string, change: TextChange): ScanResult | undefined {
+  return sharedScanner.rescan(earlier, text, change);
 }

@@ -7,8 +7,8 @@ import type { Program } from "./ast.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
 import { parseTokens } from "./parser.js";
 import { syntaxDiagnostic } from "./syntax-codes.js";
-import { scan, type Comment, type TemplateLayout } from "./scanner.js";
-import { LineIndex } from "./text.js";
+import { rescan, scan, type Comment, type EarlierScan, type TemplateLayout } from "./scanner.js";
+import { changedRange, LineIndex } from "./text.js";
 import { TokenBuffer } from "./token-buffer.js";
 
 /** Files longer than this many UTF-16 code units are reported, not parsed. */
@@ -77,8 +77,10 @@ export class ParsedSourceFile implements SourceFile {
     readonly comments: readonly Comment[],
     readonly template: TemplateLayout | undefined,
     readonly diagnostics: readonly Diagnostic[],
-    /** The parser's diagnostics in the order it reported them (the scanner's are in `diagnostics` only); undefined when the text was not parsed. */
+    /** The parser's diagnostics in the order it reported them; undefined when the text was not parsed. */
     readonly parserDiagnostics: readonly Diagnostic[] | undefined,
+    /** The scanner's diagnostics; undefined when the text was not scanned. */
+    readonly scannerDiagnostics: readonly Diagnostic[] | undefined,
     /** The parser's, when it made one for a message. */
     private cachedLineIndex?: LineIndex,
     readonly lineBreakReads?: Uint8Array,
@@ -88,19 +90,32 @@ export class ParsedSourceFile implements SourceFile {
     this.cachedLineIndex ??= new LineIndex(this.text);
     return this.cachedLineIndex;
   }
+
+  /** What the scanner made of the text, for `rescan` after an edit; undefined when the text was not scanned. */
+  get scanned(): EarlierScan | undefined {
+    const diagnostics = this.scannerDiagnostics;
+    return diagnostics === undefined ? undefined : { tokens: this.tokens, comments: this.comments, diagnostics, template: this.template };
+  }
+}
+
+/** The scan of `text`, an edited version of `earlier`'s text, reusing the scan of `earlier` away from the change. Never throws. */
+export function scanTextAfterEdit(earlier: SourceFile, text: string): ScannedText {
+  const earlierScan = earlier instanceof ParsedSourceFile ? earlier.scanned : undefined;
+  const scanned = earlierScan !== undefined && unparsableReason(text) === undefined ? rescan(earlierScan, text, changedRange(earlier.text, text)) : undefined;
+  return scanned === undefined ? scanText(text) : { text, tokens: scanned.tokens, comments: scanned.comments, template: scanned.template };
 }
 
 /** Parses CRMScript source text. Never throws: problems become diagnostics. */
 export function parseSource(text: string, options: ParseOptions = {}): SourceFile {
   const emptyProgram: Program = { kind: "Program", start: 0, end: text.length, statements: [] };
   const unparsable = unparsableReason(text);
-  if (unparsable !== undefined) return new ParsedSourceFile(text, emptyProgram, new TokenBuffer(text), [], undefined, [unparsable], undefined);
+  if (unparsable !== undefined) return new ParsedSourceFile(text, emptyProgram, new TokenBuffer(text), [], undefined, [unparsable], undefined, undefined);
   const scanned = scan(text);
   const lineBreakReads = options.recordLineBreakReads === true ? scanned.tokens.recordLineBreakReads() : undefined;
   let program = emptyProgram;
   let lineIndex: LineIndex | undefined;
   let parserDiagnostics: Diagnostic[] | undefined;
-  const diagnostics = scanned.diagnostics;
+  const diagnostics = [...scanned.diagnostics];
   try {
     const parsed = parseTokens(scanned.tokens);
     program = parsed.program;
@@ -117,5 +132,16 @@ export function parseSource(text: string, options: ParseOptions = {}): SourceFil
     );
   }
   diagnostics.sort(compareDiagnostics);
-  return new ParsedSourceFile(text, program, scanned.tokens, scanned.comments, scanned.template, diagnostics, parserDiagnostics, lineIndex, lineBreakReads);
+  return new ParsedSourceFile(
+    text,
+    program,
+    scanned.tokens,
+    scanned.comments,
+    scanned.template,
+    diagnostics,
+    parserDiagnostics,
+    scanned.diagnostics,
+    lineIndex,
+    lineBreakReads,
+  );
 }

@@ -100,3 +100,25 @@ export class LineIndex {
     return end;
   }
 }
+
+/** An edit as two texts see it: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
+export interface TextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** Where two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
+export function changedRange(oldText: string, text: string): TextChange {
+  const shorter = Math.min(oldText.length, text.length);
+  let start = 0;
+  while (start < shorter && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && oldText.charCodeAt(oldText.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  return { start, oldEnd: oldText.length - tail, newEnd: text.length - tail };
+}
+
+/** A copy of `value` (a comment, a diagnostic, a related location) with its range moved by `delta`. */
+export function withMovedRange<T extends { readonly range: TextRange }>(value: T, delta: number): T {
+  return { ...value, range: { start: value.range.start + delta, end: value.range.end + delta } };
+}

@@ -82,6 +82,43 @@ export class TokenBuffer {
     this.lineBreaks[index] = newLineBefore ? 1 : 0;
   }
 
+  /** Whether token `index` is `other`'s token `otherIndex` moved by `delta`: the same kind and extent. */
+  sameAs(index: number, other: TokenBuffer, otherIndex: number, delta: number): boolean {
+    return (
+      this.kinds[index] === other.kinds[otherIndex] &&
+      this.starts[index] === (other.starts[otherIndex] as number) + delta &&
+      this.ends[index] === (other.ends[otherIndex] as number) + delta
+    );
+  }
+
+  /** Appends the first `count` tokens of `other` (a scan of an earlier version of this text that agrees up to them). */
+  pushPrefixOf(other: TokenBuffer, count: number): void {
+    this.appendFrom(other, 0, count, 0);
+  }
+
+  /** Appends `other`'s tokens from `from` on, each moved by `delta` (the unchanged tail of an earlier version). */
+  pushMovedTail(other: TokenBuffer, from: number, delta: number): void {
+    this.appendFrom(other, from, other.size, delta);
+  }
+
+  private appendFrom(other: TokenBuffer, from: number, to: number, delta: number): void {
+    const count = to - from;
+    if (count <= 0) return;
+    while (this.kinds.length < this.size + count) this.grow();
+    const at = this.size;
+    this.kinds.set(other.kinds.subarray(from, to), at);
+    this.lineBreaks.set(other.lineBreaks.subarray(from, to), at);
+    this.starts.set(other.starts.subarray(from, to), at);
+    this.ends.set(other.ends.subarray(from, to), at);
+    if (delta !== 0) {
+      for (let index = at; index < at + count; index++) {
+        this.starts[index] = (this.starts[index] as number) + delta;
+        this.ends[index] = (this.ends[index] as number) + delta;
+      }
+    }
+    this.size += count;
+  }
+
   private grow(): void {
     const capacity = this.kinds.length * 2;
     this.kinds = copyInto(new Uint16Array(capacity), this.kinds);

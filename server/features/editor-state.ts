@@ -6,7 +6,7 @@
  * code there still holds; that is what makes completion right after a
  * keystroke answer without re-analysing a large file.
  */
-import { scanText, type ScannedText } from "../../grammar/index.js";
+import { scanTextAfterEdit, type ScannedText } from "../../grammar/index.js";
 import type { FileAnalysis } from "../analysis/host.js";
 
 export interface EditorState {
@@ -29,7 +29,8 @@ let lastScan: ScannedText | undefined;
 /** The state for `text` when `analysis` is of an earlier version that agrees with it before `stablePrefix`. */
 export function staleState(text: string, analysis: FileAnalysis, stablePrefix: number): EditorState {
   if (analysis.sourceFile.text === text) return freshState(analysis);
-  if (lastScan?.text !== text) lastScan = scanText(text);
+  // Scanned again only around the edits since the analysis.
+  if (lastScan?.text !== text) lastScan = scanTextAfterEdit(analysis.sourceFile, text);
   return { current: lastScan, analysis, stablePrefix };
 }
 
