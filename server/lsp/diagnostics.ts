@@ -7,23 +7,40 @@
  * pause while it is being edited (a newer edit cancels the pending run, so
  * the newest version always wins), and for every open script that includes
  * a file that changed. Files the configuration's ignore patterns name get
- * no diagnostics.
+ * no diagnostics. A run never gets ahead of the client: it waits for the
+ * messages already read and the answers being written, and for a
+ * typing-time request (completion) being worked on, so a completion sent
+ * with a keystroke is answered first.
  */
 import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
 import { toLspDiagnostic } from "./convert.js";
 import type { OpenDocument, OpenDocuments } from "./documents.js";
+import { MessageActivity, type Cancellable } from "./message-activity.js";
 
 export interface SchedulerOptions {
-  /** Pause after an edit before diagnostics are recomputed and pushed (default 20 ms). */
+  /**
+   * Pause after an edit before diagnostics are recomputed and pushed
+   * (default 5 ms: long enough for the requests a client sends with the
+   * keystroke to arrive first; edits closer together are checked once).
+   */
   readonly delayMilliseconds?: number | undefined;
   /** Whether a file is left out by the ignore patterns. */
   readonly isIgnored?: (path: string) => boolean;
+  /** The connection's count of handled messages; without it, runs wait only two turns of the event loop. */
+  readonly activity?: MessageActivity | undefined;
 }
 
+/** A pending run: the pause after an edit, then the wait for the client's messages. */
+type PendingRun = { readonly timer: ReturnType<typeof setTimeout> } | { readonly soon: Cancellable };
+
 export class DiagnosticsScheduler {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Map<string, PendingRun>();
   private pull = false;
+  private readonly activity: MessageActivity;
+  /** Typing-time requests being answered, and the runs that came due meanwhile. */
+  private requestsInProgress = 0;
+  private readonly waiting = new Set<OpenDocument>();
 
   constructor(
     private readonly connection: Connection,
@@ -31,10 +48,12 @@ export class DiagnosticsScheduler {
     private readonly host: AnalysisHost,
     private readonly docsBase: string,
     private readonly options: SchedulerOptions = {},
-  ) {}
+  ) {
+    this.activity = options.activity ?? new MessageActivity();
+  }
 
   private get delayMilliseconds(): number {
-    return this.options.delayMilliseconds ?? 20;
+    return this.options.delayMilliseconds ?? 5;
   }
 
   private ignored(open: OpenDocument): boolean {
@@ -67,7 +86,7 @@ export class DiagnosticsScheduler {
       this.publishSyntax(open);
       // The full analysis runs after the syntax wave has been written out.
       setImmediate(() => {
-        if (this.documents.get(open.uri) === open && !this.timers.has(open.uri)) this.publishNow(open);
+        if (this.documents.get(open.uri) === open && !this.pending.has(open.uri)) this.publishNow(open);
       });
     }
     this.dependentsChanged(open.path);
@@ -116,21 +135,46 @@ export class DiagnosticsScheduler {
     else for (const open of dependents) this.schedule(open);
   }
 
+  /** Answers a typing-time request (completion) ahead of any diagnostics run that comes due while it is worked on. */
+  async ahead<T>(answer: () => Promise<T>): Promise<T> {
+    this.requestsInProgress++;
+    try {
+      return await answer();
+    } finally {
+      this.requestsInProgress--;
+      if (this.requestsInProgress === 0) {
+        const due = [...this.waiting];
+        this.waiting.clear();
+        for (const open of due) this.runSoon(open);
+      }
+    }
+  }
+
   private schedule(open: OpenDocument): void {
     this.cancel(open.uri);
-    this.timers.set(
-      open.uri,
-      setTimeout(() => {
-        this.timers.delete(open.uri);
-        if (this.documents.get(open.uri) === open) this.publishNow(open);
-      }, this.delayMilliseconds),
-    );
+    this.pending.set(open.uri, { timer: setTimeout(() => this.runSoon(open), this.delayMilliseconds) });
+  }
+
+  /** Runs after the client's messages already read and the answers being written. */
+  private runSoon(open: OpenDocument): void {
+    this.cancel(open.uri);
+    this.pending.set(open.uri, { soon: this.activity.afterQueuedMessages(() => this.run(open)) });
+  }
+
+  private run(open: OpenDocument): void {
+    this.pending.delete(open.uri);
+    if (this.documents.get(open.uri) !== open) return;
+    if (this.requestsInProgress > 0) this.waiting.add(open);
+    else this.publishNow(open);
   }
 
   private cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer !== undefined) clearTimeout(timer);
-    this.timers.delete(uri);
+    for (const open of this.waiting) if (open.uri === uri) this.waiting.delete(open);
+    const pending = this.pending.get(uri);
+    if (pending === undefined) return;
+    if ("timer" in pending) clearTimeout(pending.timer);
+    else pending.soon.cancel();
+    this.pending.delete(uri);
   }
 
   private publishNow(open: OpenDocument): void {

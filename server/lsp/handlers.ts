@@ -59,6 +59,8 @@ export interface HandlerContext {
   editRangeDefault: boolean;
   /** False when the client has the statement snippets of its own (the VS Code extension contributes them). */
   offerSnippets: boolean;
+  /** Answers a typing-time request before the pushed diagnostics that come due meanwhile. */
+  readonly aheadOfDiagnostics: <T>(answer: () => Promise<T>) => Promise<T>;
   /** Settles when the workspace scan has found every script (at once when no scan has started). */
   readonly workspaceScanned: () => Promise<void>;
 }
@@ -84,53 +86,55 @@ export function registerHandlers(context: HandlerContext): void {
   const recent = new RecentCompletions();
 
   connection.onCompletion(
-    guarded(connection, "completion", null, async (params, token) => {
-      throwIfCancelled(token);
-      const open = openOf(params.textDocument.uri);
-      if (open === undefined) return null;
-      // The analysis (the long step, the first time in a document), then the answer from it, for the text the request was about.
-      const version = open.document.version;
-      documents.editorState(open);
-      await pause(token);
-      if (openOf(params.textDocument.uri) !== open || open.document.version !== version) throw contentModifiedError();
-      const state = documents.editorState(open);
-      const offset = open.document.offsetAt(params.position);
-      const sources = {
-        includeIds: () => includeIds(host, open.path),
-        fresh: () => {
-          documents.fresh(open);
-          return documents.editorState(open);
-        },
-      };
-      const result = complete(host, state, offset, sources, {
-        snippetSyntax: context.snippetSupport,
-        offerSnippets: context.offerSnippets,
-        recency: (label) => recent.recency(label),
-      });
-      lastList++;
-      lastEntries = result.entries;
-      const rangeOf = (range: TextRange) => ({ start: open.document.positionAt(range.start), end: open.document.positionAt(range.end) });
-      const insert = rangeOf(result.insert);
-      const replace = rangeOf(result.replace);
-      const items = result.entries.map((entry, index): CompletionItem => {
-        const newText = entry.insertText ?? entry.label;
-        const item: CompletionItem = {
-          label: entry.label,
-          kind: completionKinds[entry.kind],
-          sortText: entry.sortText,
-          filterText: entry.label,
-          data: [lastList, index],
-          command: { title: "", command: COMPLETION_ACCEPTED_COMMAND, arguments: [entry.label] },
+    guarded(connection, "completion", null, (params, token) =>
+      context.aheadOfDiagnostics(async () => {
+        throwIfCancelled(token);
+        const open = openOf(params.textDocument.uri);
+        if (open === undefined) return null;
+        // The analysis (the long step, the first time in a document), then the answer from it, for the text the request was about.
+        const version = open.document.version;
+        documents.editorState(open);
+        await pause(token);
+        if (openOf(params.textDocument.uri) !== open || open.document.version !== version) throw contentModifiedError();
+        const state = documents.editorState(open);
+        const offset = open.document.offsetAt(params.position);
+        const sources = {
+          includeIds: () => includeIds(host, open.path),
+          fresh: () => {
+            documents.fresh(open);
+            return documents.editorState(open);
+          },
         };
-        if (!context.editRangeDefault) item.textEdit = context.insertReplaceSupport ? { newText, insert, replace } : { newText, range: insert };
-        else if (newText !== entry.label) item.textEditText = newText;
-        if (entry.detail !== undefined) item.detail = entry.detail;
-        if (entry.snippet === true) item.insertTextFormat = InsertTextFormat.Snippet;
-        return item;
-      });
-      if (!context.editRangeDefault) return { isIncomplete: result.isIncomplete, items };
-      return { isIncomplete: result.isIncomplete, itemDefaults: { editRange: context.insertReplaceSupport ? { insert, replace } : insert }, items };
-    }),
+        const result = complete(host, state, offset, sources, {
+          snippetSyntax: context.snippetSupport,
+          offerSnippets: context.offerSnippets,
+          recency: (label) => recent.recency(label),
+        });
+        lastList++;
+        lastEntries = result.entries;
+        const rangeOf = (range: TextRange) => ({ start: open.document.positionAt(range.start), end: open.document.positionAt(range.end) });
+        const insert = rangeOf(result.insert);
+        const replace = rangeOf(result.replace);
+        const items = result.entries.map((entry, index): CompletionItem => {
+          const newText = entry.insertText ?? entry.label;
+          const item: CompletionItem = {
+            label: entry.label,
+            kind: completionKinds[entry.kind],
+            sortText: entry.sortText,
+            filterText: entry.label,
+            data: [lastList, index],
+            command: { title: "", command: COMPLETION_ACCEPTED_COMMAND, arguments: [entry.label] },
+          };
+          if (!context.editRangeDefault) item.textEdit = context.insertReplaceSupport ? { newText, insert, replace } : { newText, range: insert };
+          else if (newText !== entry.label) item.textEditText = newText;
+          if (entry.detail !== undefined) item.detail = entry.detail;
+          if (entry.snippet === true) item.insertTextFormat = InsertTextFormat.Snippet;
+          return item;
+        });
+        if (!context.editRangeDefault) return { isIncomplete: result.isIncomplete, items };
+        return { isIncomplete: result.isIncomplete, itemDefaults: { editRange: context.insertReplaceSupport ? { insert, replace } : insert }, items };
+      }),
+    ),
   );
 
   connection.onCompletionResolve(

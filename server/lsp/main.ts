@@ -7,6 +7,7 @@
  */
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { installCrashPolicy } from "./crash-policy.js";
+import { MessageActivity } from "./message-activity.js";
 import { startServer } from "./server.js";
 import { toolVersion } from "../analysis/tool-version.js";
 
@@ -17,7 +18,8 @@ if (argv.includes("--version") || argv.includes("-v")) {
   process.stderr.write("Usage: crmscript-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n");
   process.exitCode = 2;
 } else {
-  const connection = createConnection(ProposedFeatures.all);
+  const activity = new MessageActivity();
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy: activity.messageStrategy });
   installCrashPolicy(process, (message) => connection.console.error(message));
-  startServer(connection);
+  startServer(connection, { activity });
 }

@@ -34,6 +34,7 @@ import { COMPLETION_ACCEPTED_COMMAND, registerHandlers, semanticTokensLegend, ty
 import { CONFIG_FILE_GLOB, isConfigFile, ServerConfiguration } from "./configuration.js";
 import type { EditorSettings, InitializationOptions } from "./settings.js";
 import { MAX_ANALYZED_FILES } from "./limits.js";
+import type { MessageActivity } from "./message-activity.js";
 import { UriMap } from "./uris.js";
 import { WorkspaceScan } from "./workspace-scan.js";
 
@@ -42,6 +43,8 @@ export interface ServerOptions {
   readonly docsBase?: string;
   /** Pause after an edit before pushed diagnostics are recomputed. */
   readonly diagnosticsDelayMilliseconds?: number;
+  /** The connection's count of handled messages (its message strategy), so pushed diagnostics come after the messages already read. */
+  readonly activity?: MessageActivity;
   /** The lint rules to run (all of the registry by default). */
   readonly rules?: HostOptions["rules"];
 }
@@ -79,6 +82,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const diagnostics = new DiagnosticsScheduler(connection, documents, host, options.docsBase ?? defaultDocsBase(), {
     delayMilliseconds: options.diagnosticsDelayMilliseconds,
     isIgnored: (path) => configuration.isIgnored(path),
+    activity: options.activity,
   });
   let scan: WorkspaceScan | undefined;
   const context: HandlerContext = {
@@ -90,6 +94,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     insertReplaceSupport: false,
     editRangeDefault: false,
     offerSnippets: true,
+    aheadOfDiagnostics: (answer) => diagnostics.ahead(answer),
     workspaceScanned: () => scan?.ended() ?? Promise.resolve(),
   };
   let workspaceRoots: string[] = [];

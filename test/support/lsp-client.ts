@@ -37,6 +37,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { PassThrough } from "node:stream";
 import { createConnection as createServerConnection } from "vscode-languageserver/node";
+import { MessageActivity } from "../../server/lsp/message-activity.js";
 import { startServer, type RunningServer, type ServerOptions } from "../../server/lsp/server.js";
 import { repositoryRoot } from "./paths.js";
 
@@ -114,8 +115,12 @@ export class LspClient {
   static async startInProcess(options: ClientOptions & { readonly serverOptions?: ServerOptions } = {}): Promise<LspClient> {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
-    const serverConnection = createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    const running = startServer(serverConnection, { diagnosticsDelayMilliseconds: 0, ...options.serverOptions });
+    // As `main.ts` starts the server, with the connection's count of handled messages.
+    const activity = new MessageActivity();
+    const serverConnection = createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), {
+      messageStrategy: activity.messageStrategy,
+    });
+    const running = startServer(serverConnection, { diagnosticsDelayMilliseconds: 0, activity, ...options.serverOptions });
     const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const client = await LspClient.initialize(connection, options, undefined, () => {
       serverConnection.dispose();

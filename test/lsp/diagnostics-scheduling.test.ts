@@ -1,0 +1,71 @@
+/**
+ * When pushed diagnostics are computed after an edit: never ahead of a
+ * completion the client sent with the keystroke (its answer arrives before
+ * the diagnostics, which follow at once), and once for a burst of edits, for
+ * the newest version. The server runs in this process, on a 2,000-line
+ * script, so a diagnostics run takes longer than the completion.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateScriptOfLines } from "../../bench/realistic-script.js";
+import { LspClient } from "../support/lsp-client.js";
+
+const uri = "file:///scheduling/main.crm";
+const text = generateScriptOfLines(2000, 4);
+const lines = text.split("\n");
+const targets = lines.flatMap((line, index) => (line.startsWith("  entity = agent.Save") ? [index] : []));
+
+let client: LspClient;
+
+beforeAll(async () => {
+  client = await LspClient.startInProcess({ serverOptions: { diagnosticsDelayMilliseconds: 0 } });
+  await client.openAndWait(uri, text);
+});
+
+afterAll(async () => {
+  await client.stop();
+});
+
+describe("diagnostics after an edit", () => {
+  it("come after the answer to a completion sent with the keystroke", async () => {
+    expect(targets.length).toBeGreaterThanOrEqual(15);
+    for (const line of targets.slice(0, 15)) {
+      const before = client.pushedCount(uri);
+      const typed = client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: "  agent.\n" }]);
+      const list = await client.request<{ items: { label: string }[] }>("textDocument/completion", {
+        textDocument: { uri },
+        position: { line, character: 8 },
+      });
+      expect(list.items.length).toBeGreaterThan(10);
+      // Messages arrive in the order they were sent: nothing was pushed for the edit before the answer …
+      expect(client.pushedCount(uri)).toBe(before);
+      // … and the edit's diagnostics come right after it.
+      await client.waitForDiagnostics(uri, (params) => params.version === typed, before);
+      const removed = client.change(uri, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: "" }]);
+      await client.waitForDiagnostics(uri, (params) => params.version === removed, before + 1);
+    }
+  });
+});
+
+describe("a burst of edits", () => {
+  let burstClient: LspClient;
+  const burstUri = "file:///scheduling/burst.crm";
+
+  beforeAll(async () => {
+    burstClient = await LspClient.startInProcess({ serverOptions: { diagnosticsDelayMilliseconds: 300 } });
+    await burstClient.openAndWait(burstUri, "#setLanguageLevel 4;\nInteger count = 1;\nprintLine(count.toString());\n");
+  });
+
+  afterAll(async () => {
+    await burstClient.stop();
+  });
+
+  it("is checked once, for the newest version", async () => {
+    const before = burstClient.pushedCount(burstUri);
+    burstClient.change(burstUri, [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 15 } }, text: "counter" }]);
+    burstClient.change(burstUri, [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 17 } }, text: "coun" }]);
+    const last = burstClient.change(burstUri, [{ range: { start: { line: 2, character: 14 }, end: { line: 2, character: 14 } }, text: "t" }]);
+    const published = await burstClient.waitForDiagnostics(burstUri, (params) => params.version === last, before);
+    expect(published.diagnostics).toEqual([]);
+    expect(burstClient.pushedCount(burstUri) - before).toBe(1);
+  });
+});
