@@ -108,13 +108,25 @@ export interface TextChange {
   readonly newEnd: number;
 }
 
+/** Characters `changedRange` compares at once. */
+const COMPARED_BLOCK = 512;
+
 /** Where two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
 export function changedRange(oldText: string, text: string): TextChange {
   const shorter = Math.min(oldText.length, text.length);
+  // Whole blocks first (string comparison runs natively), then character by character within the first differing block.
   let start = 0;
+  while (start + COMPARED_BLOCK <= shorter && oldText.slice(start, start + COMPARED_BLOCK) === text.slice(start, start + COMPARED_BLOCK))
+    start += COMPARED_BLOCK;
   while (start < shorter && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
+  const room = shorter - start;
   let tail = 0;
-  while (tail < shorter - start && oldText.charCodeAt(oldText.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  while (
+    tail + COMPARED_BLOCK <= room &&
+    oldText.slice(oldText.length - tail - COMPARED_BLOCK, oldText.length - tail) === text.slice(text.length - tail - COMPARED_BLOCK, text.length - tail)
+  )
+    tail += COMPARED_BLOCK;
+  while (tail < room && oldText.charCodeAt(oldText.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
   return { start, oldEnd: oldText.length - tail, newEnd: text.length - tail };
 }
 

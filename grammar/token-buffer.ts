@@ -111,9 +111,12 @@ export class TokenBuffer {
     this.starts.set(other.starts.subarray(from, to), at);
     this.ends.set(other.ends.subarray(from, to), at);
     if (delta !== 0) {
-      for (let index = at; index < at + count; index++) {
-        this.starts[index] = (this.starts[index] as number) + delta;
-        this.ends[index] = (this.ends[index] as number) + delta;
+      // Locals, not fields: this loop runs over most of a file's tokens once per edit, often before V8 has optimized it.
+      const starts = this.starts;
+      const ends = this.ends;
+      for (let index = at, last = at + count; index < last; index++) {
+        starts[index] = (starts[index] as number) + delta;
+        ends[index] = (ends[index] as number) + delta;
       }
     }
     this.size += count;
