@@ -4,6 +4,7 @@
 import { chmodSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { nodeBundle } from "./scripts/bundle-options.mjs";
+import { asciiOutput } from "./scripts/esbuild-ascii-output.mjs";
 import { jsonAsString } from "./scripts/esbuild-json-as-string.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
@@ -40,12 +41,12 @@ await Promise.all([
       crmscript: "server/cli/crmscript-bin.ts",
       "crmscript-language-server": "server/lsp/main.ts",
     },
-    plugins: [jsonAsString],
+    plugins: [jsonAsString, asciiOutput],
     banner: { js: "#!/usr/bin/env node" },
     define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
   }),
   // The extension host provides `vscode`.
-  build({ ...common, entryPoints: { extension: "client/extension.ts" }, external: ["vscode"], plugins: [sideEffectFree("iconv-lite")] }),
+  build({ ...common, entryPoints: { extension: "client/extension.ts" }, external: ["vscode"], plugins: [sideEffectFree("iconv-lite"), asciiOutput] }),
 ]);
 
 // The bundles are the package's executables.
