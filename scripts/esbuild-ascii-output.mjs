@@ -7,7 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 
 /** `text` with every non-ASCII UTF-16 unit written as a `\uXXXX` escape. */
 export function toAscii(text) {
-  return text.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 export const asciiOutput = {
