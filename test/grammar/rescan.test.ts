@@ -45,33 +45,32 @@ const lexicalEdges = [
   "a.b.c(1,2).d; x = .5; y = 3..4; s = 'it\\'s'; t = \"\\q\";\r\nz = 1\r\n",
 ];
 
+/** Applies the changes one by one, re-scanning each version from the scan of the one before. */
+function checkChanges<C>(text: string, changes: readonly C[], apply: (text: string, change: C) => string): void {
+  let current = text;
+  let earlier = scan(current);
+  for (const change of changes) {
+    const next = apply(current, change);
+    earlier = checkRescan(earlier, current, next);
+    current = next;
+  }
+}
+
 describe("rescan", () => {
   it("gives what a fresh scan gives after random edit sequences", () => {
+    const edits = editSequences(fc.oneof(typedText, fc.string({ maxLength: 6 })), 8);
     fc.assert(
-      fc.property(fc.constantFrom(...realistic, ...lexicalEdges), editSequences(fc.oneof(typedText, fc.string({ maxLength: 6 })), 8), (text, edits) => {
-        let current = text;
-        let earlier = scan(current);
-        for (const edit of edits) {
-          const next = applyEdit(current, edit);
-          earlier = checkRescan(earlier, current, next);
-          current = next;
-        }
-      }),
+      fc.property(fc.constantFrom(...realistic, ...lexicalEdges), edits, (text, sequence) => checkChanges(text, sequence, applyEdit)),
       { numRuns: 400 },
     );
   });
 
   it("gives what a fresh scan gives after mutations of token soup and scripts", () => {
+    const mutations = fc.array(mutation, { minLength: 1, maxLength: 4 });
     fc.assert(
-      fc.property(fc.oneof(tokenSoup, fc.constantFrom(...realistic, ...lexicalEdges)), fc.array(mutation, { minLength: 1, maxLength: 4 }), (text, changes) => {
-        let current = text;
-        let earlier = scan(current);
-        for (const change of changes) {
-          const next = applyMutation(current, change);
-          earlier = checkRescan(earlier, current, next);
-          current = next;
-        }
-      }),
+      fc.property(fc.oneof(tokenSoup, fc.constantFrom(...realistic, ...lexicalEdges)), mutations, (text, changes) =>
+        checkChanges(text, changes, applyMutation),
+      ),
       { numRuns: 400 },
     );
   });
