@@ -40,7 +40,7 @@ export class DiagnosticsScheduler {
   private readonly activity: MessageActivity;
   /** Typing-time requests being answered, and the runs that came due meanwhile. */
   private requestsInProgress = 0;
-  private readonly waiting = new Set<OpenDocument>();
+  private readonly waiting = new Map<string, OpenDocument>();
 
   constructor(
     private readonly connection: Connection,
@@ -143,7 +143,7 @@ export class DiagnosticsScheduler {
     } finally {
       this.requestsInProgress--;
       if (this.requestsInProgress === 0) {
-        const due = [...this.waiting];
+        const due = [...this.waiting.values()];
         this.waiting.clear();
         for (const open of due) this.runSoon(open);
       }
@@ -164,12 +164,12 @@ export class DiagnosticsScheduler {
   private run(open: OpenDocument): void {
     this.pending.delete(open.uri);
     if (this.documents.get(open.uri) !== open) return;
-    if (this.requestsInProgress > 0) this.waiting.add(open);
+    if (this.requestsInProgress > 0) this.waiting.set(open.uri, open);
     else this.publishNow(open);
   }
 
   private cancel(uri: string): void {
-    for (const open of this.waiting) if (open.uri === uri) this.waiting.delete(open);
+    this.waiting.delete(uri);
     const pending = this.pending.get(uri);
     if (pending === undefined) return;
     if ("timer" in pending) clearTimeout(pending.timer);
