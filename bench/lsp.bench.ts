@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { LspClient } from "../test/support/lsp-client.js";
-import { formatTable, median } from "./measure.js";
+import { formatTable, latencySummary, median } from "./measure.js";
 import { generateProgramOfLines, generateScriptOfLines, seededRandom } from "./realistic-script.js";
 import { type PeerResult, runTypeScriptPeer } from "./typescript-peer.js";
 
@@ -24,15 +24,6 @@ export interface LspBenchResult {
   readonly memory: { readonly files: number; readonly lines: number; readonly residentMegabytes: number };
   /** TypeScript's language service on the same program in TypeScript, in the same run. */
   readonly peer: PeerResult;
-}
-
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
-}
-
-function summary(values: readonly number[]): { p50: number; p95: number } {
-  return { p50: median(values), p95: percentile(values, 0.95) };
 }
 
 /** Resident memory of a process, in megabytes (Linux). */
@@ -151,10 +142,10 @@ export async function runLspBench(): Promise<LspBenchResult> {
     lines: lines.length,
     startToFirstDiagnostics,
     startToFullDiagnostics,
-    roundTrip: summary(roundTrips),
-    hover: summary(hovers),
-    completion: { ...summary(completions), items },
-    diagnosticsAfterEdit: summary(afterEdit),
+    roundTrip: latencySummary(roundTrips),
+    hover: latencySummary(hovers),
+    completion: { ...latencySummary(completions), items },
+    diagnosticsAfterEdit: latencySummary(afterEdit),
     memory: { files, lines: fileLines, residentMegabytes: resident },
     peer,
   };

@@ -11,6 +11,17 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+/** The value below which `fraction` of the values lie (nearest rank). */
+export function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
+}
+
+/** The median and the 95th percentile, as latency figures are reported. */
+export function latencySummary(values: readonly number[]): { p50: number; p95: number } {
+  return { p50: median(values), p95: percentile(values, 0.95) };
+}
+
 export function timeOnce(run: () => void): number {
   const start = performance.now();
   run();

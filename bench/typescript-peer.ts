@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import ts from "typescript";
 import { repositoryRoot } from "../test/support/paths.js";
-import { median } from "./measure.js";
+import { latencySummary } from "./measure.js";
 import { seededRandom } from "./realistic-script.js";
 
 interface CatalogParam {
@@ -92,11 +92,6 @@ export function catalogDeclarations(
 export interface PeerResult {
   readonly completion: { readonly p50: number; readonly p95: number; readonly items: number };
   readonly diagnosticsAfterEdit: { readonly p50: number; readonly p95: number };
-}
-
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
 }
 
 /** A language service over files held in memory, with the ES5 library from the installed TypeScript. */
@@ -183,7 +178,7 @@ export function runTypeScriptPeer(program: string): PeerResult {
   }
   service.dispose();
   return {
-    completion: { p50: median(completions), p95: percentile(completions, 0.95), items },
-    diagnosticsAfterEdit: { p50: median(afterEdit), p95: percentile(afterEdit, 0.95) },
+    completion: { ...latencySummary(completions), items },
+    diagnosticsAfterEdit: latencySummary(afterEdit),
   };
 }
