@@ -66,7 +66,8 @@ function reparsed(previous: ParsedSourceFile, text: string): SourceFile | undefi
   if (first > 0 && !boundaryIsClean(oldTokens, oldParserDiagnostics, oldFrom, (oldStatements[first - 1] as A.Statement).end)) return undefined;
   if (hasSuffix && !boundaryIsClean(oldTokens, oldParserDiagnostics, oldTo, (oldStatements[afterLast - 1] as A.Statement).end)) return undefined;
 
-  const scanned = (previous.scanned !== undefined ? rescan(previous.scanned, text, change) : undefined) ?? scan(text);
+  const earlierScan = previous.scanned;
+  const scanned = (earlierScan !== undefined ? rescan(earlierScan, text, change) : undefined) ?? scan(text);
   if (scanned.template !== undefined) return undefined;
   const tokens = scanned.tokens;
   const from = first === 0 ? 0 : tokens.indexAtOrAfter(windowStart);

@@ -145,22 +145,34 @@ class Scanner {
 
   /** Scans a whole text; afterwards the scanner holds nothing of it. */
   scan(text: string): ScanResult {
-    this.text = text;
-    this.tokens = new TokenBuffer(text);
-    this.comments = [];
-    this.diagnostics = [];
-    this.newLineBefore = false;
-    this.unexpectedRunStart = -1;
-    this.insideTemplate = false;
+    this.begin(text, new TokenBuffer(text), [], []);
     try {
       const template = this.scanFile();
       return { tokens: this.tokens, comments: this.comments, diagnostics: this.diagnostics, template };
     } finally {
-      this.text = "";
-      this.tokens = idleTokens;
-      this.comments = idleComments;
-      this.diagnostics = idleDiagnostics;
+      this.end();
     }
+  }
+
+  /** Takes up a text to scan, with what a scan of it found so far, in the state at the start of code or after a token. */
+  private begin(text: string, tokens: TokenBuffer, comments: Comment[], diagnostics: Diagnostic[]): void {
+    this.text = text;
+    this.tokens = tokens;
+    this.comments = comments;
+    this.diagnostics = diagnostics;
+    this.newLineBefore = false;
+    this.unexpectedRunStart = -1;
+    this.insideTemplate = false;
+  }
+
+  /** Lets go of the text and of everything found in it (and of an earlier scan). */
+  private end(): void {
+    this.text = "";
+    this.tokens = idleTokens;
+    this.comments = idleComments;
+    this.diagnostics = idleDiagnostics;
+    this.earlier = idleTokens;
+    this.tailStart = Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -176,14 +188,14 @@ class Scanner {
     // Tokens kept: those whose end, and the characters the scanner peeked at after it, come before the change.
     const kept = earlierTokens.indexAtOrAfter(Math.max(0, change.start - SCANNER_PEEK));
     const restart = kept === 0 ? 0 : earlierTokens.end(kept - 1);
-    this.text = text;
-    this.tokens = new TokenBuffer(text);
-    this.tokens.pushPrefixOf(earlierTokens, kept);
-    this.comments = earlier.comments.filter((comment) => comment.range.start < restart);
-    this.diagnostics = earlier.diagnostics.filter((diagnostic) => diagnostic.range.start < restart);
-    this.newLineBefore = false;
-    this.unexpectedRunStart = -1;
-    this.insideTemplate = false;
+    const tokens = new TokenBuffer(text);
+    tokens.pushPrefixOf(earlierTokens, kept);
+    this.begin(
+      text,
+      tokens,
+      earlier.comments.filter((comment) => comment.range.start < restart),
+      earlier.diagnostics.filter((diagnostic) => diagnostic.range.start < restart),
+    );
     this.earlier = earlierTokens;
     this.tailStart = change.newEnd;
     this.delta = change.newEnd - change.oldEnd;
@@ -204,12 +216,7 @@ class Scanner {
       }
       return { tokens: this.tokens, comments: this.comments, diagnostics: this.diagnostics, template: undefined };
     } finally {
-      this.text = "";
-      this.tokens = idleTokens;
-      this.comments = idleComments;
-      this.diagnostics = idleDiagnostics;
-      this.earlier = idleTokens;
-      this.tailStart = Number.POSITIVE_INFINITY;
+      this.end();
     }
   }
 
