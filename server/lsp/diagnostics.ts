@@ -84,10 +84,8 @@ export class DiagnosticsScheduler {
   opened(open: OpenDocument): void {
     if (!this.pull) {
       this.publishSyntax(open);
-      // The full analysis runs after the syntax wave has been written out.
-      setImmediate(() => {
-        if (this.documents.get(open.uri) === open && !this.pending.has(open.uri)) this.publishNow(open);
-      });
+      // The full analysis runs after the syntax wave has been written out (and gives way to an edit that comes first).
+      this.runSoon(open);
     }
     this.dependentsChanged(open.path);
   }
