@@ -1,10 +1,11 @@
 /**
  * The catalog shipped with the product (`data/catalog.json`, written by
- * `npm run build:catalog`), parsed and loaded on first use (not when the
- * program starts) and shared by every analysis in the process.
+ * `npm run build:catalog`), loaded on first use (not when the program
+ * starts), each entry parsed when first needed, and shared by every analysis
+ * in the process.
  */
 import catalogText from "./data/catalog.json?raw";
-import { loadCatalog, type LoadedCatalog } from "./load.js";
+import { loadCatalogText, type LoadedCatalog } from "./load.js";
 
 let loaded: (LoadedCatalog & { readonly loadMilliseconds: number }) | undefined;
 
@@ -12,7 +13,7 @@ let loaded: (LoadedCatalog & { readonly loadMilliseconds: number }) | undefined;
 export function builtinCatalog(): LoadedCatalog & { readonly loadMilliseconds: number } {
   if (loaded === undefined) {
     const start = performance.now();
-    const result = loadCatalog(JSON.parse(catalogText));
+    const result = loadCatalogText(catalogText);
     loaded = { ...result, loadMilliseconds: performance.now() - start };
   }
   return loaded;

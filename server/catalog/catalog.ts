@@ -7,17 +7,18 @@
  * all 8,489 overloads up front would make every start-up pay for the whole
  * API. `validateAll()` builds everything and returns what was malformed.
  */
-import { EntryBuilder, type Json } from "./entries.js";
+import { EntryBuilder } from "./entries.js";
+import type { RawEntries } from "./raw-entries.js";
 import type { ClassInfo, EnumInfo, MethodInfo, OverloadInfo, TriggerInfo } from "./types.js";
 
 /** The raw sections of catalog data, each already known to be an object. */
 export interface CatalogSections {
-  readonly types: Json;
-  readonly enums: Json;
-  readonly functions: Json;
-  readonly triggers: Json;
+  readonly types: RawEntries;
+  readonly enums: RawEntries;
+  readonly functions: RawEntries;
+  readonly triggers: RawEntries;
   /** `Array` and `Struct`: the built-in members of every array and every struct. */
-  readonly dataStructures: Json;
+  readonly dataStructures: RawEntries;
   readonly aliases: ReadonlyMap<string, string>;
   /** The page URL template, with `{page}` where the page name goes. */
   readonly pageUrl: string;
@@ -31,17 +32,17 @@ class LazySection<T> {
   readonly names: readonly string[];
 
   constructor(
-    private readonly raw: Json,
+    private readonly raw: RawEntries,
     private readonly build: (name: string, raw: unknown) => T | undefined,
   ) {
-    this.names = Object.freeze(Object.keys(raw));
+    this.names = raw.names;
   }
 
   get(name: string): T | undefined {
     const cached = this.built.get(name);
     if (cached !== undefined) return cached ?? undefined;
-    if (!Object.hasOwn(this.raw, name)) return undefined;
-    const entry = this.build(name, this.raw[name]) ?? null;
+    if (!this.raw.has(name)) return undefined;
+    const entry = this.build(name, this.raw.get(name)) ?? null;
     this.built.set(name, entry);
     return entry ?? undefined;
   }
