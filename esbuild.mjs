@@ -14,24 +14,6 @@ const outdir = process.argv.find((argument) => argument.startsWith("--outdir="))
 
 const common = { ...nodeBundle, outdir, sourcemap: !production, minify: production };
 
-/**
- * Marks a package as free of side effects, so that a bundle leaves it out when nothing it exports is used: the
- * extension uses the tenant library's atomic file writes, not the encodings (iconv-lite, half a megabyte of
- * tables) of the module those writes live in.
- */
-function sideEffectFree(name) {
-  return {
-    name: `side-effect-free:${name}`,
-    setup(build) {
-      build.onResolve({ filter: new RegExp(`^${name}$`) }, async (args) => {
-        if (args.pluginData === "resolving") return undefined;
-        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "resolving" });
-        return { ...resolved, sideEffects: false };
-      });
-    },
-  };
-}
-
 await Promise.all([
   build({
     ...common,
@@ -46,7 +28,7 @@ await Promise.all([
     define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
   }),
   // The extension host provides `vscode`.
-  build({ ...common, entryPoints: { extension: "client/extension.ts" }, external: ["vscode"], plugins: [sideEffectFree("iconv-lite"), asciiOutput] }),
+  build({ ...common, entryPoints: { extension: "client/extension.ts" }, external: ["vscode"], plugins: [asciiOutput] }),
 ]);
 
 // The bundles are the package's executables.

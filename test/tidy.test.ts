@@ -45,8 +45,7 @@ const allowed: Record<string, (specifier: string, resolvedFolder: string | undef
   "server/config": (specifier, folder) =>
     ["node:path", "ignore", "jsonc-parser"].includes(specifier) ||
     ["grammar", "server/semantics", "server/lint", "server/analysis", "server/format", "server/config"].includes(folder ?? ""),
-  "server/node": (specifier, folder) =>
-    specifier.startsWith("node:") || specifier === "iconv-lite" || ["server/analysis", "server/config", "server/node"].includes(folder ?? ""),
+  "server/node": (specifier, folder) => specifier.startsWith("node:") || ["server/analysis", "server/config", "server/node"].includes(folder ?? ""),
   "server/tenant": (specifier, folder) =>
     specifier.startsWith("node:") ||
     ["p-limit", "diff", "openid-client"].includes(specifier) ||

@@ -7,8 +7,8 @@
  * except for what they changed.
  */
 import { readFileSync } from "node:fs";
-import iconv from "iconv-lite";
 import type { ConfigFileText } from "../config/resolve.js";
+import { decodeWindows1252, encodeWindows1252 } from "./code-page-1252.js";
 
 /** How a file's text is stored. */
 export interface SourceEncoding {
@@ -36,7 +36,7 @@ export function decodeSourceFile(bytes: Uint8Array): DecodedSource {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16be.decode(bytes.subarray(2)), encoding: { name: "utf-16be", bom: true } };
   const text = tryUtf8(bytes);
   if (text !== undefined) return { text, encoding: { name: "utf-8", bom: false } };
-  return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252"), encoding: { name: "windows-1252", bom: false } };
+  return { text: decodeWindows1252(bytes), encoding: { name: "windows-1252", bom: false } };
 }
 
 function tryUtf8(bytes: Uint8Array): string | undefined {
@@ -102,11 +102,11 @@ function encodeBody(text: string, name: SourceEncoding["name"]): Uint8Array {
     case "utf-8":
       return new TextEncoder().encode(text);
     case "utf-16le":
-      return iconv.encode(text, "utf-16le");
+      return Buffer.from(text, "utf16le");
     case "utf-16be":
-      return iconv.encode(text, "utf-16be");
+      return Buffer.from(text, "utf16le").swap16();
     case "windows-1252":
-      return iconv.encode(text, "windows-1252");
+      return encodeWindows1252(text);
   }
 }
 

@@ -11,7 +11,7 @@ import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileS
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bytesOf, SOURCE_ENCODINGS } from "../support/encodings.js";
-import { decodeSourceFile } from "../../server/node/read-source.js";
+import { decodeSourceFile, encodeSource } from "../../server/node/read-source.js";
 import { SourceWriteError, writeSourceFile } from "../../server/node/write-source.js";
 import { lint, makeTree } from "../support/cli-runner.js";
 
@@ -88,12 +88,21 @@ describe("--fix leaves a file it cannot write back faithfully untouched, and say
     expect(readFileSync(path, "utf8")).toBe(`${SCRIPT}// edited meanwhile\n`);
   });
 
-  it("bytes the detected encoding cannot reproduce (an undefined byte of code page 1252)", async () => {
-    const bytes = Buffer.concat([bytesOf(SCRIPT, "windows-1252", false), Buffer.from([0x2f, 0x2f, 0x81, 0x0a])]);
+  it("bytes the detected encoding cannot reproduce (a lone surrogate in UTF-16)", async () => {
+    // `//`, the high surrogate D800 with no low one after it, a line break: read as U+FFFD, which would write other bytes.
+    const bytes = Buffer.concat([bytesOf(SCRIPT, "utf-16le", true), Buffer.from([0x2f, 0x00, 0x2f, 0x00, 0x00, 0xd8, 0x0a, 0x00])]);
     const { path, code, stderr } = await fixFile(bytes);
     expect(code).toBe(2);
-    expect(stderr).toContain("script.crm is unchanged: cannot write the fixes (its bytes are not exactly Windows code page 1252");
+    expect(stderr).toContain("script.crm is unchanged: cannot write the fixes (its bytes are not exactly UTF-16LE with a byte-order mark");
     expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
+  it("code page 1252: the five bytes the code page leaves undefined are kept as they were", async () => {
+    const bytes = Buffer.concat([bytesOf(SCRIPT, "windows-1252", false), Buffer.from([0x2f, 0x2f, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xe5, 0x0a])]);
+    const { path, code } = await fixFile(bytes);
+    expect(code).toBe(0);
+    const fixedBytes = Buffer.concat([bytesOf(FIXED, "windows-1252", false), Buffer.from([0x2f, 0x2f, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xe5, 0x0a])]);
+    expect(readFileSync(path).equals(fixedBytes)).toBe(true);
   });
 
   it("a changed text the file's encoding cannot hold", () => {
@@ -122,5 +131,26 @@ describe("reading a script", () => {
     expect(decodeSourceFile(bytesOf("a\r\nb\nc", "utf-16be", true))).toEqual({ text: "a\r\nb\nc", encoding: { name: "utf-16be", bom: true } });
     expect(decodeSourceFile(Buffer.from([0x62, 0xe5, 0x72]))).toEqual({ text: "bår", encoding: { name: "windows-1252", bom: false } });
     expect(decodeSourceFile(Buffer.from("bår", "utf8"))).toEqual({ text: "bår", encoding: { name: "utf-8", bom: false } });
+  });
+
+  it("code page 1252: every byte is one character, and written back as the same byte", () => {
+    // 0x80 first, so the bytes are not UTF-8; then every byte value.
+    const bytes = Uint8Array.from([0x80, ...Array.from({ length: 256 }, (_, byte) => byte)]);
+    const { text, encoding } = decodeSourceFile(bytes);
+    expect(encoding).toEqual({ name: "windows-1252", bom: false });
+    expect(text).toHaveLength(257);
+    expect(text.slice(0, 5)).toBe("\u20ac\u0000\u0001\u0002\u0003");
+    expect(text.charCodeAt(1 + 0x9f)).toBe(0x178);
+    expect(Buffer.from(encodeSource(text, encoding) as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
+    expect(encodeSource(`${text}\u0100`, encoding)).toBeUndefined();
+  });
+
+  it("UTF-16 in both byte orders, with characters outside the Basic Multilingual Plane", () => {
+    for (const name of ["utf-16le", "utf-16be"] as const) {
+      const text = "a\u00e5\u20ac\ud83d\ude00\r\n";
+      const bytes = encodeSource(text, { name, bom: true });
+      expect(Buffer.from(bytes as Uint8Array).equals(bytesOf(text, name, true))).toBe(true);
+      expect(decodeSourceFile(bytes as Uint8Array)).toEqual({ text, encoding: { name, bom: true } });
+    }
   });
 });

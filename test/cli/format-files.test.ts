@@ -80,8 +80,13 @@ describe("--write keeps everything but the layout", () => {
   });
 
   it("leaves a file whose bytes its encoding cannot reproduce untouched, and says why (exit 2)", async () => {
-    // Valid UTF-8 followed by a stray byte: read as code page 1252, whose byte 0x81 has no character to write back.
-    const bytes = Buffer.concat([Buffer.from("#setLanguageLevel 4;\nInteger n=1;\n// ", "utf8"), Buffer.from([0x81]), Buffer.from("\n")]);
+    // UTF-16LE with a lone surrogate (D800) in a comment: it reads as U+FFFD, which would be written as two other bytes.
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("#setLanguageLevel 4;\nInteger n=1;\n// ", "utf16le"),
+      Buffer.from([0x00, 0xd8]),
+      Buffer.from("\n", "utf16le"),
+    ]);
     const root = makeTree({ "odd.crm": bytes });
     const run = await formatCli(["--write", "odd.crm"], { cwd: root });
     expect(run.code).toBe(2);
