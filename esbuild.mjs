@@ -1,5 +1,7 @@
 // Bundles the entry points into dist/ (CommonJS for Node and the VS Code extension host): the
-// executables, and the VS Code extension, which starts the language server bundle.
+// executables, and the VS Code extension, which starts the language server. The language server is two
+// files: its loader (server/lsp/launcher.ts, the executable) and its bundle, which the loader compiles with
+// V8's code cache.
 // esbuild does not type-check; `npm run lint:types` does.
 import { chmodSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
@@ -21,10 +23,17 @@ await Promise.all([
       "crmscript-lint": "server/cli/bin.ts",
       "crmscript-format": "server/cli/format-bin.ts",
       crmscript: "server/cli/crmscript-bin.ts",
-      "crmscript-language-server": "server/lsp/main.ts",
+      "crmscript-language-server": "server/lsp/launcher.ts",
     },
     plugins: [jsonAsString, asciiOutput],
     banner: { js: "#!/usr/bin/env node" },
+    define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
+  }),
+  // Compiled by the loader inside a function, so without the executables' first line.
+  build({
+    ...common,
+    entryPoints: { "crmscript-language-server-bundle": "server/lsp/main.ts" },
+    plugins: [jsonAsString, asciiOutput],
     define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
   }),
   // The extension host provides `vscode`.

@@ -54,6 +54,7 @@ describe("the npm package", () => {
         "package/LICENSE",
         "package/README.md",
         "package/dist/crmscript-format.js",
+        "package/dist/crmscript-language-server-bundle.js",
         "package/dist/crmscript-language-server.js",
         "package/dist/crmscript-lint.js",
         "package/dist/crmscript.js",

@@ -37,6 +37,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { PassThrough } from "node:stream";
 import { createConnection as createServerConnection } from "vscode-languageserver/node";
+import { CACHE_FOLDER_VARIABLE } from "../../server/lsp/code-cache.js";
 import { MessageActivity } from "../../server/lsp/message-activity.js";
 import { startServer, type RunningServer, type ServerOptions } from "../../server/lsp/server.js";
 import { repositoryRoot } from "./paths.js";
@@ -77,6 +78,11 @@ export interface ClientOptions {
   readonly retainPublishes?: number;
   /** Completion capabilities announced instead of the default (snippets and markdown documentation). */
   readonly completion?: CompletionClientCapabilities;
+  /**
+   * The folder the server keeps its code cache in (`server/lsp/code-cache.ts`); none by default, so that tests
+   * neither write to the user's cache folder nor depend on what an earlier run left there.
+   */
+  readonly codeCacheFolder?: string;
 }
 
 export class LspClient {
@@ -106,6 +112,7 @@ export class LspClient {
   static async start(options: ClientOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [options.serverPath ?? serverBundle, "--stdio", ...(options.extraArguments ?? [])], {
       stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, [CACHE_FOLDER_VARIABLE]: options.codeCacheFolder ?? "" },
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     return LspClient.initialize(connection, options, child, undefined);

@@ -1,0 +1,78 @@
+/**
+ * `dist/crmscript-language-server.js` as Node runs it: a small loader that
+ * compiles the server's bundle (`crmscript-language-server-bundle.js`
+ * beside it, built from `main.ts`) with V8's code cache (`code-cache.ts`),
+ * so that a start skips most of parsing and compiling the bundle and the
+ * code the first analysis runs. Without a usable cache the bundle is
+ * compiled as Node would, and the cache is written once the server has been
+ * idle for a moment (its code for the first requests is compiled by then)
+ * or when it exits. A cache problem never stops the server from starting.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Script } from "node:vm";
+import { CodeCache, defaultCacheFolder, sourceKey } from "./code-cache.js";
+
+/** The bundle's file name, beside this one (`esbuild.mjs` writes both). */
+const BUNDLE_FILE = "crmscript-language-server-bundle.js";
+/** How often the loader looks whether the server is idle enough to write the cache. */
+const IDLE_CHECK_MILLISECONDS = 1000;
+/** The share of the last check's interval the event loop may have been busy for the server to count as idle. */
+const IDLE_UTILIZATION = 0.1;
+
+type ServerModule = (exports: unknown, require: NodeJS.Require, module: NodeJS.Module, filename: string, dirname: string) => void;
+
+function openCache(bytes: Buffer): CodeCache | undefined {
+  try {
+    const folder = defaultCacheFolder();
+    return folder === undefined ? undefined : new CodeCache(folder, sourceKey(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache the first time the server is idle for a whole check, or when the process exits, whichever comes first. */
+function writeWhenIdle(cache: CodeCache, script: Script): void {
+  let done = false;
+  const write = (): void => {
+    if (done) return;
+    done = true;
+    clearInterval(timer);
+    try {
+      cache.write(script.createCachedData());
+    } catch {
+      // No cache this time; the next start tries again.
+    }
+  };
+  let previous = performance.eventLoopUtilization();
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    const busy = performance.eventLoopUtilization(now, previous).utilization;
+    previous = now;
+    if (busy < IDLE_UTILIZATION) write();
+  }, IDLE_CHECK_MILLISECONDS).unref();
+  process.once("exit", write);
+}
+
+/** Compiles the server (from the code cache when it has it) and arranges for a missing or refused cache to be written. */
+function compileServer(file: string): ServerModule {
+  const bytes = readFileSync(file);
+  // The bundle is ASCII (`scripts/esbuild-ascii-output.mjs`), so one byte is one character.
+  const source = `(function (exports, require, module, __filename, __dirname) {${bytes.toString("latin1")}\n})`;
+  const cache = openCache(bytes);
+  const cachedData = cache?.read();
+  let script: Script;
+  try {
+    script = new Script(source, { filename: file, cachedData });
+  } catch (error) {
+    if (cachedData === undefined) throw error;
+    // V8 may refuse damaged cached data by throwing rather than by setting `cachedDataRejected`.
+    script = new Script(source, { filename: file });
+  }
+  if (cache !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) writeWhenIdle(cache, script);
+  return script.runInThisContext() as ServerModule;
+}
+
+const bundle = join(__dirname, BUNDLE_FILE);
+compileServer(bundle).call(module.exports, module.exports, require, module, bundle, __dirname);
