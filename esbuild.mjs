@@ -7,6 +7,7 @@ import { chmodSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { nodeBundle } from "./scripts/bundle-options.mjs";
 import { asciiOutput } from "./scripts/esbuild-ascii-output.mjs";
+import { dataBesideBundle } from "./scripts/esbuild-data-beside-bundle.mjs";
 import { jsonAsString } from "./scripts/esbuild-json-as-string.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
@@ -25,7 +26,7 @@ await Promise.all([
       crmscript: "server/cli/crmscript-bin.ts",
       "crmscript-language-server": "server/lsp/launcher.ts",
     },
-    plugins: [jsonAsString, asciiOutput],
+    plugins: [dataBesideBundle, jsonAsString, asciiOutput],
     banner: { js: "#!/usr/bin/env node" },
     define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
   }),
@@ -33,7 +34,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: { "crmscript-language-server-bundle": "server/lsp/main.ts" },
-    plugins: [jsonAsString, asciiOutput],
+    plugins: [dataBesideBundle, jsonAsString, asciiOutput],
     define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },
   }),
   // The extension host provides `vscode`.

@@ -3,8 +3,12 @@
  * read a whole bundle as two-byte text, slower to read and to compile at
  * every start), and the escaping that makes them so changes nothing a
  * program can observe in strings, templates, regular expressions or names.
+ * The API catalog is not in them but beside them, read when first needed;
+ * a program installed without it says so.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { runInNewContext } from "node:vm";
@@ -25,6 +29,34 @@ describe("the bundles", () => {
       const text = readFileSync(join(repositoryRoot, "dist", name), "utf8");
       const first = text.search(/[\u0080-\uffff]/);
       expect(first === -1 ? "" : `${name}: ${JSON.stringify(text.slice(Math.max(0, first - 30), first + 10))}`).toBe("");
+    }
+  });
+});
+
+describe("the catalog", () => {
+  const dist = join(repositoryRoot, "dist");
+
+  it("is beside the bundles, as the product's data file, and in none of them", () => {
+    expect(readFileSync(join(dist, "catalog.json")).equals(readFileSync(join(repositoryRoot, "server", "catalog", "data", "catalog.json")))).toBe(true);
+    for (const name of readdirSync(dist).filter((file) => file.endsWith(".js"))) {
+      expect([name, readFileSync(join(dist, name), "latin1").includes('"NSContactAgent":{"kind":"class"')]).toEqual([name, false]);
+    }
+  });
+
+  it("is read by the programs from beside them, and its absence is named", () => {
+    const folder = mkdtempSync(join(tmpdir(), "crmscript-alone-"));
+    try {
+      copyFileSync(join(dist, "crmscript-lint.js"), join(folder, "crmscript-lint.js"));
+      writeFileSync(join(folder, "script.crm"), "#setLanguageLevel 4;\nNSContactAgent agent;\nInteger id = agent.GetContact(1);\n");
+      const alone = spawnSync(process.execPath, [join(folder, "crmscript-lint.js"), "script.crm"], { cwd: folder, encoding: "utf8" });
+      expect(alone.status).toBe(2);
+      expect(alone.stderr).toContain(`cannot read ${join(folder, "catalog.json")}, which is installed with this program (reinstall it)`);
+      copyFileSync(join(dist, "catalog.json"), join(folder, "catalog.json"));
+      const installed = spawnSync(process.execPath, [join(folder, "crmscript-lint.js"), "script.crm"], { cwd: folder, encoding: "utf8" });
+      expect(installed.status).toBe(1);
+      expect(installed.stdout).toContain("type-mismatch");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

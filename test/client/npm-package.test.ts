@@ -53,6 +53,7 @@ describe("the npm package", () => {
         "package/CHANGELOG.md",
         "package/LICENSE",
         "package/README.md",
+        "package/dist/catalog.json",
         "package/dist/crmscript-format.js",
         "package/dist/crmscript-language-server-bundle.js",
         "package/dist/crmscript-language-server.js",

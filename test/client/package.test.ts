@@ -47,6 +47,7 @@ describe("the packaged .vsix", () => {
         "extension/client/icon.png",
         "extension/client/language-configuration.json",
         "extension/client/snippets.json",
+        "extension/dist/catalog.json",
         "extension/dist/crmscript-language-server-bundle.js",
         "extension/dist/crmscript-language-server.js",
         "extension/dist/extension.js",
