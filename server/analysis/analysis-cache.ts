@@ -144,7 +144,7 @@ export class AnalysisCache {
   }
 }
 
-/** An eighth of `limit`, at least 8 (and never more than `limit`): 8 of the language server's 64. */
+/** An eighth of `limit`, at least 8 (and never more than `limit`); the language server sets its own (`MAX_LOOSE_FILES`). */
 export function defaultLooseLimit(limit: number): number {
   return Math.min(limit, Math.max(8, Math.ceil(limit / 8)));
 }

@@ -21,7 +21,7 @@ import {
   type SemanticEnvironment,
   type SemanticModel,
 } from "../semantics/index.js";
-import { AnalysisCache, type CachedFile } from "./analysis-cache.js";
+import { AnalysisCache, defaultLooseLimit, type CachedFile } from "./analysis-cache.js";
 import { fullAnalysis, type FileAnalysis } from "./file-analysis.js";
 import type { FileSystem } from "./file-system.js";
 import { IncludeCycles } from "./include-cycles.js";
@@ -48,6 +48,8 @@ export interface HostOptions {
    * again when asked. Unlimited by default.
    */
   readonly maxAnalyzedFiles?: number;
+  /** How many of them may be files nothing includes (`AnalysisCache`; by default `defaultLooseLimit` of the above). */
+  readonly maxLooseFiles?: number;
   /**
    * The settings of one file, when they differ by file (configuration files
    * in its folders); by default every file has the host's settings. Call
@@ -85,7 +87,8 @@ export class AnalysisHost implements IncludeResolver {
   ) {
     this.settingsFor = options.settingsFor;
     this.rules = options.rules;
-    this.cache = new AnalysisCache(options.maxAnalyzedFiles ?? Number.POSITIVE_INFINITY, (path) => this.graph.directDependents(path).size > 0);
+    const limit = options.maxAnalyzedFiles ?? Number.POSITIVE_INFINITY;
+    this.cache = new AnalysisCache(limit, (path) => this.graph.directDependents(path).size > 0, options.maxLooseFiles ?? defaultLooseLimit(limit));
     this.reader = overlaid(this.overlays, fileSystem, (path) => this.cache.peek(path)?.text);
     this.workspace = new WorkspaceIndex((path) => this.readText(path));
     this.workspaceIncludes = new WorkspaceIncludes(this.workspace, (includeId, fromFile) => this.findInclude(includeId, fromFile).path);

@@ -33,7 +33,7 @@ import { onTypeFormattingTriggers, registerFormattingHandlers } from "./formatti
 import { COMPLETION_ACCEPTED_COMMAND, registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";
 import { CONFIG_FILE_GLOB, isConfigFile, ServerConfiguration } from "./configuration.js";
 import type { EditorSettings, InitializationOptions } from "./settings.js";
-import { MAX_ANALYZED_FILES } from "./limits.js";
+import { SERVER_HOST_LIMITS } from "./limits.js";
 import type { MessageActivity } from "./message-activity.js";
 import { UriMap } from "./uris.js";
 import { WorkspaceScan } from "./workspace-scan.js";
@@ -73,7 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     nodeFileSystem,
     {},
     {
-      maxAnalyzedFiles: MAX_ANALYZED_FILES,
+      ...SERVER_HOST_LIMITS,
       settingsFor: (path) => configuration.settingsFor(path),
       ...(options.rules === undefined ? {} : { rules: options.rules }),
     },

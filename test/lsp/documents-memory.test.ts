@@ -10,14 +10,14 @@ import { MemoryFileSystem } from "../../server/analysis/file-system.js";
 import { AnalysisHost } from "../../server/analysis/host.js";
 import { builtinCatalog } from "../../server/catalog/builtin-catalog.js";
 import { OpenDocuments } from "../../server/lsp/documents.js";
-import { MAX_ANALYZED_FILES } from "../../server/lsp/limits.js";
+import { MAX_LOOSE_FILES, SERVER_HOST_LIMITS } from "../../server/lsp/limits.js";
 import { onlyRules } from "../support/check.js";
 
 const catalog = builtinCatalog().catalog;
 const settings = { rules: onlyRules([]) };
 
 function serverHost(files: Record<string, string> = {}): AnalysisHost {
-  return new AnalysisHost(catalog, new MemoryFileSystem(files), settings, { maxAnalyzedFiles: MAX_ANALYZED_FILES });
+  return new AnalysisHost(catalog, new MemoryFileSystem(files), settings, SERVER_HOST_LIMITS);
 }
 
 describe("open documents", () => {
@@ -53,6 +53,19 @@ describe("open documents", () => {
 });
 
 describe("the host in the language server", () => {
+  it(`keeps the analyses of only the last ${MAX_LOOSE_FILES} scripts nothing includes, so that scripts opened together die young`, () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 10; index++) files[`/w/opened${index}.crm`] = `Integer n${index} = ${index};\n`;
+    const host = serverHost(files);
+    const analyses = Array.from({ length: 10 }, (_, index) => host.analyzeFile(`/w/opened${index}.crm`));
+    // Newest first: asking for a kept one evicts nothing.
+    for (let index = 9; index >= 10 - MAX_LOOSE_FILES; index--) expect(host.analyzeFile(`/w/opened${index}.crm`)).toBe(analyses[index]);
+    const older = 9 - MAX_LOOSE_FILES;
+    const again = host.analyzeFile(`/w/opened${older}.crm`);
+    expect(again).not.toBe(analyses[older]);
+    expect(again?.diagnostics).toEqual(analyses[older]?.diagnostics);
+  });
+
   it("keeps the analyses of a few scripts nothing includes, and all of a script's includes", () => {
     const files: Record<string, string> = {};
     const includes = Array.from({ length: 30 }, (_, index) => `lib${index}`);
