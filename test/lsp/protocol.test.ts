@@ -23,6 +23,7 @@ import {
   type CompletionList,
   type Hover,
   type Location,
+  type PublishDiagnosticsParams,
   type SignatureHelp,
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
@@ -267,16 +268,21 @@ describe("other clients", () => {
     }
   });
 
-  it("check an opened script once when the settings came with initialize (as the VS Code extension sends them), twice when they came later", async () => {
+  it("check an opened script once when the settings came with initialize (as the VS Code extension sends them), again when they came later", async () => {
     // What VS Code answers for the section when nothing is set: every contributed setting at its default.
     const defaults = { targetVersion: "", platform: "online", includePaths: [], ignorePatterns: [], rules: {}, reportUnusedSuppressions: "warning" };
     const text = "String s = 5;\n";
-    const late = await LspClient.start({ workspaceFolder: folder, settings: defaults });
+    // Settings that change the result: without them the script also gets `require-language-level`.
+    const late = await LspClient.start({ workspaceFolder: folder, settings: { ...defaults, rules: { "require-language-level": "off" } } });
     try {
       const uri = uriOf("settings-late.crm");
       late.open(uri, text);
-      // The syntax wave, the full analysis, and the full analysis again once the settings arrived.
-      await late.waitForDiagnostics(uri, () => true, 2, 10_000);
+      // The syntax wave, the full analysis, and the full analysis again once the settings arrived; or, when the
+      // settings arrive while the first full analysis is still waiting its turn (a busy machine), that one only.
+      const codes = (params: PublishDiagnosticsParams): string[] => params.diagnostics.map((diagnostic) => String(diagnostic.code));
+      await late.waitForDiagnostics(uri, (params) => codes(params).join() === "type-mismatch", 1, 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect([2, 3]).toContain(late.pushedCount(uri));
     } finally {
       await late.stop();
     }
