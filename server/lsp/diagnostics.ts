@@ -179,6 +179,8 @@ export class DiagnosticsScheduler {
     try {
       const diagnostics = this.report(open);
       void this.connection.sendDiagnostics({ uri: open.uri, version: open.document.version, diagnostics });
+      // After the diagnostics are written (the connection writes in a later turn), while the client reads them.
+      setImmediate(() => this.documents.prepareForEdits(open));
     } catch (error) {
       this.connection.console.error(`diagnostics for ${open.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }

@@ -88,6 +88,16 @@ export class OpenDocuments {
     return open;
   }
 
+  /**
+   * Builds the document's line table now if it has none: applying an edit
+   * needs it, and on a 5,000-line script a first build costs 5-7 ms, which
+   * the first keystroke (and the completion sent with it) would wait for.
+   * Called when the server has just pushed the document's diagnostics.
+   */
+  prepareForEdits(open: OpenDocument): void {
+    if (this.byUri.get(open.uri) === open) void open.document.lineCount;
+  }
+
   close(uri: string): OpenDocument | undefined {
     const open = this.byUri.get(uri);
     if (open === undefined) return undefined;

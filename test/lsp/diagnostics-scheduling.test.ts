@@ -2,8 +2,10 @@
  * When pushed diagnostics are computed after an edit: never ahead of a
  * completion the client sent with the keystroke (its answer arrives before
  * the diagnostics, which follow at once), and once for a burst of edits, for
- * the newest version. The server runs in this process, on a 2,000-line
- * script, so a diagnostics run takes longer than the completion.
+ * the newest version; and a document whose diagnostics were pushed is ready
+ * for its first edit (its line table built while the client reads them).
+ * The server runs in this process, on a 2,000-line script, so a diagnostics
+ * run takes longer than the completion.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateScriptOfLines } from "../../bench/realistic-script.js";
@@ -23,6 +25,29 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client.stop();
+});
+
+/** The line table `vscode-languageserver-textdocument` builds on first need (a private field, read here on purpose). */
+function hasLineTable(document: unknown): boolean {
+  return (document as { _lineOffsets?: number[] })._lineOffsets !== undefined;
+}
+
+describe("a document just opened", () => {
+  it("has its line table built once its diagnostics are pushed, before the first edit needs it", async () => {
+    const documents = client.server?.documents;
+    const otherUri = "file:///scheduling/other.crm";
+    const pushed = client.pushedCount(otherUri);
+    client.open(otherUri, text);
+    // The syntax wave: the document is open, without a line table yet.
+    await client.waitForDiagnostics(otherUri, () => true, pushed);
+    const open = documents?.get(otherUri);
+    expect(open).toBeDefined();
+    expect(hasLineTable(open?.document)).toBe(false);
+    // All its diagnostics.
+    await client.waitForDiagnostics(otherUri, () => true, pushed + 1);
+    await expect.poll(() => hasLineTable(open?.document), { timeout: 2000, interval: 5 }).toBe(true);
+    expect(open?.document.lineCount).toBe(lines.length);
+  });
 });
 
 describe("diagnostics after an edit", () => {
