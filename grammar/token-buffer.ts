@@ -52,7 +52,8 @@ class BufferToken implements Token {
 export class TokenBuffer {
   private kinds: Uint16Array;
   private starts: Int32Array;
-  private ends: Int32Array;
+  /** Each token's length: moving tokens (`pushMovedTail`) then shifts only their starts. */
+  private lengths: Int32Array;
   private lineBreaks: Uint8Array;
   private size = 0;
   /** The shared end-of-file token, positioned at the end of the text. */
@@ -63,7 +64,7 @@ export class TokenBuffer {
     const capacity = Math.max(256, Math.ceil(source.length / 4));
     this.kinds = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+    this.lengths = new Int32Array(capacity);
     this.lineBreaks = new Uint8Array(capacity);
     this.eof = new BufferToken(EOF.tokenTypeIdx as number, source.length, source.length - 1, true, -1, this);
   }
@@ -78,7 +79,7 @@ export class TokenBuffer {
     const index = this.size++;
     this.kinds[index] = type.tokenTypeIdx as number;
     this.starts[index] = start;
-    this.ends[index] = end;
+    this.lengths[index] = end - start;
     this.lineBreaks[index] = newLineBefore ? 1 : 0;
   }
 
@@ -87,7 +88,7 @@ export class TokenBuffer {
     return (
       this.kinds[index] === other.kinds[otherIndex] &&
       this.starts[index] === (other.starts[otherIndex] as number) + delta &&
-      this.ends[index] === (other.ends[otherIndex] as number) + delta
+      this.lengths[index] === other.lengths[otherIndex]
     );
   }
 
@@ -109,15 +110,11 @@ export class TokenBuffer {
     this.kinds.set(other.kinds.subarray(from, to), at);
     this.lineBreaks.set(other.lineBreaks.subarray(from, to), at);
     this.starts.set(other.starts.subarray(from, to), at);
-    this.ends.set(other.ends.subarray(from, to), at);
+    this.lengths.set(other.lengths.subarray(from, to), at);
     if (delta !== 0) {
-      // Locals, not fields: this loop runs over most of a file's tokens once per edit, often before V8 has optimized it.
+      // A local, not the field: this loop runs over most of a file's tokens once per edit, the first time before V8 has optimized it.
       const starts = this.starts;
-      const ends = this.ends;
-      for (let index = at, last = at + count; index < last; index++) {
-        starts[index] = (starts[index] as number) + delta;
-        ends[index] = (ends[index] as number) + delta;
-      }
+      for (let index = at, last = at + count; index < last; index++) starts[index] = (starts[index] as number) + delta;
     }
     this.size += count;
   }
@@ -126,7 +123,7 @@ export class TokenBuffer {
     const capacity = this.kinds.length * 2;
     this.kinds = copyInto(new Uint16Array(capacity), this.kinds);
     this.starts = copyInto(new Int32Array(capacity), this.starts);
-    this.ends = copyInto(new Int32Array(capacity), this.ends);
+    this.lengths = copyInto(new Int32Array(capacity), this.lengths);
     this.lineBreaks = copyInto(new Uint8Array(capacity), this.lineBreaks);
   }
 
@@ -144,7 +141,7 @@ export class TokenBuffer {
 
   /** Exclusive end offset. */
   end(index: number): number {
-    return this.ends[index] as number;
+    return (this.starts[index] as number) + (this.lengths[index] as number);
   }
 
   newLineBefore(index: number): boolean {
@@ -171,20 +168,13 @@ export class TokenBuffer {
   }
 
   image(index: number): string {
-    return this.source.slice(this.starts[index], this.ends[index]);
+    return this.source.slice(this.starts[index], this.end(index));
   }
 
   /** A token object for `index`; the EOF token beyond the last token. */
   token(index: number): Token {
     if (index < 0 || index >= this.size) return this.eof;
-    return new BufferToken(
-      this.kinds[index] as number,
-      this.starts[index] as number,
-      (this.ends[index] as number) - 1,
-      this.lineBreaks[index] === 1,
-      index,
-      this,
-    );
+    return new BufferToken(this.kinds[index] as number, this.starts[index] as number, this.end(index) - 1, this.lineBreaks[index] === 1, index, this);
   }
 
   /** Index of the first token that ends after `offset` (the token at or after it); `count` if none. */
@@ -193,7 +183,7 @@ export class TokenBuffer {
     let high = this.size;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if ((this.ends[middle] as number) <= offset) low = middle + 1;
+      if (this.end(middle) <= offset) low = middle + 1;
       else high = middle;
     }
     return low;
