@@ -6,15 +6,15 @@
  * compiling it (`launcher.ts` decides what to compile and when to write).
  * Everything here is best effort: a file that is missing, damaged or from
  * another build is only a miss; a folder that cannot be made or written to
- * means no cache. Files are written whole (a temporary file renamed into
- * place) and checked with a SHA-1 of their content, since V8 checks only
+ * means no cache. Files are written whole (`replaceAtomically`) and checked with a SHA-1 of their content, since V8 checks only
  * the source's length, its own version and its flags before running the
  * cached code.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
+import { replaceAtomically } from "../node/write-source.js";
 
 /** Names the folder to use instead of the per-user default; empty turns the cache off. */
 export const CACHE_FOLDER_VARIABLE = "CRMSCRIPT_LANGUAGE_SERVER_CACHE";
@@ -89,13 +89,10 @@ export class CodeCache {
     const header = Buffer.alloc(HEADER_LENGTH);
     MAGIC.copy(header);
     createHash(CHECKSUM).update(cachedData).digest().copy(header, MAGIC.length);
-    const temporary = `${this.file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
     try {
       if (!this.ensureFolder()) return false;
-      writeFileSync(temporary, Buffer.concat([header, cachedData]), { mode: 0o600 });
-      renameSync(temporary, this.file);
+      replaceAtomically(this.file, Buffer.concat([header, cachedData]), 0o600);
     } catch {
-      tryUnlink(temporary);
       return false;
     }
     this.prune();
@@ -115,8 +112,9 @@ export class CodeCache {
   private prune(): void {
     try {
       const now = Date.now();
+      // Cache files are `server-….cache`; `replaceAtomically` writes each through `.server-….tmp` beside it.
       const entries = readdirSync(this.folder)
-        .filter((name) => name.startsWith("server-"))
+        .filter((name) => name.startsWith("server-") || (name.startsWith(".server-") && name.endsWith(".tmp")))
         .map((name) => ({ path: join(this.folder, name), modified: statSync(join(this.folder, name)).mtimeMs, temporary: name.endsWith(".tmp") }));
       for (const entry of entries) if (entry.temporary && now - entry.modified > STALE_TEMPORARY_MILLISECONDS) tryUnlink(entry.path);
       const files = entries.filter((entry) => !entry.temporary).sort((a, b) => b.modified - a.modified);

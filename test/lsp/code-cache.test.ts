@@ -92,8 +92,9 @@ describe("the code cache", () => {
         new Date(Date.now() - (10 - index) * 1000),
       );
     }
-    writeFileSync(join(folder, "server-left-behind.cache.123-abcd.tmp"), "partial");
-    utimesSync(join(folder, "server-left-behind.cache.123-abcd.tmp"), oldTime, oldTime);
+    // A temporary file as `replaceAtomically` names them, left by a process that ended while writing.
+    writeFileSync(join(folder, ".server-left-behind.cache.123.abcd.tmp"), "partial");
+    utimesSync(join(folder, ".server-left-behind.cache.123.abcd.tmp"), oldTime, oldTime);
     const newest = writtenCache(folder, "f".repeat(40));
     const left = readdirSync(folder).sort();
     expect(left).toHaveLength(4);
