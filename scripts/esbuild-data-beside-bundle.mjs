@@ -4,6 +4,7 @@
 // smaller), and only a run that needs the data reads it. Other builds keep `jsonAsString`, which embeds the text.
 import { copyFile, mkdir } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
+import { RAW_JSON_IMPORT, rawJsonFile } from "./esbuild-json-as-string.mjs";
 
 /** The module a `?raw` import becomes: the text of `name` beside the bundle, read once, when first asked for. */
 function readerModule(name) {
@@ -43,10 +44,7 @@ export const dataBesideBundle = {
   name: "data-beside-bundle",
   setup(build) {
     const outdir = build.initialOptions.outdir ?? dirname(build.initialOptions.outfile);
-    build.onResolve({ filter: /\.json\?raw$/ }, (args) => ({
-      path: resolve(dirname(args.importer), args.path.slice(0, -"?raw".length)),
-      namespace: "data-beside-bundle",
-    }));
+    build.onResolve({ filter: RAW_JSON_IMPORT }, (args) => ({ path: rawJsonFile(args), namespace: "data-beside-bundle" }));
     build.onLoad({ filter: /.*/, namespace: "data-beside-bundle" }, async (args) => {
       const name = basename(args.path);
       await copyOnce(args.path, resolve(outdir, name));
