@@ -8,10 +8,12 @@
  * indexed (name → where its JSON is) and each entry is parsed when asked for.
  *
  * Everything else (and any text not in that layout, such as pretty-printed
- * JSON) is parsed at once, so the result is that of `JSON.parse` whenever the
- * text is valid JSON: a section is read lazily only if the rest of the text
- * parses with that section at the top level, and every entry line holds one
- * whole object or array.
+ * JSON) is parsed at once. A section is read lazily only if the rest of the
+ * text parses with that section at the top level and every entry line starts
+ * with a name and holds an object or array; then, for the text that script
+ * writes, the result is that of `JSON.parse`. Not detected: a hand-made line
+ * holding two entries (`"A":{…},"B":{…},`): it reads as one malformed entry
+ * A (a problem when the catalog builds it) and no B.
  */
 import { isObject } from "./entries.js";
 import { entriesOfText, type RawEntries } from "./raw-entries.js";
@@ -36,7 +38,8 @@ export function readCatalogText(text: string): CatalogText {
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf("\n", start);
     const next = newline < 0 ? text.length : newline + 1;
-    const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline < 0 ? text.length : newline;
+    let end = newline < 0 ? text.length : newline;
+    if (end > start && text.charCodeAt(end - 1) === 13 /* \r */) end--;
     const line = text.slice(start, end);
     if (open === undefined) {
       const opening = SECTION_OPENING.exec(line);
@@ -60,16 +63,20 @@ export function readCatalogText(text: string): CatalogText {
     }
     start = next;
   }
-  if (!layoutHolds || open !== undefined) return { data: JSON.parse(text) as unknown, sections: new Map() };
+  if (!layoutHolds || open !== undefined) return parsedWhole(text);
   const data: unknown = JSON.parse(headLines.join("\n"));
   const sections = new Map<string, RawEntries>();
   for (const [name, ranges] of sectionRanges) {
     // An opening line that was not at the top level (or not an object member) leaves no empty object there: read it all.
     const value = isObject(data) ? data[name] : undefined;
-    if (!isObject(value) || Object.keys(value).length > 0) return { data: JSON.parse(text) as unknown, sections: new Map() };
+    if (!isObject(value) || Object.keys(value).length > 0) return parsedWhole(text);
     sections.set(name, entriesOfText(text, ranges));
   }
   return { data, sections };
+}
+
+function parsedWhole(text: string): CatalogText {
+  return { data: JSON.parse(text) as unknown, sections: new Map() };
 }
 
 /** `"Name":<object or array>` with an optional trailing comma, between `start` and `end` of `text`. */
