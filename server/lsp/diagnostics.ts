@@ -10,13 +10,16 @@
  * no diagnostics. A run never gets ahead of the client: it waits for the
  * messages already read and the answers being written, and for a
  * typing-time request (completion) being worked on, so a completion sent
- * with a keystroke is answered first.
+ * with a keystroke is answered first. Before an edit's diagnostics are
+ * pushed, the run's garbage is collected (`young-generation.ts`), so the
+ * next keystroke's completion does not pay for it.
  */
 import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
 import { toLspDiagnostic } from "./convert.js";
 import type { OpenDocument, OpenDocuments } from "./documents.js";
 import { MessageActivity, type Cancellable } from "./message-activity.js";
+import { collectYoungGeneration } from "./young-generation.js";
 
 export interface SchedulerOptions {
   /**
@@ -29,6 +32,8 @@ export interface SchedulerOptions {
   readonly isIgnored?: (path: string) => boolean;
   /** The connection's count of handled messages; without it, runs wait only two turns of the event loop. */
   readonly activity?: MessageActivity | undefined;
+  /** Collects the garbage of an edit's run before its diagnostics are pushed (by default V8's young generation). */
+  readonly collectGarbage?: (() => void) | undefined;
 }
 
 /** A pending run: the pause after an edit, then the wait for the client's messages. */
@@ -41,6 +46,8 @@ export class DiagnosticsScheduler {
   /** Typing-time requests being answered, and the runs that came due meanwhile. */
   private requestsInProgress = 0;
   private readonly waiting = new Map<string, OpenDocument>();
+  /** Documents edited since their last push: the user is typing there, and the next keystroke's completion should not pay for this run's garbage. */
+  private readonly edited = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -103,12 +110,16 @@ export class DiagnosticsScheduler {
   }
 
   changed(open: OpenDocument): void {
-    if (!this.pull) this.schedule(open);
+    if (!this.pull) {
+      this.edited.add(open.uri);
+      this.schedule(open);
+    }
     this.dependentsChanged(open.path);
   }
 
   closed(open: OpenDocument): void {
     this.cancel(open.uri);
+    this.edited.delete(open.uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri: open.uri, diagnostics: [] });
   }
 
@@ -178,6 +189,8 @@ export class DiagnosticsScheduler {
   private publishNow(open: OpenDocument): void {
     try {
       const diagnostics = this.report(open);
+      // The analysis's garbage is collected now, while the client has nothing waiting, instead of during the request that comes next.
+      if (this.edited.delete(open.uri)) (this.options.collectGarbage ?? collectYoungGeneration)();
       void this.connection.sendDiagnostics({ uri: open.uri, version: open.document.version, diagnostics });
       // After the diagnostics are written (the connection writes in a later turn), while the client reads them.
       setImmediate(() => this.documents.prepareForEdits(open));

@@ -47,6 +47,8 @@ export interface ServerOptions {
   readonly activity?: MessageActivity;
   /** The lint rules to run (all of the registry by default). */
   readonly rules?: HostOptions["rules"];
+  /** Collects the garbage of an edit's diagnostics run before they are pushed (by default V8's young generation). */
+  readonly collectGarbage?: () => void;
 }
 
 /** What a running server lets its embedder (a test, a benchmark) look at. */
@@ -83,6 +85,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     delayMilliseconds: options.diagnosticsDelayMilliseconds,
     isIgnored: (path) => configuration.isIgnored(path),
     activity: options.activity,
+    collectGarbage: options.collectGarbage,
   });
   let scan: WorkspaceScan | undefined;
   const context: HandlerContext = {

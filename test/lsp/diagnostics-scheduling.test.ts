@@ -3,7 +3,8 @@
  * completion the client sent with the keystroke (its answer arrives before
  * the diagnostics, which follow at once), and once for a burst of edits, for
  * the newest version; and a document whose diagnostics were pushed is ready
- * for its first edit (its line table built while the client reads them).
+ * for its first edit (its line table built while the client reads them);
+ * an edit's garbage is collected before its diagnostics are pushed.
  * The server runs in this process, on a 2,000-line script, so a diagnostics
  * run takes longer than the completion.
  */
@@ -74,9 +75,13 @@ describe("diagnostics after an edit", () => {
 describe("a burst of edits", () => {
   let burstClient: LspClient;
   const burstUri = "file:///scheduling/burst.crm";
+  /** For each time the server collected an edit's garbage: how many pushes the client had then. */
+  const collections: number[] = [];
 
   beforeAll(async () => {
-    burstClient = await LspClient.startInProcess({ serverOptions: { diagnosticsDelayMilliseconds: 300 } });
+    burstClient = await LspClient.startInProcess({
+      serverOptions: { diagnosticsDelayMilliseconds: 300, collectGarbage: () => collections.push(burstClient.pushedCount(burstUri)) },
+    });
     await burstClient.openAndWait(burstUri, "#setLanguageLevel 4;\nInteger count = 1;\nprintLine(count.toString());\n");
   });
 
@@ -84,7 +89,9 @@ describe("a burst of edits", () => {
     await burstClient.stop();
   });
 
-  it("is checked once, for the newest version", async () => {
+  it("is checked once, for the newest version, and its garbage collected once, before the push", async () => {
+    // Opening is not typing: no collection for its two waves.
+    expect(collections).toEqual([]);
     const before = burstClient.pushedCount(burstUri);
     burstClient.change(burstUri, [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 15 } }, text: "counter" }]);
     burstClient.change(burstUri, [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 17 } }, text: "coun" }]);
@@ -92,5 +99,6 @@ describe("a burst of edits", () => {
     const published = await burstClient.waitForDiagnostics(burstUri, (params) => params.version === last, before);
     expect(published.diagnostics).toEqual([]);
     expect(burstClient.pushedCount(burstUri) - before).toBe(1);
+    expect(collections).toEqual([before]);
   });
 });
