@@ -7,12 +7,14 @@
  */
 import {
   parseSource,
+  TokenKind,
   type CallExpression,
   type Diagnostic,
   type Expression,
   type FunctionDeclaration,
   type Identifier,
   type SourceFile,
+  type TokenBuffer,
 } from "../../grammar/index.js";
 import { callCandidates } from "./call-candidates.js";
 import { CheckContext, type FunctionContext } from "./context.js";
@@ -40,6 +42,13 @@ export interface CallAt {
   readonly signatures: readonly Signature[];
   /** The overload resolution chose, if the arguments so far determined one. */
   readonly chosen: Signature | undefined;
+}
+
+/** The names written in a text's tokens. */
+function identifierNames(tokens: TokenBuffer): Set<string> {
+  const names = new Set<string>();
+  for (let index = 0; index < tokens.count; index++) if (tokens.typeIndex(index) === TokenKind.Identifier) names.add(tokens.image(index));
+  return names;
 }
 
 export class SemanticModel {
@@ -103,15 +112,15 @@ export class SemanticModel {
   /**
    * The user symbols code at `offset` can name, innermost scope first; a
    * name hidden by an inner declaration appears once. Function overloads
-   * are all listed.
+   * are all listed. With `onlyNames`, only symbols of those names.
    */
-  visibleAt(offset: number): UserSymbol[] {
+  visibleAt(offset: number, onlyNames?: ReadonlySet<string>): UserSymbol[] {
     const result: UserSymbol[] = [];
     const hidden = new Set<string>();
     for (let scope: typeof this.facts.globalScope | undefined = this.facts.globalScope.innermostAt(offset); scope !== undefined; scope = scope.parent) {
       const names = new Set<string>();
       for (const entry of scope.entries) {
-        if (entry.visibleFrom > offset) continue;
+        if (entry.visibleFrom > offset || (onlyNames !== undefined && !onlyNames.has(entry.symbol.name))) continue;
         const key = `${entry.symbol.kind}:${entry.symbol.name}`;
         if (entry.symbol.kind !== "function" && hidden.has(key)) continue;
         names.add(key);
@@ -194,8 +203,9 @@ export class SemanticModel {
     const statement = parsed.program.statements[0];
     if (parsed.program.statements.length !== 1 || statement?.kind !== "ExpressionStatement") return undefined;
     const scope = new Scope("global", 0, text.length, undefined);
-    // Outermost first, so that an inner declaration replaces an outer one of the same name.
-    for (const symbol of this.visibleAt(offset).reverse()) {
+    // Only the names the text uses can matter (a large script has hundreds of globals); outermost first, so that an
+    // inner declaration replaces an outer one of the same name.
+    for (const symbol of this.visibleAt(offset, identifierNames(parsed.tokens)).reverse()) {
       if (symbol.kind === "variable") scope.declareVariable(symbol, 0);
       else if (symbol.kind === "function") scope.declareFunction(symbol, 0);
       else scope.declareStruct(symbol, 0);

@@ -172,6 +172,16 @@ function overloadDetail(signatures: readonly Signature[]): string | undefined {
   return signatures.length === 1 ? signatureToString(first) : `${signatureToString(first)} (+${signatures.length - 1} overloads)`;
 }
 
+/** Details already written, per method group (a class's groups are shared, and listed again at every `.` after one of its objects). */
+const methodDetails = new WeakMap<MethodGroup, string | undefined>();
+
+function methodDetail(group: MethodGroup): string | undefined {
+  if (methodDetails.has(group)) return methodDetails.get(group);
+  const detail = overloadDetail(group.signatures);
+  methodDetails.set(group, detail);
+  return detail;
+}
+
 /**
  * The type of what stands before the `.`: from the analysed tree when it has
  * the receiver, else read from the current text's tokens.
@@ -190,7 +200,7 @@ function addMembers(host: AnalysisHost, type: Type, builder: EntryBuilder): void
     });
   }
   for (const group of members.methods.values()) {
-    builder.add(group.name, "method", overloadDetail(group.signatures), Rank.Member, { documentation: () => groupDocumentation(host, group) });
+    builder.add(group.name, "method", methodDetail(group), Rank.Member, { documentation: () => groupDocumentation(host, group) });
   }
 }
 
