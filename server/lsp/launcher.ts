@@ -58,8 +58,9 @@ function writeWhenIdle(cache: CodeCache, script: Script): void {
 /** Compiles the server (from the code cache when it has it) and arranges for a missing or refused cache to be written. */
 function compileServer(file: string): ServerModule {
   const bytes = readFileSync(file);
-  // The bundle is ASCII (`scripts/esbuild-ascii-output.mjs`), so one byte is one character.
-  const source = `(function (exports, require, module, __filename, __dirname) {${bytes.toString("latin1")}\n})`;
+  // The bundle is ASCII (`scripts/esbuild-ascii-output.mjs`), so one byte is one character; it is a function expression
+  // already (`esbuild.mjs` writes the module wrapper into it), compiled from the text as read.
+  const source = bytes.toString("latin1");
   const cache = openCache(bytes);
   const cachedData = cache?.read();
   let script: Script;

@@ -4,14 +4,15 @@
  * every start), and the escaping that makes them so changes nothing a
  * program can observe in strings, templates, regular expressions or names.
  * The API catalog is not in them but beside them, read when first needed;
- * a program installed without it says so.
+ * a program installed without it says so. The language server's bundle is
+ * a function expression (the loader compiles the file's text as it is).
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { runInNewContext } from "node:vm";
+import { runInNewContext, runInThisContext } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureServerBuilt } from "../support/lsp-client.js";
 import { repositoryRoot } from "../support/paths.js";
@@ -30,6 +31,14 @@ describe("the bundles", () => {
       const first = text.search(/[\u0080-\uffff]/);
       expect(first === -1 ? "" : `${name}: ${JSON.stringify(text.slice(Math.max(0, first - 30), first + 10))}`).toBe("");
     }
+  });
+
+  it("include the language server's as a function of a module's five parameters, which its loader compiles as read", () => {
+    const text = readFileSync(join(repositoryRoot, "dist", "crmscript-language-server-bundle.js"), "latin1");
+    // Evaluated, not called: the value of the file's text is the function itself.
+    const server = runInThisContext(text, { filename: "crmscript-language-server-bundle.js" }) as unknown;
+    expect(typeof server).toBe("function");
+    expect((server as (...parameters: unknown[]) => void).length).toBe(5);
   });
 });
 
