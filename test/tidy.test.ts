@@ -105,6 +105,17 @@ describe("architecture", () => {
   }
 });
 
+describe("the language server's protocol imports", () => {
+  // The bundler copies a CommonJS package's ~700 exports for every module importing values from it (server/lsp/protocol.ts).
+  it("take runtime values from vscode-languageserver only in server/lsp/protocol.ts (types from anywhere)", () => {
+    const valueImports = sourceFiles("server/lsp")
+      .filter((file) => !file.endsWith("protocol.ts"))
+      .filter((file) => /(?:^|\n)\s*import\s+(?!type\s)[^;]*?from\s+"vscode-languageserver(?:\/node)?"/.test(readFileSync(file, "utf8")))
+      .map((file) => relative(repositoryRoot, file));
+    expect(valueImports).toEqual([]);
+  });
+});
+
 describe("lint rules", () => {
   const rulesFolder = join(repositoryRoot, "server", "lint", "rules");
   const ruleFiles = readdirSync(rulesFolder)

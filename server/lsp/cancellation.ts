@@ -5,7 +5,8 @@
  * is answered with the protocol's `RequestCancelled` error (and one whose
  * document changed meanwhile, where that matters, with `ContentModified`).
  */
-import { LSPErrorCodes, ResponseError, type CancellationToken } from "vscode-languageserver";
+import type { CancellationToken } from "vscode-languageserver";
+import { LSPErrorCodes, ResponseError } from "./protocol.js";
 
 /** How long a handler works before it lets the event loop run (milliseconds). */
 const STEP_MILLISECONDS = 10;

@@ -7,7 +7,8 @@
  * as diagnostics on those files.
  */
 import { basename } from "node:path";
-import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
+import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver";
+import { DiagnosticSeverity } from "./protocol.js";
 import type { AnalysisSettings } from "../analysis/settings.js";
 import { CONFIG_FILE_NAME, type ConfigLayer } from "../config/config.js";
 import type { FormatOptions } from "../format/index.js";

@@ -4,15 +4,8 @@
  * `LineIndex`), diagnostics with their code, documentation link and related
  * locations, and the kinds of completion entries and outline symbols.
  */
-import {
-  CompletionItemKind,
-  DiagnosticSeverity,
-  DiagnosticTag,
-  SymbolKind,
-  type Diagnostic as LspDiagnostic,
-  type Position,
-  type Range,
-} from "vscode-languageserver";
+import type { Diagnostic as LspDiagnostic, Position, Range } from "vscode-languageserver";
+import { CompletionItemKind, DiagnosticSeverity, DiagnosticTag, SymbolKind } from "./protocol.js";
 import type { Diagnostic, LineIndex, TextRange } from "../../grammar/index.js";
 import { docsPageOf } from "../analysis/docs-pages.js";
 import type { CompletionEntryKind } from "../features/completion/complete.js";

@@ -5,7 +5,8 @@
  * feature and converts its answer file by file, so a cancelled request
  * stops between files and is answered with `RequestCancelled`.
  */
-import { ErrorCodes, ResponseError, type CancellationToken, type Location, type Position, type SymbolInformation, type TextEdit } from "vscode-languageserver";
+import type { CancellationToken, Location, Position, SymbolInformation, TextEdit } from "vscode-languageserver";
+import { ErrorCodes, ResponseError } from "./protocol.js";
 import { LineIndex } from "../../grammar/index.js";
 import type { FileAnalysis } from "../analysis/host.js";
 import { definition, references, rename, type FileRange } from "../features/navigation.js";

@@ -10,7 +10,8 @@
  * repeat it); formatting while typing says nothing, since half-typed code
  * is no news.
  */
-import { type CancellationToken, type Connection, MessageType, type Range, ShowMessageNotification, type TextEdit } from "vscode-languageserver";
+import type { CancellationToken, Connection, Range, TextEdit } from "vscode-languageserver";
+import { MessageType, ShowMessageNotification } from "./protocol.js";
 import { LineIndex, type TextRange } from "../../grammar/index.js";
 import type { FormatOptions } from "../format/index.js";
 import { type FormattingEdits, formatDocument, formatRanges, formattingOptions, formatTyped } from "../features/formatting.js";

@@ -4,7 +4,8 @@
  * with an empty result, and the server goes on. LSP errors meant for the
  * client (a refused rename, a cancelled request) pass through.
  */
-import { ResponseError, type Connection } from "vscode-languageserver";
+import type { Connection } from "vscode-languageserver";
+import { ResponseError } from "./protocol.js";
 
 export function guarded<P extends unknown[], R>(
   connection: Connection,

@@ -9,19 +9,8 @@
  * `RequestCancelled`; the requests that read the whole workspace are in
  * `cross-file.ts`.
  */
-import {
-  CodeActionKind,
-  DocumentHighlightKind,
-  ErrorCodes,
-  InsertTextFormat,
-  MarkupKind,
-  ResponseError,
-  SemanticTokensBuilder,
-  type CompletionItem,
-  type Connection,
-  type DocumentSymbol,
-  type Location,
-} from "vscode-languageserver";
+import type { CompletionItem, Connection, DocumentSymbol, Location } from "vscode-languageserver";
+import { CodeActionKind, DocumentHighlightKind, ErrorCodes, InsertTextFormat, MarkupKind, ResponseError, SemanticTokensBuilder } from "./protocol.js";
 import type { TextRange } from "../../grammar/index.js";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
 import { quickFixes, suppressionActions } from "../features/code-actions.js";

@@ -5,7 +5,7 @@
  * with its stack and ends the process with code 1, so the client starts a
  * fresh server (`crash-policy.ts`).
  */
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { createConnection, ProposedFeatures } from "./protocol.js";
 import { installCrashPolicy } from "./crash-policy.js";
 import { MessageActivity } from "./message-activity.js";
 import { startServer } from "./server.js";

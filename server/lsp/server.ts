@@ -9,6 +9,7 @@
  */
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Connection, DocumentDiagnosticReport, InitializeParams, InitializeResult } from "vscode-languageserver";
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -16,11 +17,7 @@ import {
   FileChangeType,
   ResponseError,
   TextDocumentSyncKind,
-  type Connection,
-  type DocumentDiagnosticReport,
-  type InitializeParams,
-  type InitializeResult,
-} from "vscode-languageserver";
+} from "./protocol.js";
 import { AnalysisHost, type HostOptions } from "../analysis/host.js";
 import { toolVersion } from "../analysis/tool-version.js";
 import { builtinCatalog } from "../catalog/builtin-catalog.js";
