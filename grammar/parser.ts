@@ -277,18 +277,21 @@ class CrmScriptParser extends RecoveringParser {
 
   private readonly repeatBlockStatements = (): void => this.MANY(this.blockStatements);
 
+  /*
+   * The hot rules below pass their options functions built once (fields) and build their node in plain code after
+   * `RECORDING_PHASE` returns: a closure written inline that shares a rule's variables makes every call of the rule
+   * allocate the closure and a context for those variables (a large script has tens of thousands of such calls).
+   */
+  private readonly closingBrace = (): IToken => this.CONSUME(T.RBrace);
+
   private block = this.RULE("block", (): A.Block => {
     const open = this.CONSUME(T.LBrace);
     const statements: A.Statement[] = [];
     this.collectStatements(statements, this.repeatBlockStatements);
-    let close: IToken | undefined;
-    this.OPTION(() => {
-      close = this.CONSUME(T.RBrace);
-    });
-    return this.ACTION(() => {
-      if (close === undefined) this.reportUnclosed(open, "");
-      return { kind: "Block", start: open.startOffset, end: close !== undefined ? end(close) : this.previousEnd(), statements };
-    });
+    const close = this.OPTION(this.closingBrace);
+    if (this.RECORDING_PHASE) return undefined as unknown as A.Block;
+    if (close === undefined) this.reportUnclosed(open, "");
+    return { kind: "Block", start: open.startOffset, end: close !== undefined ? end(close) : this.previousEnd(), statements };
   });
 
   /** The occurrence index of the `body` being read, and the statement its option read (if any). */
@@ -319,34 +322,36 @@ class CrmScriptParser extends RecoveringParser {
   }
 
   /** `( condition )` after `if`/`while`, tolerant of missing parentheses. */
+  private readonly conditionOpen = (): IToken => this.CONSUME7(T.LParen);
+
   private condition(keyword: string): A.Expression {
-    let open: IToken | undefined;
-    this.OPTION7(() => {
-      open = this.CONSUME7(T.LParen);
-    });
-    if (open === undefined) this.ACTION(() => this.reportMissing("'('", `after '${keyword}'`));
+    const open = this.OPTION7(this.conditionOpen);
+    if (open === undefined && !this.RECORDING_PHASE) this.reportMissing("'('", `after '${keyword}'`);
     const condition = this.requiredExpression(7, `in the '${keyword}' condition`);
     if (open !== undefined) this.expectCloser(8, T.RParen, open, `to close the '${keyword}' condition`);
     return condition;
   }
 
+  private readonly elseBranch = (): A.Statement | undefined => {
+    this.CONSUME(T.Else);
+    return this.body(2, "after 'else'");
+  };
+
   private ifStatement = this.RULE("ifStatement", (): A.IfStatement => {
     const keyword = this.CONSUME(T.If);
     const condition = this.condition("if");
     const thenStatement = this.body(1, "after the 'if' condition");
-    let elseStatement: A.Statement | undefined;
-    this.OPTION(() => {
-      this.CONSUME(T.Else);
-      elseStatement = this.body(2, "after 'else'");
-    });
-    return this.ACTION(() => ({ kind: "IfStatement", start: keyword.startOffset, end: this.previousEnd(), condition, thenStatement, elseStatement }));
+    const elseStatement = this.OPTION(this.elseBranch);
+    if (this.RECORDING_PHASE) return undefined as unknown as A.IfStatement;
+    return { kind: "IfStatement", start: keyword.startOffset, end: this.previousEnd(), condition, thenStatement, elseStatement };
   });
 
   private whileStatement = this.RULE("whileStatement", (): A.WhileStatement => {
     const keyword = this.CONSUME(T.While);
     const condition = this.condition("while");
     const body = this.body(1, "after the 'while' condition");
-    return this.ACTION(() => ({ kind: "WhileStatement", start: keyword.startOffset, end: this.previousEnd(), condition, body }));
+    if (this.RECORDING_PHASE) return undefined as unknown as A.WhileStatement;
+    return { kind: "WhileStatement", start: keyword.startOffset, end: this.previousEnd(), condition, body };
   });
 
   /** Comma-separated expressions in a for header; assignments and `x++` here stand as statements. */
@@ -552,7 +557,8 @@ class CrmScriptParser extends RecoveringParser {
     const expression = this.returnedExpression;
     this.returnedExpression = undefined;
     this.expectSemicolon(1, "after the return statement");
-    return this.ACTION(() => ({ kind: "ReturnStatement", start: keyword.startOffset, end: this.previousEnd(), expression }));
+    if (this.RECORDING_PHASE) return undefined as unknown as A.ReturnStatement;
+    return { kind: "ReturnStatement", start: keyword.startOffset, end: this.previousEnd(), expression };
   });
 
   private expressionStatement = this.RULE("expressionStatement", (): A.ExpressionStatement => {
@@ -734,8 +740,13 @@ class CrmScriptParser extends RecoveringParser {
   private typeReference = this.RULE("typeReference", (sizeNotAllowedIn: string = ""): A.TypeReference => {
     const nameToken = this.CONSUME(T.Identifier);
     const name = this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.identifierNode(nameToken);
-    // Most types have no dimensions: then no repetition is entered (see `expression`).
+    // Most types have no dimensions: then no repetition is entered (see `expression`), and no closure made.
     if (!this.RECORDING_PHASE && !this.isNext(T.LBracket)) return { kind: "TypeReference", start: name.start, end: name.end, name, dimensions: NO_DIMENSIONS };
+    return this.typeWithDimensions(name, sizeNotAllowedIn);
+  });
+
+  /** The `[size?]` groups after a type's name. */
+  private typeWithDimensions(name: A.Identifier, sizeNotAllowedIn: string): A.TypeReference {
     const dimensions: A.ArrayDimension[] = [];
     this.MANY(() => {
       const open = this.CONSUME(T.LBracket);
@@ -763,7 +774,7 @@ class CrmScriptParser extends RecoveringParser {
       }
       return { kind: "TypeReference", start: name.start, end: this.previousEnd(), name, dimensions };
     });
-  });
+  }
 
   /** A variable or function declaration at a statement position (spec §4.1, §4.2). */
   private declaration = this.RULE("declaration", (context: StatementContext = "top"): A.VariableDeclaration | A.FunctionDeclaration => {
@@ -795,10 +806,23 @@ class CrmScriptParser extends RecoveringParser {
   private variableDeclarationHead = this.RULE("variableDeclarationHead", (): A.VariableDeclaration => {
     const type = this.SUBRULE(this.typeReference);
     const name = this.SUBRULE(this.identifier);
+    // Each part is entered only when its first token is next (see `expression`); the first and last are rare.
+    const trailingDimensions = this.RECORDING_PHASE || this.isNext(T.LBracket) ? this.bracketsAfterName(type, name) : undefined;
+    const initializer = this.RECORDING_PHASE || this.isNext(T.Assign) ? this.OPTION2(this.initializerValue) : undefined;
+    const moreDeclarators = this.RECORDING_PHASE || this.isNext(T.Comma) ? this.moreDeclarators(type) : undefined;
+    if (this.RECORDING_PHASE) return undefined as unknown as A.VariableDeclaration;
+    return { kind: "VariableDeclaration", start: type.start, end: this.previousEnd(), type, name, trailingDimensions, initializer, moreDeclarators };
+  });
+
+  private readonly initializerValue = (): A.Expression => {
+    this.CONSUME(T.Assign);
+    return this.requiredExpression(1, "after '='");
+  };
+
+  /** C-style `String a[5][2]`: reported, and kept as dimensions so later phases see the array the author meant. */
+  private bracketsAfterName(type: A.TypeReference, name: A.Identifier): readonly A.ArrayDimension[] | undefined {
     let trailingDimensions: readonly A.ArrayDimension[] | undefined;
-    let moreDeclarators: readonly A.Expression[] | undefined;
     this.OPTION(() => {
-      // C-style `String a[5][2]`: reported, and kept as dimensions so later phases see the array the author meant.
       const open = this.CONSUME(T.LBracket);
       const groups: A.ArrayDimension[] = [];
       let groupStart = open.startOffset;
@@ -825,11 +849,12 @@ class CrmScriptParser extends RecoveringParser {
         trailingDimensions = groups;
       });
     });
-    let initializer: A.Expression | undefined;
-    this.OPTION2(() => {
-      this.CONSUME(T.Assign);
-      initializer = this.requiredExpression(1, "after '='");
-    });
+    return trailingDimensions;
+  }
+
+  /** `, b = 2` after a declarator: reported (one variable per declaration), the declarators kept as expressions. */
+  private moreDeclarators(type: A.TypeReference): readonly A.Expression[] | undefined {
+    let moreDeclarators: readonly A.Expression[] | undefined;
     this.OPTION3(() => {
       const comma = this.CONSUME(T.Comma);
       const declarators: A.Expression[] = [];
@@ -859,17 +884,8 @@ class CrmScriptParser extends RecoveringParser {
         if (declarators.length > 0) moreDeclarators = declarators;
       });
     });
-    return this.ACTION(() => ({
-      kind: "VariableDeclaration",
-      start: type.start,
-      end: this.previousEnd(),
-      type,
-      name,
-      trailingDimensions,
-      initializer,
-      moreDeclarators,
-    }));
-  });
+    return moreDeclarators;
+  }
 
   /** `ReturnType name(params) { body }`; `misplacedIn` names the enclosing construct when not allowed there. */
   private functionDeclaration = this.RULE("functionDeclaration", (misplacedIn: string = ""): A.FunctionDeclaration => {
@@ -924,16 +940,14 @@ class CrmScriptParser extends RecoveringParser {
     return this.ACTION(() => ({ kind: "FunctionDeclaration", start: returnType.start, end: this.previousEnd(), returnType, name, parameters, body }));
   });
 
+  private readonly parameterName = (): A.Identifier => this.SUBRULE(this.identifier);
+
   private parameter = this.RULE("parameter", (): A.Parameter => {
     const type = this.SUBRULE(this.typeReference, parameterTypeArgs);
-    let name: A.Identifier | undefined;
-    this.OPTION(() => {
-      name = this.SUBRULE(this.identifier);
-    });
-    return this.ACTION(() => {
-      if (name === undefined) this.reportMissing("a parameter name", `after the type '${type.name.name}'`);
-      return { kind: "Parameter", start: type.start, end: this.previousEnd(), type, name };
-    });
+    const name = this.OPTION(this.parameterName);
+    if (this.RECORDING_PHASE) return undefined as unknown as A.Parameter;
+    if (name === undefined) this.reportMissing("a parameter name", `after the type '${type.name.name}'`);
+    return { kind: "Parameter", start: type.start, end: this.previousEnd(), type, name };
   });
 
   /** `struct Name { members };` (spec §4.3). */
@@ -1084,8 +1098,14 @@ class CrmScriptParser extends RecoveringParser {
         this.chainOperators = outerOperators;
       }
     }
-    let left = this.RECORDING_PHASE || operators.length === 0 ? (operands[0] as A.Expression) : foldBinary(operands, operators);
+    const left = this.RECORDING_PHASE || operators.length === 0 ? (operands[0] as A.Expression) : foldBinary(operands, operators);
     if (!this.RECORDING_PHASE && !this.isNext(T.Question) && assignmentOperatorKinds[this.nextTypeIndex()] !== true) return left;
+    return this.conditionalOrAssignment(left);
+  });
+
+  /** What may follow an expression's operands (apart, as it is rare: see the note above `block`): `? … : …` (reported), an assignment. */
+  private conditionalOrAssignment(expression: A.Expression): A.Expression {
+    let left = expression;
     this.OPTION(() => {
       const question = this.CONSUME(T.Question);
       this.ACTION(() =>
@@ -1109,7 +1129,7 @@ class CrmScriptParser extends RecoveringParser {
       left = this.ACTION(() => this.assignment(left, operator, value));
     });
     return left;
-  });
+  }
 
   /** A binary operator, or `and`/`or` written as a word (reported). */
   private readonly binaryOperatorAlternatives = [{ ALT: () => this.CONSUME(T.BinaryOperator) }, { ALT: () => this.CONSUME(T.Identifier) }];
@@ -1151,17 +1171,8 @@ class CrmScriptParser extends RecoveringParser {
 
   /** Prefix operators, a primary expression and its member, call, index and `++`/`--` suffixes. */
   private operand = this.RULE("operand", (): A.Expression => {
-    let prefixes: IToken[] = NO_PREFIXES;
     // As in `expression`, repetitions are entered only when their first token is next.
-    if (this.RECORDING_PHASE || prefixOperatorNext(this)) {
-      prefixes = [];
-      this.MANY({
-        GATE: () => prefixes.length < MAX_CHAIN_LENGTH && prefixOperatorNext(this),
-        DEF: () => {
-          prefixes.push(this.OR(this.prefixAlternatives));
-        },
-      });
-    }
+    const prefixes = this.RECORDING_PHASE || prefixOperatorNext(this) ? this.prefixOperators() : NO_PREFIXES;
     let result: A.Expression;
     if (this.RECORDING_PHASE || (primaryStartKinds[this.nextTypeIndex()] === true && (prefixes.length === 0 || !statementStartsOnNextLine(this)))) {
       result = this.OR2(this.primaryAlternatives);
@@ -1216,6 +1227,31 @@ class CrmScriptParser extends RecoveringParser {
   private postfixOperator(operand: A.Expression): A.Expression {
     const operator = this.OR4(this.incrementAlternatives);
     return this.RECORDING_PHASE ? operand : this.postfix(operand, operator);
+  }
+
+  /**
+   * The prefix operators before an operand, read by a repetition built once
+   * into `prefixSink` (a repetition written inline in `operand` would make
+   * every operand allocate the closures and the variables they share).
+   */
+  private prefixSink: IToken[] = [];
+  private readonly prefixRepetition = {
+    GATE: () => this.prefixSink.length < MAX_CHAIN_LENGTH && prefixOperatorNext(this),
+    DEF: () => {
+      this.prefixSink.push(this.OR(this.prefixAlternatives));
+    },
+  };
+
+  private prefixOperators(): IToken[] {
+    const prefixes: IToken[] = [];
+    const outer = this.prefixSink;
+    this.prefixSink = prefixes;
+    try {
+      this.MANY(this.prefixRepetition);
+    } finally {
+      this.prefixSink = outer;
+    }
+    return prefixes;
   }
 
   private readonly prefixAlternatives = [
