@@ -25,19 +25,29 @@ function copyInto<T extends Uint8Array | Uint16Array | Int32Array>(target: T, so
   return target;
 }
 
+/**
+ * A token object: its kind and where to read the rest, so the parser's many
+ * short-lived tokens are small (offsets and the line-break flag are read
+ * from the buffer's arrays, which do not change once scanned).
+ */
 class BufferToken implements Token {
   constructor(
     readonly tokenTypeIdx: number,
-    readonly startOffset: number,
-    readonly endOffset: number,
-    private readonly lineBreak: boolean,
     readonly index: number,
     private readonly buffer: TokenBuffer,
   ) {}
 
+  /** The end-of-file token (index -1) sits at the end of the text. */
+  get startOffset(): number {
+    return this.index < 0 ? this.buffer.source.length : this.buffer.start(this.index);
+  }
+
+  get endOffset(): number {
+    return (this.index < 0 ? this.buffer.source.length : this.buffer.end(this.index)) - 1;
+  }
+
   get newLineBefore(): boolean {
-    this.buffer.noteLineBreakRead(this.index);
-    return this.lineBreak;
+    return this.index < 0 || this.buffer.newLineBefore(this.index);
   }
 
   get tokenType(): TokenType {
@@ -45,7 +55,7 @@ class BufferToken implements Token {
   }
 
   get image(): string {
-    return this.buffer.source.slice(this.startOffset, this.endOffset + 1);
+    return this.index < 0 ? "" : this.buffer.image(this.index);
   }
 }
 
@@ -66,7 +76,7 @@ export class TokenBuffer {
     this.starts = new Int32Array(capacity);
     this.lengths = new Int32Array(capacity);
     this.lineBreaks = new Uint8Array(capacity);
-    this.eof = new BufferToken(EOF.tokenTypeIdx as number, source.length, source.length - 1, true, -1, this);
+    this.eof = new BufferToken(EOF.tokenTypeIdx as number, -1, this);
   }
 
   get count(): number {
@@ -174,7 +184,7 @@ export class TokenBuffer {
   /** A token object for `index`; the EOF token beyond the last token. */
   token(index: number): Token {
     if (index < 0 || index >= this.size) return this.eof;
-    return new BufferToken(this.kinds[index] as number, this.starts[index] as number, this.end(index) - 1, this.lineBreaks[index] === 1, index, this);
+    return new BufferToken(this.kinds[index] as number, index, this);
   }
 
   /** Index of the first token that ends after `offset` (the token at or after it); `count` if none. */
