@@ -723,6 +723,8 @@ class CrmScriptParser extends RecoveringParser {
   // ------------------------------------------------------------ declarations
 
   private identifier = this.RULE("identifier", (): A.Identifier => {
+    // Names are a third of all tokens: one that is next is taken without a token object (as in `typeReference`, `memberAccess`, `primary`).
+    if (!this.RECORDING_PHASE && this.isNext(T.Identifier)) return this.nameAt(this.consumeChecked());
     const token = this.CONSUME(T.Identifier);
     return this.RECORDING_PHASE ? (token as unknown as A.Identifier) : this.identifierNode(token);
   });
@@ -733,13 +735,24 @@ class CrmScriptParser extends RecoveringParser {
     return { kind: "Identifier", start, end: stop, name: this.names.intern(this.text, start, stop) };
   }
 
+  /** The Identifier node of the name token at `index`. */
+  private nameAt(index: number): A.Identifier {
+    const start = this.buffer.start(index);
+    const stop = this.buffer.end(index);
+    return { kind: "Identifier", start, end: stop, name: this.names.intern(this.text, start, stop) };
+  }
+
   /**
    * `Name` followed by `[size?]` groups (spec §3.2). `sizeNotAllowedIn` names
    * the place (a parameter type, …) where a size has no meaning, or is empty.
    */
   private typeReference = this.RULE("typeReference", (sizeNotAllowedIn: string = ""): A.TypeReference => {
-    const nameToken = this.CONSUME(T.Identifier);
-    const name = this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.identifierNode(nameToken);
+    let name: A.Identifier;
+    if (!this.RECORDING_PHASE && this.isNext(T.Identifier)) name = this.nameAt(this.consumeChecked());
+    else {
+      const nameToken = this.CONSUME(T.Identifier);
+      name = this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.identifierNode(nameToken);
+    }
     // Most types have no dimensions: then no repetition is entered (see `expression`), and no closure made.
     if (!this.RECORDING_PHASE && !this.isNext(T.LBracket)) return { kind: "TypeReference", start: name.start, end: name.end, name, dimensions: NO_DIMENSIONS };
     return this.typeWithDimensions(name, sizeNotAllowedIn);
@@ -1053,21 +1066,23 @@ class CrmScriptParser extends RecoveringParser {
   }
 
   /**
-   * The operands and operators of the binary chain being read, which
-   * `binaryRepetition` (built once, as `postfixRepetition`) extends;
-   * `expression` saves and restores them around the chain, so a chain nested
-   * in an operand leaves the outer one intact.
+   * The operands and operators of the binary chains being read, on two
+   * stacks that `binaryRepetition` (built once, as `postfixRepetition`)
+   * pushes to: a chain nested in an operand pushes above the outer one's
+   * and takes its entries off again, so no chain allocates arrays of its own.
+   * `chainStart` is where the operators of the innermost chain begin.
    */
-  private chainOperands: A.Expression[] = [];
-  private chainOperators: A.BinaryOperator[] = [];
+  private readonly operandStack: A.Expression[] = [];
+  private readonly operatorStack: A.BinaryOperator[] = [];
+  private chainStart = 0;
 
   private readonly binaryRepetition = {
-    GATE: () => this.chainOperators.length < MAX_CHAIN_LENGTH && binaryOperatorNext(this),
+    GATE: () => this.operatorStack.length - this.chainStart < MAX_CHAIN_LENGTH && binaryOperatorNext(this),
     DEF: () => {
       const operator = this.OR(this.binaryOperatorAlternatives);
-      if (!this.RECORDING_PHASE) this.chainOperators.push(this.binaryOperatorOf(operator));
+      if (!this.RECORDING_PHASE) this.operatorStack.push(this.binaryOperatorOf(operator));
       const operand = this.RECORDING_PHASE || expressionCanStartHere(this) ? this.SUBRULE2(this.operand) : this.missingExpression(`after '${operator.image}'`);
-      this.chainOperands.push(operand);
+      this.operandStack.push(operand);
     },
   };
 
@@ -1077,28 +1092,31 @@ class CrmScriptParser extends RecoveringParser {
    * lacks (parsed so its parts are still analysed, and reported).
    */
   private expression = this.RULE("expression", (): A.Expression => {
-    // Operands and binary operators, folded by precedence (spec §6.1) without recursion.
+    // Operands and binary operators, read in a loop and folded by precedence (spec §6.1).
     const first = this.SUBRULE(this.operand);
     // Each repetition and option below is entered only when its first token is next: the common
     // case (a lone operand) then makes no DSL call at all. Chevrotain records them all.
     if (!this.RECORDING_PHASE && !binaryOperatorNext(this) && !this.isNext(T.Question) && assignmentOperatorKinds[this.nextTypeIndex()] !== true) {
       return first;
     }
-    const operands: A.Expression[] = [first];
-    const operators: A.BinaryOperator[] = [];
+    let left = first;
     if (this.RECORDING_PHASE || binaryOperatorNext(this)) {
-      const outerOperands = this.chainOperands;
-      const outerOperators = this.chainOperators;
-      this.chainOperands = operands;
-      this.chainOperators = operators;
+      const operandsFrom = this.operandStack.length;
+      const operatorsFrom = this.operatorStack.length;
+      const outerChainStart = this.chainStart;
+      this.chainStart = operatorsFrom;
+      this.operandStack.push(first);
       try {
         this.MANY(this.binaryRepetition);
+        if (!this.RECORDING_PHASE && this.operatorStack.length > operatorsFrom) {
+          left = foldBinary(this.operandStack, operandsFrom, this.operatorStack, operatorsFrom);
+        }
       } finally {
-        this.chainOperands = outerOperands;
-        this.chainOperators = outerOperators;
+        this.operandStack.length = operandsFrom;
+        this.operatorStack.length = operatorsFrom;
+        this.chainStart = outerChainStart;
       }
     }
-    const left = this.RECORDING_PHASE || operators.length === 0 ? (operands[0] as A.Expression) : foldBinary(operands, operators);
     if (!this.RECORDING_PHASE && !this.isNext(T.Question) && assignmentOperatorKinds[this.nextTypeIndex()] !== true) return left;
     return this.conditionalOrAssignment(left);
   });
@@ -1311,7 +1329,7 @@ class CrmScriptParser extends RecoveringParser {
     }
     // The name may be missing while it is being typed (`agent.` at the end of a line).
     let member: A.Identifier | undefined;
-    if (this.isNext(T.Identifier) && !statementStartsOnNextLine(this)) member = this.identifierNode(this.CONSUME2(T.Identifier));
+    if (this.isNext(T.Identifier) && !statementStartsOnNextLine(this)) member = this.nameAt(this.consumeChecked());
     else this.report("syntax-missing-token", range(end(dot), end(dot)), `expected a member name after '.', found ${this.found()}`);
     if (object.kind === "StringLiteral") {
       this.report(
@@ -1395,8 +1413,8 @@ class CrmScriptParser extends RecoveringParser {
   private readonly primaryAlternatives = [
     {
       ALT: (): A.Expression => {
-        const token = this.CONSUME3(T.Identifier);
-        const name = this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.identifierNode(token);
+        // The alternative is chosen by its first token, a name (see `identifier`).
+        const name = this.RECORDING_PHASE ? (this.CONSUME3(T.Identifier) as unknown as A.Identifier) : this.nameAt(this.consumeChecked());
         if (!this.RECORDING_PHASE && !this.isNext(T.LParen)) return name;
         this.pendingCallee = name;
         return this.SUBRULE2(this.callArguments);
@@ -1470,24 +1488,44 @@ class CrmScriptParser extends RecoveringParser {
   ];
 }
 
-/** Folds `a op b op c …` into a tree by precedence (spec §6.1), left-associative, with an explicit stack. */
-function foldBinary(operands: A.Expression[], operators: A.BinaryOperator[]): A.Expression {
-  if (operators.length === 1) return binaryNode(operands[0] as A.Expression, operators[0] as A.BinaryOperator, operands[1] as A.Expression);
-  const values: A.Expression[] = [operands[0] as A.Expression];
-  const pending: A.BinaryOperator[] = [];
-  for (let index = 0; index <= operators.length; index++) {
-    const operator = operators[index];
-    const precedence = operator === undefined ? 0 : binaryPrecedence[operator];
-    while (pending.length > 0 && binaryPrecedence[pending[pending.length - 1] as A.BinaryOperator] >= precedence) {
-      const right = values.pop() as A.Expression;
-      const left = values.pop() as A.Expression;
-      values.push(binaryNode(left, pending.pop() as A.BinaryOperator, right));
-    }
-    if (operator === undefined) break;
-    pending.push(operator);
-    values.push(operands[index + 1] as A.Expression);
+/** Where `foldBinary` reads its chain (set for one fold at a time, so the recursion carries no arguments). */
+const NO_OPERANDS: readonly A.Expression[] = [];
+const NO_OPERATORS: readonly A.BinaryOperator[] = [];
+let foldOperands = NO_OPERANDS;
+let foldOperators = NO_OPERATORS;
+let nextOperand = 0;
+let nextOperator = 0;
+
+/**
+ * Folds the chain `a op b op c …` that starts at `operandsFrom` and
+ * `operatorsFrom` of the two stacks (to their ends) into a tree by
+ * precedence (spec §6.1), left-associative.
+ */
+function foldBinary(operands: readonly A.Expression[], operandsFrom: number, operators: readonly A.BinaryOperator[], operatorsFrom: number): A.Expression {
+  if (operators.length - operatorsFrom === 1) {
+    return binaryNode(operands[operandsFrom] as A.Expression, operators[operatorsFrom] as A.BinaryOperator, operands[operandsFrom + 1] as A.Expression);
   }
-  return values[0] as A.Expression;
+  foldOperands = operands;
+  foldOperators = operators;
+  nextOperand = operandsFrom;
+  nextOperator = operatorsFrom;
+  const tree = foldFrom(0);
+  foldOperands = NO_OPERANDS;
+  foldOperators = NO_OPERATORS;
+  return tree;
+}
+
+/** Precedence climbing: the next operand joined with the operators of at least `minimum` precedence that follow it. */
+function foldFrom(minimum: number): A.Expression {
+  let left = foldOperands[nextOperand++] as A.Expression;
+  while (nextOperator < foldOperators.length) {
+    const operator = foldOperators[nextOperator] as A.BinaryOperator;
+    const precedence = binaryPrecedence[operator];
+    if (precedence < minimum) break;
+    nextOperator++;
+    left = binaryNode(left, operator, foldFrom(precedence + 1));
+  }
+  return left;
 }
 
 function binaryNode(left: A.Expression, operator: A.BinaryOperator, right: A.Expression): A.BinaryExpression {

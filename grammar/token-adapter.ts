@@ -137,6 +137,11 @@ export abstract class TokenBufferParser extends EmbeddedActionsParser implements
     this.position++;
   }
 
+  /** Consumes the next token, which the caller has checked (`isNext`), without making its token object; gives its index. */
+  protected consumeChecked(): number {
+    return ++this.position;
+  }
+
   override SKIP_TOKEN(): Token {
     if (this.position < this.buffer.count) this.position++;
     return this.LA(1);
