@@ -730,15 +730,15 @@ class CrmScriptParser extends RecoveringParser {
   });
 
   private identifierNode(token: IToken): A.Identifier {
-    const start = token.startOffset;
-    const stop = end(token);
-    return { kind: "Identifier", start, end: stop, name: this.names.intern(this.text, start, stop) };
+    return this.identifierSpanning(token.startOffset, end(token));
   }
 
   /** The Identifier node of the name token at `index`. */
   private nameAt(index: number): A.Identifier {
-    const start = this.buffer.start(index);
-    const stop = this.buffer.end(index);
+    return this.identifierSpanning(this.buffer.start(index), this.buffer.end(index));
+  }
+
+  private identifierSpanning(start: number, stop: number): A.Identifier {
     return { kind: "Identifier", start, end: stop, name: this.names.intern(this.text, start, stop) };
   }
 
@@ -1488,9 +1488,9 @@ class CrmScriptParser extends RecoveringParser {
   ];
 }
 
-/** Where `foldBinary` reads its chain (set for one fold at a time, so the recursion carries no arguments). */
 const NO_OPERANDS: readonly A.Expression[] = [];
 const NO_OPERATORS: readonly A.BinaryOperator[] = [];
+/** Where `foldBinary` reads its chain (set for one fold at a time, so the recursion carries no arguments). */
 let foldOperands = NO_OPERANDS;
 let foldOperators = NO_OPERATORS;
 let nextOperand = 0;
