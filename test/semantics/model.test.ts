@@ -117,6 +117,29 @@ String suffix = "z";
   });
 });
 
+describe("visibleAt with names", () => {
+  it("lists only symbols of those names, in the same order and hiding outer ones", () => {
+    const { model, cursor } = at(`Integer value = 1;\nString other = "o";\nVoid f(Integer count) { String value = "x"; $0 }\n`);
+    expect(names(model.visibleAt(cursor, new Set(["value", "count"])))).toEqual(["parameter count", "local value"]);
+    expect(model.visibleAt(cursor, new Set(["missing"]))).toEqual([]);
+  });
+});
+
+describe("typeOfExpressionText", () => {
+  it("types text typed after the analysis among the names visible there, an inner declaration before an outer one", () => {
+    const { model, analysis, cursor } = at(`NSContactAgent agent;\nVoid f() { NSPersonAgent agent; $0 }\nVoid g() { }\n`);
+    expect(model.typeOfExpressionText("agent", cursor)).toMatchObject({ kind: "class", name: "NSPersonAgent" });
+    expect(model.typeOfExpressionText("agent", analysis.sourceFile.text.indexOf("{ }") + 1)).toMatchObject({ kind: "class", name: "NSContactAgent" });
+  });
+
+  it("types calls of user functions and NetServer methods in the text, and nothing it cannot name", () => {
+    const { model, cursor } = at(`NSContactAgent agent;\nNSPersonEntity makePerson() { NSPersonEntity p; return p; }\nVoid f() { $0 }\n`);
+    expect(model.typeOfExpressionText("makePerson()", cursor)).toMatchObject({ kind: "class", name: "NSPersonEntity" });
+    expect(model.typeOfExpressionText("agent.GetContactEntity(1)", cursor)).toMatchObject({ kind: "class", name: "NSContactEntity" });
+    expect(model.typeOfExpressionText("unknownName", cursor)).toBeUndefined();
+  });
+});
+
 describe("membersOf", () => {
   it("lists a NetServer agent's methods from the catalog and an array's methods with the element type", () => {
     const { model, analysis } = at(`NSContactAgent agent;\nString[] parts;\nagent;\nparts;\n`);
