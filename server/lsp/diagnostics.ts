@@ -12,7 +12,9 @@
  * typing-time request (completion) being worked on, so a completion sent
  * with a keystroke is answered first. Before an edit's diagnostics are
  * pushed, the run's garbage is collected (`young-generation.ts`), so the
- * next keystroke's completion does not pay for it.
+ * next keystroke's completion does not pay for it. Once the first
+ * diagnostics (pushed or pulled) are computed, the server's one-time work
+ * after them runs when the client's messages have been handled.
  */
 import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
@@ -34,6 +36,8 @@ export interface SchedulerOptions {
   readonly activity?: MessageActivity | undefined;
   /** Collects the garbage of an edit's run before its diagnostics are pushed (by default V8's young generation). */
   readonly collectGarbage?: (() => void) | undefined;
+  /** Work done once, when the client's messages have been handled after the first diagnostics were computed (priming the typing-time features). */
+  readonly afterFirstReport?: (() => void) | undefined;
 }
 
 /** A pending run: the pause after an edit, then the wait for the client's messages. */
@@ -48,6 +52,8 @@ export class DiagnosticsScheduler {
   private readonly waiting = new Map<string, OpenDocument>();
   /** Documents edited since their last push: the user is typing there, and the next keystroke's completion should not pay for this run's garbage. */
   private readonly edited = new Set<string>();
+  /** `options.afterFirstReport` until it has been scheduled. */
+  private firstReportWork: (() => void) | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -57,6 +63,7 @@ export class DiagnosticsScheduler {
     private readonly options: SchedulerOptions = {},
   ) {
     this.activity = options.activity ?? new MessageActivity();
+    this.firstReportWork = options.afterFirstReport;
   }
 
   private get delayMilliseconds(): number {
@@ -73,7 +80,9 @@ export class DiagnosticsScheduler {
 
   /** The diagnostics of a document's current text, for a pull request or a push. */
   report(open: OpenDocument): LspDiagnostic[] {
-    return this.converted(open, this.analyzed(open));
+    const diagnostics = this.converted(open, this.analyzed(open));
+    this.scheduleFirstReportWork();
+    return diagnostics;
   }
 
   /** The analysis of a document's current text; undefined when the ignore patterns name it. */
@@ -184,6 +193,19 @@ export class DiagnosticsScheduler {
     if ("timer" in pending) clearTimeout(pending.timer);
     else pending.soon.cancel();
     this.pending.delete(uri);
+  }
+
+  private scheduleFirstReportWork(): void {
+    const work = this.firstReportWork;
+    if (work === undefined) return;
+    this.firstReportWork = undefined;
+    this.activity.afterQueuedMessages(() => {
+      try {
+        work();
+      } catch (error) {
+        this.connection.console.error(`work after the first diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    });
   }
 
   private publishNow(open: OpenDocument): void {

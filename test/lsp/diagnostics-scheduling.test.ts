@@ -4,7 +4,9 @@
  * the diagnostics, which follow at once), and once for a burst of edits, for
  * the newest version; and a document whose diagnostics were pushed is ready
  * for its first edit (its line table built while the client reads them);
- * an edit's garbage is collected before its diagnostics are pushed.
+ * an edit's garbage is collected before its diagnostics are pushed; the
+ * work after the first diagnostics (priming) runs once, and a failure in it
+ * is logged without stopping diagnostics.
  * The server runs in this process, on a 2,000-line script, so a diagnostics
  * run takes longer than the completion.
  */
@@ -100,5 +102,56 @@ describe("a burst of edits", () => {
     expect(published.diagnostics).toEqual([]);
     expect(burstClient.pushedCount(burstUri) - before).toBe(1);
     expect(collections).toEqual([before]);
+  });
+});
+
+describe("the work after the first diagnostics (priming the typing-time features)", () => {
+  const firstUri = "file:///scheduling/first.crm";
+  const secondUri = "file:///scheduling/second.crm";
+  const script = "Integer count = 1;\nprintLine(count.toString());\n";
+
+  it("runs once, after the first document's diagnostics, and not for later documents or edits", async () => {
+    /** For each run: whether the first document's full analysis was done then. */
+    const runs: boolean[] = [];
+    const primed = await LspClient.startInProcess({
+      serverOptions: {
+        diagnosticsDelayMilliseconds: 0,
+        afterFirstReport: () => runs.push(primed.server?.documents.get(firstUri)?.analysis !== undefined),
+      },
+    });
+    try {
+      await primed.openAndWait(firstUri, script);
+      await expect.poll(() => runs.length, { timeout: 5000, interval: 5 }).toBe(1);
+      // The syntax wave alone does not count: the work waits for the full analysis.
+      expect(runs).toEqual([true]);
+      await primed.openAndWait(secondUri, script);
+      const before = primed.pushedCount(firstUri);
+      const edited = primed.change(firstUri, [{ range: { start: { line: 0, character: 8 }, end: { line: 0, character: 13 } }, text: "total" }]);
+      await primed.waitForDiagnostics(firstUri, (params) => params.version === edited, before);
+      expect(runs).toHaveLength(1);
+    } finally {
+      await primed.stop();
+    }
+  });
+
+  it("is logged when it fails, and diagnostics go on", async () => {
+    const failing = await LspClient.startInProcess({
+      serverOptions: {
+        diagnosticsDelayMilliseconds: 0,
+        afterFirstReport: () => {
+          throw new Error("priming broke");
+        },
+      },
+    });
+    try {
+      await failing.openAndWait(firstUri, script);
+      await expect.poll(() => failing.logs.some((line) => line.includes("priming broke")), { timeout: 5000, interval: 5 }).toBe(true);
+      const before = failing.pushedCount(firstUri);
+      const edited = failing.change(firstUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } }, text: "Strin" }]);
+      const published = await failing.waitForDiagnostics(firstUri, (params) => params.version === edited, before);
+      expect(published.diagnostics.map((diagnostic) => diagnostic.code)).toContain("unknown-type");
+    } finally {
+      await failing.stop();
+    }
   });
 });
