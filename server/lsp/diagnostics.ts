@@ -20,6 +20,7 @@ import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageser
 import type { AnalysisHost, FileAnalysis } from "../analysis/host.js";
 import { toLspDiagnostic } from "./convert.js";
 import type { OpenDocument, OpenDocuments } from "./documents.js";
+import { logFailure } from "./guard.js";
 import { MessageActivity, type Cancellable } from "./message-activity.js";
 import { collectYoungGeneration } from "./young-generation.js";
 
@@ -80,14 +81,14 @@ export class DiagnosticsScheduler {
 
   /** The diagnostics of a document's current text, for a pull request or a push. */
   report(open: OpenDocument): LspDiagnostic[] {
-    const diagnostics = this.converted(open, this.analyzed(open));
-    this.scheduleFirstReportWork();
-    return diagnostics;
+    return this.converted(open, this.analyzed(open));
   }
 
   /** The analysis of a document's current text; undefined when the ignore patterns name it. */
   analyzed(open: OpenDocument): FileAnalysis | undefined {
-    return this.ignored(open) ? undefined : this.documents.fresh(open);
+    const analysis = this.ignored(open) ? undefined : this.documents.fresh(open);
+    this.scheduleFirstReportWork();
+    return analysis;
   }
 
   /** An analysis's diagnostics as the protocol has them. */
@@ -203,7 +204,7 @@ export class DiagnosticsScheduler {
       try {
         work();
       } catch (error) {
-        this.connection.console.error(`work after the first diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        logFailure(this.connection, "work after the first diagnostics", error);
       }
     });
   }
@@ -217,7 +218,7 @@ export class DiagnosticsScheduler {
       // After the diagnostics are written (the connection writes in a later turn), while the client reads them.
       setImmediate(() => this.documents.prepareForEdits(open));
     } catch (error) {
-      this.connection.console.error(`diagnostics for ${open.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      logFailure(this.connection, `diagnostics for ${open.uri}`, error);
     }
   }
 }

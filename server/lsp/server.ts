@@ -27,6 +27,7 @@ import { SCRIPT_EXTENSIONS } from "../analysis/script-files.js";
 import { pause, throwIfCancelled } from "./cancellation.js";
 import { DiagnosticsScheduler } from "./diagnostics.js";
 import { OpenDocuments } from "./documents.js";
+import { logFailure } from "./guard.js";
 import { onTypeFormattingTriggers, registerFormattingHandlers } from "./formatting.js";
 import { COMPLETION_ACCEPTED_COMMAND, registerHandlers, semanticTokensLegend, type HandlerContext } from "./handlers.js";
 import { CONFIG_FILE_GLOB, isConfigFile, ServerConfiguration } from "./configuration.js";
@@ -181,7 +182,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
       if (count !== undefined) connection.console.log(`indexed ${count} scripts in ${roots.join(", ")}`);
     } catch (error) {
-      connection.console.error(`the workspace scan failed: ${describe(error)}`);
+      logFailure(connection, "the workspace scan", error);
     }
   };
 
@@ -200,7 +201,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       if (await loadSettings()) diagnostics.everythingChanged();
     } catch (error) {
-      connection.console.error(`start-up failed: ${describe(error)}`);
+      logFailure(connection, "start-up", error);
     }
   });
 
@@ -263,7 +264,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics.converted(open, analysis) };
     } catch (error) {
       if (error instanceof ResponseError) throw error;
-      connection.console.error(`diagnostics for ${open.uri} failed: ${describe(error)}`);
+      logFailure(connection, `diagnostics for ${open.uri}`, error);
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
   });
@@ -272,8 +273,4 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerFormattingHandlers({ connection, documents, configuredFormat: (path) => configuration.formatSettingsFor(path) });
   connection.listen();
   return { uris, documents };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -134,6 +134,24 @@ describe("the work after the first diagnostics (priming the typing-time features
     }
   });
 
+  it("runs once for a client that pulls diagnostics, after its first pull", async () => {
+    let runs = 0;
+    const pulling = await LspClient.startInProcess({ pullDiagnostics: true, serverOptions: { afterFirstReport: () => runs++ } });
+    try {
+      pulling.open(firstUri, script);
+      // Opening computes nothing for a pulling client: the work waits for the first report asked for.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(runs).toBe(0);
+      await pulling.request("textDocument/diagnostic", { textDocument: { uri: firstUri } });
+      await expect.poll(() => runs, { timeout: 5000, interval: 5 }).toBe(1);
+      await pulling.request("textDocument/diagnostic", { textDocument: { uri: firstUri } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(runs).toBe(1);
+    } finally {
+      await pulling.stop();
+    }
+  });
+
   it("is logged when it fails, and diagnostics go on", async () => {
     const failing = await LspClient.startInProcess({
       serverOptions: {
