@@ -10,6 +10,7 @@ import { runFormatWorker } from "./format-worker.js";
 import { runLintWorker } from "./lint-worker.js";
 import { type CliIo, processIo } from "./main.js";
 import { workerRole } from "./worker-thread.js";
+import { describeFailure } from "./failure.js";
 
 export function runExecutable(name: string, command: (argv: readonly string[], io: CliIo) => Promise<number>): void {
   switch (workerRole()) {
@@ -27,7 +28,7 @@ export function runExecutable(name: string, command: (argv: readonly string[], i
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`${name}: internal failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`${name}: internal failure: ${describeFailure(error)}\n`);
       process.exitCode = 2;
     },
   );

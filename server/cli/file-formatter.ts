@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { LineIndex } from "../../grammar/index.js";
 import { ConfigResolver, type ConfigFileText } from "../config/resolve.js";
 import { type FormatResult, formatText } from "../format/index.js";
+import { describeFailure } from "./failure.js";
 
 /** Everything a formatter needs, plain data so it can be sent to a worker thread. */
 export interface FormatterSetup {
@@ -72,7 +73,7 @@ export class FileFormatter {
     try {
       return outcomeOf(this.format(job.file, text), text, this.setup.texts);
     } catch (error) {
-      return { kind: "failed", reason: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      return { kind: "failed", reason: describeFailure(error) };
     }
   }
 }

@@ -13,6 +13,7 @@ import type { ConfigLayer } from "../config/config.js";
 import { ConfigResolver, toAnalysisSettings, type ConfigFileText } from "../config/resolve.js";
 import { applyFixes, isAutoFixable } from "../lint/fixes.js";
 import { lintResult, toLintMessage, toSuppressedMessage, type LintResult } from "./lint-result.js";
+import { describeFailure } from "./failure.js";
 
 /** Everything a linter needs, plain data so it can be sent to a worker thread. */
 export interface LinterSetup {
@@ -135,10 +136,6 @@ export function lintJob(linter: FileLinter, job: LintJob, readFile: (path: strin
   try {
     return { kind: "linted", linted: linter.lint(job.file, text) };
   } catch (error) {
-    return { kind: "failed", reason: describeError(error) };
+    return { kind: "failed", reason: describeFailure(error) };
   }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
