@@ -5,7 +5,8 @@
  * `#include`s (include-once; circles reported by `include-cycles.ts`),
  * keeps each file's parse and semantic model in the `AnalysisCache` until
  * the file or a script it includes changes (the `IncludeGraph` says which;
- * an edited file is re-parsed from its previous parse, `reparseSource`),
+ * an edited file is re-parsed from its previous parse, `reparseSource`,
+ * and its check resumes from its previous model where the edit begins),
  * and returns every diagnostic of a file: syntax, semantic and lint, sorted
  * by position, less what suppression comments silence (`file-analysis.ts`).
  * Settings may differ by file (configuration files).
@@ -72,6 +73,8 @@ export class AnalysisHost implements IncludeResolver {
   private readonly cache: AnalysisCache;
   /** An edited file's parse before the edit, until the file is parsed again (see `setOverlay`). */
   private readonly previousParses = new Map<string, SourceFile>();
+  /** An edited file's semantic model before the edit, until the file is analysed again: its check resumes from there. */
+  private readonly previousModels = new Map<string, SemanticModel>();
   private readonly cycles = new IncludeCycles();
   /** The file system through the overlays and the texts already read. */
   private readonly reader: FileSystem;
@@ -118,6 +121,7 @@ export class AnalysisHost implements IncludeResolver {
     // The include graph stays: each file's edges are replaced when it is analysed again, and until then they say what to recheck.
     this.cache.clear();
     this.previousParses.clear();
+    this.previousModels.clear();
     this.cycles.clear();
     this.workspaceIncludes.everythingChanged();
   }
@@ -157,9 +161,11 @@ export class AnalysisHost implements IncludeResolver {
     // The newest parse of the file: of the text being replaced, or of an older one when that text was never parsed
     // (edits typed faster than the analysis runs).
     const previous = this.cache.peek(path)?.sourceFile ?? this.previousParses.get(path);
+    const previousModel = this.cache.peek(path)?.model ?? this.previousModels.get(path);
     this.invalidate(path);
-    // The next parse of the file re-parses only what the edits since that parse touched.
+    // The next parse of the file re-parses only what the edits since that parse touched, and its check starts there.
     if (previous !== undefined) this.previousParses.set(path, previous);
+    if (previousModel !== undefined) this.previousModels.set(path, previousModel);
   }
 
   /** Goes back to the file system's content of `path`. */
@@ -170,12 +176,16 @@ export class AnalysisHost implements IncludeResolver {
   /** Forgets `path` and every analysis that included it, directly or not (its content changed, or it was deleted). */
   invalidate(path: string): void {
     this.previousParses.delete(path);
+    this.previousModels.delete(path);
     this.workspace.changed(path);
     this.workspaceIncludes.fileChanged(path);
     this.cache.delete(path);
     const dependents = this.graph.dependents(path);
     this.cycles.forget([path, ...dependents]);
-    for (const dependent of dependents) this.cache.forgetAnalysis(dependent);
+    for (const dependent of dependents) {
+      this.cache.forgetAnalysis(dependent);
+      this.previousModels.delete(dependent);
+    }
     // A deleted file is analysed no more, so its includes go now; its includers keep their edge to it until they are analysed again.
     if (this.reader.exists?.(path) !== true) this.graph.dropIncludesOf(path);
   }
@@ -189,6 +199,7 @@ export class AnalysisHost implements IncludeResolver {
     if (this.graph.directDependents(path).size > 0) return;
     this.overlays.delete(path);
     this.previousParses.delete(path);
+    this.previousModels.delete(path);
     this.cache.delete(path);
     this.graph.dropIncludesOf(path);
   }
@@ -295,6 +306,8 @@ export class AnalysisHost implements IncludeResolver {
       // The includes are resolved again: the edges of the file's last analysis go, and `resolve` adds this one's.
       this.graph.setIncludes(path, []);
       const settings = this.settingsOf(path);
+      const previous = this.previousModels.get(path);
+      this.previousModels.delete(path);
       try {
         cached.model = analyzeSemantics({
           sourceFile: this.parsed(cached),
@@ -302,6 +315,7 @@ export class AnalysisHost implements IncludeResolver {
           environment: this.environment,
           includes: this,
           options: { targetVersion: settings.targetVersion, platform: settings.platform },
+          previous,
         });
       } finally {
         this.cycles.leave();

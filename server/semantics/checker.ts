@@ -4,11 +4,14 @@
  * functions and structs, imports included scripts, checks every statement
  * (spec §5, §9.1) and hands expressions to the `ExpressionChecker`. It also
  * works out control flow on the way: which statements can never run and
- * which functions can end without returning a value.
+ * which functions can end without returning a value. Before each top-level
+ * statement it notes a checkpoint, from which the check of an edited
+ * version can start (`resume.ts`).
  */
 import { isStatement } from "../../grammar/index.js";
 import type * as A from "../../grammar/index.js";
 import { RESERVED_NAMES, type CheckContext, type FunctionContext, type Place } from "./context.js";
+import type { FactCounts } from "./facts.js";
 import { ExpressionChecker } from "./expressions.js";
 import type { IncludeResolver, ModuleExports } from "./includes.js";
 import { Scope } from "./scope.js";
@@ -19,6 +22,35 @@ import { arrayOfDimensions, isClass, typeToString, unknownType, type Type } from
 /** A loop being checked: whether a `break` leaves it (then code after an endless loop is reachable). */
 interface LoopContext {
   broken: boolean;
+}
+
+/** Reachability through a list of statements so far: the statement after which control never arrives, and the code found after it. */
+export interface Reachability {
+  ending: A.Statement | undefined;
+  unreachableStart: number | undefined;
+  unreachableEnd: number;
+}
+
+/**
+ * Where the check of a file stood before one of its top-level statements:
+ * how far each fact list and the checker's own records had grown, and the
+ * reachability so far. An analysis of an edited version resumes from the
+ * checkpoint of the first statement the edit changed (`resume.ts`).
+ */
+export interface Checkpoint {
+  readonly facts: FactCounts;
+  readonly reportedNames: number;
+  readonly forwardQueries: number;
+  readonly imported: number;
+  readonly globalEntries: number;
+  readonly globalChildren: number;
+  readonly reachability: Readonly<Reachability>;
+}
+
+/** Where to start checking a program: at a top-level statement, with the reachability before it. */
+export interface StartPoint {
+  readonly statement: number;
+  readonly reachability: Readonly<Reachability>;
 }
 
 /** Statements that only declare, whose position says nothing about reachability. */
@@ -34,38 +66,80 @@ const declarationKinds: ReadonlySet<string> = new Set([
 export class StatementChecker {
   private readonly expressions: ExpressionChecker;
   private loops: LoopContext[] = [];
-  /** Included modules already imported into this file: include-once (spec §2.2). */
-  private readonly imported = new Set<ModuleExports>();
+  /** Included modules already imported into this file, in order: include-once (spec §2.2). */
+  private readonly imported: Set<ModuleExports>;
 
   constructor(
     private readonly context: CheckContext,
     private readonly includes: IncludeResolver,
+    /** Modules an earlier part of the file imported (when the check starts past its beginning). */
+    imported: Iterable<ModuleExports> = [],
   ) {
     this.expressions = new ExpressionChecker(context);
+    this.imported = new Set(imported);
   }
 
   private get facts() {
     return this.context.facts;
   }
 
-  checkProgram(program: A.Program): void {
-    this.statements(program.statements, { scope: this.facts.globalScope, function: undefined });
+  /** The modules imported so far, in order. */
+  get importedModules(): IterableIterator<ModuleExports> {
+    return this.imported.values();
+  }
+
+  /**
+   * Checks the program's top-level statements from `start` (all by
+   * default) and returns a checkpoint before each of them and one after the
+   * last; those before `start` are left undefined.
+   */
+  checkProgram(program: A.Program, start?: StartPoint): Checkpoint[] {
+    const place: Place = { scope: this.facts.globalScope, function: undefined };
+    const reachability: Reachability = { ...(start?.reachability ?? startReachability()) };
+    const statements = program.statements;
+    const checkpoints: Checkpoint[] = new Array(statements.length + 1);
+    for (let index = start?.statement ?? 0; index < statements.length; index++) {
+      checkpoints[index] = this.checkpoint(reachability);
+      this.reachabilityStep(statements[index] as A.Statement, place, reachability);
+    }
+    checkpoints[statements.length] = this.checkpoint(reachability);
+    this.endReachability(reachability);
+    return checkpoints;
+  }
+
+  private checkpoint(reachability: Reachability): Checkpoint {
+    const global = this.facts.globalScope;
+    return {
+      facts: this.facts.counts(),
+      reportedNames: this.context.reportedNameCount,
+      forwardQueries: this.context.forwardQueries.length,
+      imported: this.imported.size,
+      globalEntries: global.entries.length,
+      globalChildren: global.children.length,
+      reachability: { ...reachability },
+    };
   }
 
   // ---------------------------------------------------------------- statements and control flow
 
   /** Checks statements in order; returns whether the end of the list can be reached. */
   private statements(statements: readonly A.Statement[], place: Place): boolean {
-    let ending: A.Statement | undefined;
-    let unreachableStart: number | undefined;
-    let unreachableEnd = 0;
-    for (const statement of statements) {
-      if (ending !== undefined && !declarationKinds.has(statement.kind)) {
-        unreachableStart ??= statement.start;
-        unreachableEnd = statement.end;
-      }
-      if (!this.statement(statement, place)) ending ??= statement;
+    const reachability = startReachability();
+    for (const statement of statements) this.reachabilityStep(statement, place, reachability);
+    return this.endReachability(reachability);
+  }
+
+  /** Checks the next statement of a list, noting whether control can reach it and go on after it. */
+  private reachabilityStep(statement: A.Statement, place: Place, reachability: Reachability): void {
+    if (reachability.ending !== undefined && !declarationKinds.has(statement.kind)) {
+      reachability.unreachableStart ??= statement.start;
+      reachability.unreachableEnd = statement.end;
     }
+    if (!this.statement(statement, place)) reachability.ending ??= statement;
+  }
+
+  /** Records the list's code that can never run; returns whether the end of the list can be reached. */
+  private endReachability({ ending, unreachableStart, unreachableEnd }: Reachability): boolean {
     if (ending !== undefined && unreachableStart !== undefined)
       this.facts.unreachable.push({ range: { start: unreachableStart, end: unreachableEnd }, after: ending });
     return ending === undefined;
@@ -516,6 +590,10 @@ export class StatementChecker {
       }
     }
   }
+}
+
+function startReachability(): Reachability {
+  return { ending: undefined, unreachableStart: undefined, unreachableEnd: 0 };
 }
 
 /** `place` with another scope (same function). */

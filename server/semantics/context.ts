@@ -76,9 +76,18 @@ export interface FunctionContext {
   readonly owner: StructSymbol | undefined;
 }
 
+/** A question to the declaration index and its answer, kept so that a resumed analysis can tell whether the answer still holds. */
+export interface ForwardQuery {
+  readonly name: string;
+  readonly offset: number;
+  readonly declaredAt: number | undefined;
+}
+
 export class CheckContext {
-  /** Names already reported as unknown: one diagnostic per name, later uses are silent. */
+  /** Names already reported as unknown, in the order reported: one diagnostic per name, later uses are silent. */
   private readonly reportedNames = new Set<string>();
+  /** Every question to `declarations`, in order (a use of a name before its declaration depends on code further down). */
+  readonly forwardQueries: ForwardQuery[] = [];
 
   constructor(
     readonly facts: SemanticFacts,
@@ -93,6 +102,28 @@ export class CheckContext {
 
   get catalog() {
     return this.types.catalog;
+  }
+
+  /** The names reported as unknown so far, in order. */
+  get reportedNamesInOrder(): IterableIterator<string> {
+    return this.reportedNames.values();
+  }
+
+  get reportedNameCount(): number {
+    return this.reportedNames.size;
+  }
+
+  /** Carries over what an earlier analysis of the same code had reported and asked (a resumed analysis). */
+  carryOver(reportedNames: Iterable<string>, forwardQueries: readonly ForwardQuery[]): void {
+    for (const name of reportedNames) this.reportedNames.add(name);
+    this.forwardQueries.push(...forwardQueries);
+  }
+
+  /** Where `name` is declared after `offset` in a block containing it (`DeclarationIndex.laterDeclaration`), recorded. */
+  laterDeclaration(name: string, offset: number): number | undefined {
+    const declaredAt = this.declarations.laterDeclaration(name, offset);
+    this.forwardQueries.push({ name, offset, declaredAt });
+    return declaredAt;
   }
 
   /** True the first time a name is reported as unknown. */
@@ -170,7 +201,7 @@ export class CheckContext {
       return this.types.builtin("Integer");
     }
     if (!this.firstReport(text)) return unknownType;
-    if (this.declarations.laterDeclaration(text, name.start) !== undefined) {
+    if (this.laterDeclaration(text, name.start) !== undefined) {
       this.facts.report("used-before-declaration", name, `struct '${text}' is used before its declaration further down; move the struct above its first use`);
     } else {
       const candidates = [...this.structNames(scope), ...this.catalog.classNames];

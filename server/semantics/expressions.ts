@@ -250,7 +250,7 @@ export class ExpressionChecker {
       );
       return;
     }
-    const later = this.context.declarations.laterDeclaration(text, name.start);
+    const later = this.context.laterDeclaration(text, name.start);
     if (later !== undefined) {
       const what = kind === "function" ? "function" : "name";
       this.facts.report(

@@ -52,11 +52,31 @@ export interface ReportExtras {
   readonly suggestedFix?: Fix;
 }
 
+/** How many entries each list of `SemanticFacts` had at some point of the walk (its lists only grow). */
+export interface FactCounts {
+  readonly diagnostics: number;
+  readonly declarations: number;
+  readonly includes: number;
+  readonly unreachable: number;
+  readonly missingReturns: number;
+  readonly shadowings: number;
+  readonly functionSymbols: number;
+}
+
+/** A symbol's resolution objects, one per role and shared by all its names (a file has tens of thousands), and its uses. */
+interface SymbolRecord {
+  readonly use: Resolution;
+  readonly declaration: Resolution;
+  references: Reference[] | undefined;
+  /** The list is also an earlier analysis's (`resumedFrom`): copied before it grows. */
+  shared: boolean;
+}
+
 export class SemanticFacts {
   readonly diagnostics: Diagnostic[] = [];
-  readonly expressionTypes = new NodeMap<Expression, Type>();
-  readonly resolutions = new NodeMap<Identifier, Resolution>();
-  readonly calls = new NodeMap<CallExpression, CallFacts>();
+  readonly expressionTypes: NodeMap<Expression, Type>;
+  readonly resolutions: NodeMap<Identifier, Resolution>;
+  readonly calls: NodeMap<CallExpression, CallFacts>;
   readonly references = new Map<UserSymbol, Reference[]>();
   /** Symbols this file declares, in declaration order. */
   readonly declarations: UserSymbol[] = [];
@@ -73,7 +93,72 @@ export class SemanticFacts {
   constructor(
     readonly file: string,
     readonly globalScope: Scope,
-  ) {}
+    /** The tables keyed by node, when they start with entries (`resumedFrom`). */
+    tables?: Pick<SemanticFacts, "expressionTypes" | "resolutions" | "calls">,
+  ) {
+    this.expressionTypes = tables?.expressionTypes ?? new NodeMap();
+    this.resolutions = tables?.resolutions ?? new NodeMap();
+    this.calls = tables?.calls ?? new NodeMap();
+  }
+
+  /** The sizes of the lists now. */
+  counts(): FactCounts {
+    return {
+      diagnostics: this.diagnostics.length,
+      declarations: this.declarations.length,
+      includes: this.includes.length,
+      unreachable: this.unreachable.length,
+      missingReturns: this.missingReturns.length,
+      shadowings: this.shadowings.length,
+      functionSymbols: this.functionSymbols.size,
+    };
+  }
+
+  /**
+   * New facts holding what `previous` had recorded about the code before
+   * `cut` (an offset the code after it starts at or beyond) when its lists had
+   * `counts` entries: the start of a file an edit left alone, for an analysis
+   * that goes on from there. `declaredAfterCut` tells the symbols declared
+   * beyond the cut, whose records are left behind.
+   */
+  static resumedFrom(
+    previous: SemanticFacts,
+    globalScope: Scope,
+    cut: number,
+    counts: FactCounts,
+    declaredAfterCut: (symbol: UserSymbol) => boolean,
+  ): SemanticFacts {
+    const facts = new SemanticFacts(previous.file, globalScope, {
+      expressionTypes: NodeMap.entriesBefore(previous.expressionTypes, cut),
+      resolutions: NodeMap.entriesBefore(previous.resolutions, cut),
+      calls: NodeMap.entriesBefore(previous.calls, cut),
+    });
+    facts.diagnostics.push(...previous.diagnostics.slice(0, counts.diagnostics));
+    facts.declarations.push(...previous.declarations.slice(0, counts.declarations));
+    facts.includes.push(...previous.includes.slice(0, counts.includes));
+    facts.unreachable.push(...previous.unreachable.slice(0, counts.unreachable));
+    facts.missingReturns.push(...previous.missingReturns.slice(0, counts.missingReturns));
+    facts.shadowings.push(...previous.shadowings.slice(0, counts.shadowings));
+    let functions = 0;
+    for (const [declaration, symbol] of previous.functionSymbols) {
+      if (functions++ >= counts.functionSymbols) break;
+      facts.functionSymbols.set(declaration, symbol);
+    }
+    for (const [symbol, record] of previous.symbolRecords) {
+      if (declaredAfterCut(symbol)) continue;
+      let references = record.references;
+      // Uses are recorded in the order checked, so those before the cut come first; most lists have no other.
+      const last = references?.[references.length - 1];
+      const shared = last !== undefined && last.name.start < cut;
+      if (references !== undefined && !shared) {
+        const kept = references.filter((reference) => reference.name.start < cut);
+        references = kept.length === 0 ? undefined : kept;
+      }
+      facts.symbolRecords.set(symbol, { use: record.use, declaration: record.declaration, references, shared });
+      if (references !== undefined) facts.references.set(symbol, references);
+    }
+    return facts;
+  }
 
   report(code: SemanticCode, range: TextRange, message: string, extra: ReportExtras = {}): void {
     const severity = semanticCodes[code].severity;
@@ -92,19 +177,25 @@ export class SemanticFacts {
   }
 
   /** Per symbol: one resolution object per role, shared by all its names (a file has tens of thousands), and its list in `references`. */
-  private readonly symbolRecords = new Map<UserSymbol, { use: Resolution; declaration: Resolution; references: Reference[] | undefined }>();
+  private readonly symbolRecords = new Map<UserSymbol, SymbolRecord>();
 
   /** Records a use (or the declaration) of a user symbol at `name`. */
   refer(name: Identifier, symbol: UserSymbol, write: boolean, declaration = false): void {
     let record = this.symbolRecords.get(symbol);
     if (record === undefined) {
-      record = { use: { kind: "symbol", symbol, declaration: false }, declaration: { kind: "symbol", symbol, declaration: true }, references: undefined };
+      record = {
+        use: { kind: "symbol", symbol, declaration: false },
+        declaration: { kind: "symbol", symbol, declaration: true },
+        references: undefined,
+        shared: false,
+      };
       this.symbolRecords.set(symbol, record);
     }
     this.resolutions.set(name, declaration ? record.declaration : record.use);
     if (declaration) return;
-    if (record.references === undefined) {
-      record.references = [];
+    if (record.references === undefined || record.shared) {
+      record.references = record.references === undefined ? [] : [...record.references];
+      record.shared = false;
       this.references.set(symbol, record.references);
     }
     record.references.push({ name, write });

@@ -14,6 +14,7 @@ import { MemberTable } from "./members.js";
 import { SemanticModel } from "./model.js";
 import { StatementChecker } from "./checker.js";
 import { Scope } from "./scope.js";
+import { rememberCheck, resumeAfter, type CheckRecord, type ResumeInput, type Resumption } from "./resume.js";
 import { TypeTable } from "./types.js";
 
 /** The type and member tables of one catalog, shared by every file analysed against it. */
@@ -35,27 +36,57 @@ export interface SemanticInput {
   readonly environment: SemanticEnvironment;
   readonly includes: IncludeResolver;
   readonly options: SemanticOptions;
+  /**
+   * The analysis of an earlier version of the file, whose parse `sourceFile`
+   * was re-parsed from: the statements before the edit are not checked again
+   * when that is certain to give the same facts (`resume.ts`).
+   */
+  readonly previous?: SemanticModel | undefined;
 }
 
 export function analyzeSemantics(input: SemanticInput): SemanticModel {
   const { sourceFile, environment } = input;
-  const facts = new SemanticFacts(input.file, new Scope("global", 0, sourceFile.text.length, undefined));
+  const declarations = new DeclarationIndex(sourceFile.program);
+  const lines = () => sourceFile.lineIndex;
+  const resumption = input.previous === undefined ? undefined : tryResume(input.previous, { ...input, members: environment.members, declarations, lines });
+  const facts = resumption?.facts ?? new SemanticFacts(input.file, new Scope("global", 0, sourceFile.text.length, undefined));
+  let record: CheckRecord | undefined;
   try {
-    const context = new CheckContext(
+    const context = resumption?.context ?? new CheckContext(facts, environment.types, environment.members, input.options, declarations, lines);
+    const checker = new StatementChecker(context, input.includes, resumption?.imported);
+    const checkpoints = checker.checkProgram(sourceFile.program, resumption?.start);
+    resumption?.checkpoints.forEach((checkpoint, index) => {
+      checkpoints[index] = checkpoint;
+    });
+    record = {
+      file: input.file,
+      members: environment.members,
+      options: input.options,
+      sourceFile,
       facts,
-      environment.types,
-      environment.members,
-      input.options,
-      new DeclarationIndex(sourceFile.program),
-      () => sourceFile.lineIndex,
-    );
-    new StatementChecker(context, input.includes).checkProgram(sourceFile.program);
+      reportedNames: [...context.reportedNamesInOrder],
+      forwardQueries: context.forwardQueries,
+      imported: [...checker.importedModules],
+      checkpoints,
+      reusedStatements: resumption?.start.statement ?? 0,
+    };
   } catch (error) {
     const reason = error instanceof RangeError ? "the code nests too deeply to analyse" : error instanceof Error ? error.message : String(error);
     facts.report("semantic-internal-error", { start: 0, end: 0 }, `semantic analysis stopped on this file (${reason}); please report it`);
   }
   const diagnostics = [...sourceFile.diagnostics, ...facts.diagnostics].sort(compareDiagnostics);
-  return new SemanticModel(input.file, sourceFile, facts, environment.members, diagnostics);
+  const model = new SemanticModel(input.file, sourceFile, facts, environment.members, diagnostics);
+  if (record !== undefined) rememberCheck(model, record);
+  return model;
+}
+
+/** `resumeAfter`, or a full check when resuming fails (a fault there must not cost the file its analysis). */
+function tryResume(previous: SemanticModel, input: ResumeInput): Resumption | undefined {
+  try {
+    return resumeAfter(previous, input);
+  } catch {
+    return undefined;
+  }
 }
 
 export type { SemanticOptions, Platform } from "./context.js";
@@ -67,6 +98,7 @@ export type { Reference, CallFacts } from "./facts.js";
 export type * from "./symbols.js";
 export { signatureLabel, signatureToString } from "./symbols.js";
 export { chooseOverloadForPrefix } from "./overloads.js";
+export { reusedStatementCount } from "./resume.js";
 export type { Type } from "./types.js";
 export { builtinTypeNames, typeToString } from "./types.js";
 export { semanticCodes, type SemanticCode } from "./semantic-codes.js";

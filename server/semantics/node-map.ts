@@ -14,7 +14,35 @@ const SHARD_BITS = 12;
 
 export class NodeMap<K extends { readonly start: number }, V> implements ReadonlyMap<K, V> {
   private readonly shards: (Map<K, V> | undefined)[] = [];
+  /** Shards shared with the map this one was copied from (`entriesBefore`), copied before their first change. */
+  private borrowed: boolean[] | undefined;
   private count = 0;
+
+  /**
+   * A map of the entries of `source` whose nodes start before `cut`. Whole
+   * shards below it are shared until either map changes one of them, so
+   * keeping the facts of an unchanged start of a file costs little.
+   */
+  static entriesBefore<K extends { readonly start: number }, V>(source: NodeMap<K, V>, cut: number): NodeMap<K, V> {
+    const copy = new NodeMap<K, V>();
+    const whole = Math.min(source.shards.length, Math.max(0, Math.floor(cut / 2 ** SHARD_BITS)));
+    copy.borrowed = [];
+    source.borrowed ??= [];
+    for (let index = 0; index < whole; index++) {
+      const shard = source.shards[index];
+      copy.shards.push(shard);
+      copy.borrowed.push(shard !== undefined);
+      if (shard !== undefined) {
+        source.borrowed[index] = true;
+        copy.count += shard.size;
+      }
+    }
+    const boundary = source.shards[whole];
+    if (boundary !== undefined && cut > 0) {
+      for (const [node, value] of boundary) if (node.start < cut) copy.set(node, value);
+    }
+    return copy;
+  }
 
   get size(): number {
     return this.count;
@@ -31,6 +59,11 @@ export class NodeMap<K extends { readonly start: number }, V> implements Readonl
   set(node: K, value: V): this {
     const index = node.start >>> SHARD_BITS;
     let shard = this.shards[index];
+    if (this.borrowed?.[index] === true) {
+      shard = new Map(shard);
+      this.shards[index] = shard;
+      this.borrowed[index] = false;
+    }
     if (shard === undefined) {
       // Fill the gap so the array stays packed (holes would make every read slower).
       while (this.shards.length < index) this.shards.push(undefined);

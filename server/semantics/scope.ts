@@ -36,6 +36,36 @@ export class Scope {
     if (parent !== undefined) (parent.childList ??= []).push(this);
   }
 
+  /**
+   * A new global scope for an analysis that resumes after the first
+   * statements of `previous`'s file: its first `entryCount` declarations and
+   * a copy of its first `childCount` inner scopes (their trees re-made with
+   * new parents, sharing their declarations, which are complete).
+   */
+  static globalResumedFrom(previous: Scope, end: number, entryCount: number, childCount: number): Scope {
+    const global = new Scope("global", previous.start, end, undefined);
+    for (const { symbol, visibleFrom } of previous.entries.slice(0, entryCount)) {
+      if (symbol.kind === "variable") global.declareVariable(symbol, visibleFrom);
+      else if (symbol.kind === "function") global.declareFunction(symbol, visibleFrom);
+      else global.declareStruct(symbol, visibleFrom);
+    }
+    // Breadth first, so each scope's children keep their order; iterative, since blocks nest as deep as the parser allows.
+    const pending: { readonly original: Scope; readonly parent: Scope }[] = previous.children
+      .slice(0, childCount)
+      .map((original) => ({ original, parent: global }));
+    for (let next = 0; next < pending.length; next++) {
+      const item = pending[next] as (typeof pending)[number];
+      const { original } = item;
+      const copy = new Scope(original.kind, original.start, original.end, item.parent);
+      copy.entryList = original.entryList;
+      copy.variables = original.variables;
+      copy.functions = original.functions;
+      copy.structs = original.structs;
+      for (const child of original.children) pending.push({ original: child, parent: copy });
+    }
+    return global;
+  }
+
   get children(): readonly Scope[] {
     return this.childList ?? NO_SCOPES;
   }
