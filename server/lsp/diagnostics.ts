@@ -11,7 +11,7 @@
  * messages already read and the answers being written, and for a
  * typing-time request (completion) being worked on, so a completion sent
  * with a keystroke is answered first. Before an edit's diagnostics are
- * pushed, the run's garbage is collected (`young-generation.ts`), so the
+ * pushed, the run's garbage is collected (`garbage-collection.ts`), so the
  * next keystroke's completion does not pay for it. Once the first
  * diagnostics (pushed or pulled) are computed, the server's one-time work
  * after them runs when the client's messages have been handled.
@@ -22,7 +22,7 @@ import { toLspDiagnostic } from "./convert.js";
 import type { OpenDocument, OpenDocuments } from "./documents.js";
 import { logFailure } from "./guard.js";
 import { MessageActivity, type Cancellable } from "./message-activity.js";
-import { collectYoungGeneration } from "./young-generation.js";
+import { collectYoungGeneration } from "./garbage-collection.js";
 
 export interface SchedulerOptions {
   /**

@@ -25,6 +25,11 @@ export class MessageActivity {
     },
   };
 
+  /** How many messages the connection has handed on so far. */
+  get handledCount(): number {
+    return this.handled;
+  }
+
   /** Runs `work` once the messages queued now, and the answers being written, have gone first. */
   afterQueuedMessages(work: () => void): Cancellable {
     let seen = this.handled;
