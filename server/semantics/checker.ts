@@ -116,7 +116,8 @@ export class StatementChecker {
       imported: this.imported.size,
       globalEntries: global.entries.length,
       globalChildren: global.children.length,
-      reachability: { ...reachability },
+      // Almost every statement is reachable: those checkpoints share one record.
+      reachability: reachability.ending === undefined ? REACHABLE : { ...reachability },
     };
   }
 
@@ -591,6 +592,9 @@ export class StatementChecker {
     }
   }
 }
+
+/** Reachability before any statement can end the list. */
+const REACHABLE: Readonly<Reachability> = Object.freeze(startReachability());
 
 function startReachability(): Reachability {
   return { ending: undefined, unreachableStart: undefined, unreachableEnd: 0 };
