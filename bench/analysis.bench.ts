@@ -2,17 +2,19 @@
  * Full analysis (issue 3): the catalog's load time, parse + semantic
  * analysis + lint of a realistic 5,000-line script (and where the time
  * goes), against TypeScript's parse + bind + type check of the same program
- * rendered as TypeScript (the baseline), and the throughput over 1,000
+ * rendered as TypeScript (the baseline); the semantic check after a
+ * one-character edit in the middle, resumed from the check before it
+ * against a full check of the same text; and the throughput over 1,000
  * typical files analysed one after another as the CLI does.
  */
 import { readFileSync } from "node:fs";
 import ts from "typescript";
-import { parseSource } from "../grammar/index.js";
+import { parseSource, reparseSource } from "../grammar/index.js";
 import { AnalysisHost } from "../server/analysis/host.js";
 import { MemoryFileSystem } from "../server/analysis/file-system.js";
 import { loadCatalog, loadCatalogText } from "../server/catalog/load.js";
 import { runLint } from "../server/lint/run.js";
-import { analyzeSemantics, createEnvironment, noIncludes } from "../server/semantics/index.js";
+import { analyzeSemantics, createEnvironment, noIncludes, reusedStatementCount } from "../server/semantics/index.js";
 import { formatTable, interleaved, median, medianRatio, timeOnce } from "./measure.js";
 import { generateProgramOfLines, generateScriptOfLines, seededRandom } from "./realistic-script.js";
 
@@ -30,6 +32,13 @@ export interface AnalysisBenchResult {
   readonly typescriptCheckMilliseconds: number;
   /** TypeScript's time divided by ours, per character, median of rounds: above 1 means faster than the baseline. */
   readonly ratio: number;
+  /** The semantic check after a one-character edit in the middle of the script: resumed, and full. */
+  readonly resumedCheckMilliseconds: number;
+  readonly fullCheckMilliseconds: number;
+  /** Full time divided by resumed time, median of rounds. */
+  readonly resumeRatio: number;
+  /** The share of the top-level statements whose check was kept. */
+  readonly keptShare: number;
   readonly files: number;
   readonly filesLines: number;
   readonly filesMilliseconds: number;
@@ -85,6 +94,24 @@ export function runAnalysisBench(rounds = 20): AnalysisBenchResult {
   const perCharacter = (values: readonly number[], text: string): number[] => values.map((value) => value / text.length);
   const ratio = 1 / medianRatio(perCharacter(times.crmscript as number[], crmscript), perCharacter(times.typescript as number[], typescript));
 
+  // One character typed at the start of the middle line: the check resumes at the statement around it.
+  const before = parseSource(crmscript);
+  const previous = analyzeSemantics({ sourceFile: before, file: "/bench/script.crm", environment, includes: noIncludes, options: {} });
+  const lines = crmscript.split("\n");
+  const middle = lines.slice(0, lines.length >> 1).join("\n").length + 1;
+  const edited = reparseSource(before, `${crmscript.slice(0, middle)} ${crmscript.slice(middle)}`);
+  let keptShare = 0;
+  const checks = interleaved(
+    {
+      resumed: () => {
+        const model = analyzeSemantics({ sourceFile: edited, file: "/bench/script.crm", environment, includes: noIncludes, options: {}, previous });
+        keptShare = reusedStatementCount(model) / edited.program.statements.length;
+      },
+      full: () => analyzeSemantics({ sourceFile: edited, file: "/bench/script.crm", environment, includes: noIncludes, options: {} }),
+    },
+    rounds,
+  );
+
   const random = seededRandom(99);
   const files = Array.from({ length: 1000 }, (_, index) => generateScriptOfLines(80 + Math.floor(random() * 170), 1000 + index));
   const filesLines = files.reduce((sum, text) => sum + text.split("\n").length, 0);
@@ -109,6 +136,10 @@ export function runAnalysisBench(rounds = 20): AnalysisBenchResult {
     lintMilliseconds: median(phases.lint),
     typescriptCheckMilliseconds: median(times.typescript as number[]),
     ratio,
+    resumedCheckMilliseconds: median(checks.resumed as number[]),
+    fullCheckMilliseconds: median(checks.full as number[]),
+    resumeRatio: 1 / medianRatio(checks.resumed as number[], checks.full as number[]),
+    keptShare,
     files: files.length,
     filesLines,
     filesMilliseconds,
@@ -131,6 +162,10 @@ export function reportAnalysisBench(result: AnalysisBenchResult): string {
       ["  of which lint", ms(result.lintMilliseconds)],
       ["TypeScript check of the same program (baseline)", ms(result.typescriptCheckMilliseconds)],
       ["ratio (baseline time / ours per character, median of rounds)", result.ratio.toFixed(2)],
+      ["semantics after a one-character edit in the middle, resumed from the check before (median)", ms(result.resumedCheckMilliseconds)],
+      ["  full check of the same text (median)", ms(result.fullCheckMilliseconds)],
+      ["  full / resumed (median of rounds)", result.resumeRatio.toFixed(2)],
+      ["  top-level statements whose check was kept", `${Math.round(result.keptShare * 100)} %`],
       [`${result.files} typical files (${result.filesLines} lines), one after another`, ms(result.filesMilliseconds)],
       ["  lines per second", `${Math.round(result.filesLines / (result.filesMilliseconds / 1000))}`],
     ]),

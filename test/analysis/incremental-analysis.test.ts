@@ -77,12 +77,16 @@ describe("incremental analysis", () => {
       fc.property(fc.constantFrom(...scripts), edits, (text, sequence) => {
         const host = new AnalysisHost(catalog, new MemoryFileSystem({}));
         let current = text;
-        host.analyzeText(path, current);
+        let previous = host.analyzeText(path, current);
         for (const edit of sequence) {
           current = applyEdit(current, edit);
+          // Features keep answering from the previous analysis while the next is made: resuming must not change it.
+          const previousFacts = facts(previous);
           const incremental = host.analyzeText(path, current);
+          expect(facts(previous)).toEqual(previousFacts);
           const fresh = new AnalysisHost(catalog, new MemoryFileSystem({})).analyzeText(path, current);
           expect(facts(incremental)).toEqual(facts(fresh));
+          previous = incremental;
           checks++;
           if (reusedStatementCount(incremental.model) > 0) resumed++;
         }
@@ -136,19 +140,34 @@ describe("incremental analysis", () => {
       "/w/lib.crm": "Integer fromLib() { return 1; }\n",
       "/w/other.crm": '#include "lib";\nString fromOther() { return fromLib().toString(); }\n',
     };
-    const insertions = fc.oneof(typedText, fc.constantFrom("Integer missing = 1;\n", "Integer later = 3;\n", '#include "lib";\n', '#include "nowhere";\n'));
+    // Declarations, includes, and uses of names the pieces declare (a new use of a name declared before the edit).
+    const insertions = fc.oneof(
+      typedText,
+      fc.constantFrom(
+        "Integer missing = 1;\n",
+        "Integer later = 3;\n",
+        '#include "lib";\n',
+        '#include "nowhere";\n',
+        "early = helper();\n",
+        "printLine(viaFunction.toString() + later.toString());\n",
+        "box.size = box.twice();\n",
+      ),
+    );
     let resumed = 0;
     let checks = 0;
     fc.assert(
       fc.property(fc.shuffledSubarray(pieces, { minLength: 4 }), editSequences(insertions, 6), (chosen, sequence) => {
         const host = new AnalysisHost(catalog, new MemoryFileSystem({ ...files }));
         let current = chosen.join("");
-        host.analyzeText(path, current);
+        let previous = host.analyzeText(path, current);
         for (const edit of sequence) {
           current = applyEdit(current, edit);
+          const previousFacts = facts(previous);
           const incremental = host.analyzeText(path, current);
+          expect(facts(previous)).toEqual(previousFacts);
           const fresh = new AnalysisHost(catalog, new MemoryFileSystem({ ...files })).analyzeText(path, current);
           expect(facts(incremental)).toEqual(facts(fresh));
+          previous = incremental;
           // The resumed check told the host what the file includes, as a fresh one does.
           expect(host.dependentsOf("/w/lib.crm").includes(path)).toBe(fresh.model.includeTargets().some((target) => target.file === "/w/lib.crm"));
           checks++;

@@ -2,7 +2,9 @@
  * `NodeMap`, the fact tables' map split by where nodes start: it answers as
  * a `Map` would for nodes spread over a large file, and iterates in text
  * order of the stretches, insertion order within one. The facts of a real
- * 5,000-line script are checked to land in it.
+ * 5,000-line script are checked to land in it. `entriesBefore` copies the
+ * entries before an offset, sharing whole stretches until either map
+ * changes one.
  */
 import { describe, expect, it } from "vitest";
 import { AnalysisHost } from "../../server/analysis/host.js";
@@ -25,6 +27,34 @@ function seededRandom(seed: number): () => number {
 }
 
 describe("NodeMap", () => {
+  it("copies the entries before an offset, and neither the copy nor the original sees the other's later changes", () => {
+    const random = seededRandom(5);
+    const nodes: FakeNode[] = Array.from({ length: 5_000 }, (_, index) => ({ start: Math.floor(random() * 100_000), label: `n${index}` }));
+    const original = new NodeMap<FakeNode, number>();
+    nodes.forEach((node, index) => original.set(node, index));
+    const cut = 37_000;
+    const copy = NodeMap.entriesBefore(original, cut);
+    const before = nodes.filter((node) => node.start < cut);
+    expect(copy.size).toBe(new Set(before).size);
+    for (const node of nodes) expect(copy.get(node)).toBe(node.start < cut ? original.get(node) : undefined);
+    // In text order, as the original iterates them.
+    expect([...copy.keys()]).toEqual([...original.keys()].filter((node) => node.start < cut));
+
+    const early = before[0] as FakeNode;
+    const late = nodes.find((node) => node.start >= cut) as FakeNode;
+    copy.set(early, -1);
+    copy.set({ start: 10, label: "new in the copy" }, -2);
+    original.set(late, -3);
+    original.set(before[1] as FakeNode, -4);
+    expect(original.get(early)).toBe(nodes.indexOf(early));
+    expect([...original.keys()].some((node) => node.label === "new in the copy")).toBe(false);
+    expect(copy.get(early)).toBe(-1);
+    expect(copy.get(late)).toBeUndefined();
+    expect(copy.get(before[1] as FakeNode)).toBe(nodes.indexOf(before[1] as FakeNode));
+    expect(NodeMap.entriesBefore(original, Number.POSITIVE_INFINITY).size).toBe(original.size);
+    expect(NodeMap.entriesBefore(original, 0).size).toBe(0);
+  });
+
   it("answers get, has, size and iteration as a Map does, for nodes all over a large file", () => {
     const random = seededRandom(11);
     const nodes: FakeNode[] = Array.from({ length: 20_000 }, (_, index) => ({ start: Math.floor(random() * 1_000_000), label: `n${index}` }));
