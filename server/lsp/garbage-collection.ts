@@ -18,7 +18,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
-/** With no options, a full collection; `{ type: "major" }` collects nothing in Node 20's V8, so it is not used. */
+/** With no options, a full collection before it returns (`{ type: "major" }` has not collected by then in Node 20's V8). */
 type Collector = (options?: { readonly type: "minor" }) => void;
 
 /** The collector once fetched; null when it cannot be had. */

@@ -15,7 +15,7 @@ import { MemoryFileSystem } from "../../server/analysis/file-system.js";
 import { AnalysisHost, type FileAnalysis } from "../../server/analysis/host.js";
 import { builtinCatalog } from "../../server/catalog/builtin-catalog.js";
 import { reusedStatementCount, typeToString, type UserSymbol } from "../../server/semantics/index.js";
-import { applyEdit, editSequences, typedText } from "../support/random-edits.js";
+import { applyEdit, editSequences, typedText, type Edit } from "../support/random-edits.js";
 
 const catalog = builtinCatalog().catalog;
 const path = "/w/script.crm";
@@ -62,6 +62,36 @@ function facts(analysis: FileAnalysis): unknown {
   return JSON.parse(JSON.stringify({ diagnostics: analysis.diagnostics, suppressed: analysis.suppressed, names, types, symbols, references, scopes, flow }));
 }
 
+/**
+ * Applies the edits one at a time to `text` in a host with `files`; after
+ * each, the host's analysis must equal a fresh host's, and the previous
+ * analysis must be as it was (features answer from it while the next is
+ * made). Counts the checks, and those that resumed, in `tally`.
+ */
+function expectFreshAfterEachEdit(
+  text: string,
+  sequence: readonly Edit[],
+  files: Record<string, string>,
+  tally: { checks: number; resumed: number },
+  alsoExpect?: (host: AnalysisHost, fresh: FileAnalysis) => void,
+): void {
+  const host = new AnalysisHost(catalog, new MemoryFileSystem({ ...files }));
+  let current = text;
+  let previous = host.analyzeText(path, current);
+  for (const edit of sequence) {
+    current = applyEdit(current, edit);
+    const previousFacts = facts(previous);
+    const incremental = host.analyzeText(path, current);
+    expect(facts(previous)).toEqual(previousFacts);
+    const fresh = new AnalysisHost(catalog, new MemoryFileSystem({ ...files })).analyzeText(path, current);
+    expect(facts(incremental)).toEqual(facts(fresh));
+    alsoExpect?.(host, fresh);
+    previous = incremental;
+    tally.checks++;
+    if (reusedStatementCount(incremental.model) > 0) tally.resumed++;
+  }
+}
+
 function symbolName(symbol: UserSymbol): string {
   return `${symbol.kind}:${symbol.name}@${symbol.location?.start ?? symbol.node.start}`;
 }
@@ -70,32 +100,17 @@ const edits = editSequences(typedText, 6);
 
 describe("incremental analysis", () => {
   it("gives the diagnostics, symbols and types of a fresh analysis after each edit", () => {
-    let checks = 0;
-    let resumed = 0;
+    const tally = { checks: 0, resumed: 0 };
     const scripts = [generateScriptOfLines(150, 4), generateScriptOfLines(90, 12)];
     fc.assert(
       fc.property(fc.constantFrom(...scripts), edits, (text, sequence) => {
-        const host = new AnalysisHost(catalog, new MemoryFileSystem({}));
-        let current = text;
-        let previous = host.analyzeText(path, current);
-        for (const edit of sequence) {
-          current = applyEdit(current, edit);
-          // Features keep answering from the previous analysis while the next is made: resuming must not change it.
-          const previousFacts = facts(previous);
-          const incremental = host.analyzeText(path, current);
-          expect(facts(previous)).toEqual(previousFacts);
-          const fresh = new AnalysisHost(catalog, new MemoryFileSystem({})).analyzeText(path, current);
-          expect(facts(incremental)).toEqual(facts(fresh));
-          previous = incremental;
-          checks++;
-          if (reusedStatementCount(incremental.model) > 0) resumed++;
-        }
+        expectFreshAfterEachEdit(text, sequence, {}, tally);
       }),
       { numRuns: 150 },
     );
     // The property says something about resuming only if most checks resumed (edits near the top, or that make the
     // file a template or change every statement, check it all).
-    expect(resumed).toBeGreaterThan(checks / 2);
+    expect(tally.resumed).toBeGreaterThan(tally.checks / 2);
   });
 
   it("re-parses from the newest parse when edits came faster than the analysis (versions never analysed)", () => {
@@ -153,30 +168,17 @@ describe("incremental analysis", () => {
         "box.size = box.twice();\n",
       ),
     );
-    let resumed = 0;
-    let checks = 0;
+    const tally = { checks: 0, resumed: 0 };
     fc.assert(
       fc.property(fc.shuffledSubarray(pieces, { minLength: 4 }), editSequences(insertions, 6), (chosen, sequence) => {
-        const host = new AnalysisHost(catalog, new MemoryFileSystem({ ...files }));
-        let current = chosen.join("");
-        let previous = host.analyzeText(path, current);
-        for (const edit of sequence) {
-          current = applyEdit(current, edit);
-          const previousFacts = facts(previous);
-          const incremental = host.analyzeText(path, current);
-          expect(facts(previous)).toEqual(previousFacts);
-          const fresh = new AnalysisHost(catalog, new MemoryFileSystem({ ...files })).analyzeText(path, current);
-          expect(facts(incremental)).toEqual(facts(fresh));
-          previous = incremental;
+        expectFreshAfterEachEdit(chosen.join(""), sequence, files, tally, (host, fresh) => {
           // The resumed check told the host what the file includes, as a fresh one does.
           expect(host.dependentsOf("/w/lib.crm").includes(path)).toBe(fresh.model.includeTargets().some((target) => target.file === "/w/lib.crm"));
-          checks++;
-          if (reusedStatementCount(incremental.model) > 0) resumed++;
-        }
+        });
       }),
       { numRuns: 200 },
     );
-    expect(resumed).toBeGreaterThan(checks / 4);
+    expect(tally.resumed).toBeGreaterThan(tally.checks / 4);
   });
 
   it("checks the whole file again when a script it includes changed", () => {

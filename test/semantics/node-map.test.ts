@@ -31,7 +31,7 @@ describe("NodeMap", () => {
     const random = seededRandom(5);
     const nodes: FakeNode[] = Array.from({ length: 5_000 }, (_, index) => ({ start: Math.floor(random() * 100_000), label: `n${index}` }));
     const original = new NodeMap<FakeNode, number>();
-    nodes.forEach((node, index) => original.set(node, index));
+    for (const [index, node] of nodes.entries()) original.set(node, index);
     const cut = 37_000;
     const copy = NodeMap.entriesBefore(original, cut);
     const before = nodes.filter((node) => node.start < cut);
