@@ -9,13 +9,9 @@
  * handled and the event loop busy for under a tenth of the last check's
  * interval, so a user who is typing never waits for it.
  */
-import { performance, type EventLoopUtilization } from "node:perf_hooks";
+import { eventLoopBusyShare, QUIET_BUSY_SHARE, QUIET_CHECK_MILLISECONDS } from "./event-loop-load.js";
 import { collectEverything } from "./garbage-collection.js";
 
-/** How often the server looks whether it is quiet. */
-const CHECK_MILLISECONDS = 1000;
-/** The share of an interval the event loop may have been busy for the server to count as quiet. */
-const QUIET_UTILIZATION = 0.1;
 /** Growth of the used heap since the last full collection that makes one worth its pause (tens of milliseconds). */
 const MINIMUM_GROWTH_BYTES = 32 * 1024 * 1024;
 
@@ -48,7 +44,7 @@ export class IdleCollection {
 
   /** Checks every second from now on (without keeping the process alive). */
   start(): void {
-    this.timer ??= setInterval(() => this.check(), CHECK_MILLISECONDS).unref();
+    this.timer ??= setInterval(() => this.check(), QUIET_CHECK_MILLISECONDS).unref();
   }
 
   stop(): void {
@@ -60,7 +56,7 @@ export class IdleCollection {
   check(): boolean {
     const handled = this.options.handledMessages();
     const busy = this.busyShare();
-    const quiet = handled === this.lastHandled && busy < QUIET_UTILIZATION;
+    const quiet = handled === this.lastHandled && busy < QUIET_BUSY_SHARE;
     this.lastHandled = handled;
     if (!quiet) return false;
     // Half the heap in use after the last collection, at least 32 MB: a large workspace's live data alone is no reason.
@@ -73,15 +69,4 @@ export class IdleCollection {
     this.heapAfterCollection = this.heapUsed();
     return true;
   }
-}
-
-/** The event loop's busy share since the previous call (the first call: since the process started). */
-function eventLoopBusyShare(): () => number {
-  let previous: EventLoopUtilization = performance.eventLoopUtilization();
-  return () => {
-    const now = performance.eventLoopUtilization();
-    const share = performance.eventLoopUtilization(now, previous).utilization;
-    previous = now;
-    return share;
-  };
 }

@@ -10,16 +10,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { Script } from "node:vm";
 import { CodeCache, defaultCacheFolder, sourceKey } from "./code-cache.js";
+import { eventLoopBusyShare, QUIET_BUSY_SHARE, QUIET_CHECK_MILLISECONDS } from "./event-loop-load.js";
 
 /** The bundle's file name, beside this one (`esbuild.mjs` writes both). */
 const BUNDLE_FILE = "crmscript-language-server-bundle.js";
-/** How often the loader looks whether the server is idle enough to write the cache. */
-const IDLE_CHECK_MILLISECONDS = 1000;
-/** The share of the last check's interval the event loop may have been busy for the server to count as idle. */
-const IDLE_UTILIZATION = 0.1;
 
 type ServerModule = (exports: unknown, require: NodeJS.Require, module: NodeJS.Module, filename: string, dirname: string) => void;
 
@@ -45,13 +41,10 @@ function writeWhenIdle(cache: CodeCache, script: Script): void {
       // No cache this time; the next start tries again.
     }
   };
-  let previous = performance.eventLoopUtilization();
+  const busyShare = eventLoopBusyShare();
   const timer = setInterval(() => {
-    const now = performance.eventLoopUtilization();
-    const busy = performance.eventLoopUtilization(now, previous).utilization;
-    previous = now;
-    if (busy < IDLE_UTILIZATION) write();
-  }, IDLE_CHECK_MILLISECONDS).unref();
+    if (busyShare() < QUIET_BUSY_SHARE) write();
+  }, QUIET_CHECK_MILLISECONDS).unref();
   process.once("exit", write);
 }
 
