@@ -14,7 +14,7 @@ import { MemberTable } from "./members.js";
 import { SemanticModel } from "./model.js";
 import { StatementChecker } from "./checker.js";
 import { Scope } from "./scope.js";
-import { rememberCheck, resumeAfter, type CheckRecord, type ResumeInput, type Resumption } from "./resume.js";
+import { resumeAfter, type CheckRecord, type ResumeInput, type Resumption } from "./resume.js";
 import { TypeTable } from "./types.js";
 
 /** The type and member tables of one catalog, shared by every file analysed against it. */
@@ -75,9 +75,7 @@ export function analyzeSemantics(input: SemanticInput): SemanticModel {
     facts.report("semantic-internal-error", { start: 0, end: 0 }, `semantic analysis stopped on this file (${reason}); please report it`);
   }
   const diagnostics = [...sourceFile.diagnostics, ...facts.diagnostics].sort(compareDiagnostics);
-  const model = new SemanticModel(input.file, sourceFile, facts, environment.members, diagnostics);
-  if (record !== undefined) rememberCheck(model, record);
-  return model;
+  return new SemanticModel(input.file, sourceFile, facts, environment.members, diagnostics, record);
 }
 
 /** `resumeAfter`, or a full check when resuming fails (a fault there must not cost the file its analysis). */

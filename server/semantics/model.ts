@@ -22,6 +22,7 @@ import { DeclarationIndex } from "./declaration-index.js";
 import { SemanticFacts, type CallFacts, type IncludeFacts, type Reference } from "./facts.js";
 import { Scope } from "./scope.js";
 import type { ModuleExports } from "./includes.js";
+import type { CheckRecord } from "./resume.js";
 import type { TypeMembers } from "./members.js";
 import type { MemberTable } from "./members.js";
 import { ExpressionChecker, literalTypes } from "./expressions.js";
@@ -63,6 +64,8 @@ export class SemanticModel {
     private readonly members: MemberTable,
     /** Syntax and semantic diagnostics, sorted by position. */
     readonly diagnostics: readonly Diagnostic[],
+    /** Where the check stood at each top-level statement, for the analysis of the file's next version (`resume.ts`); undefined after a failed check. */
+    readonly checkRecord?: CheckRecord,
   ) {}
 
   /** The type of an expression the checker saw (undefined for one it did not, such as inside a skipped part). */

@@ -40,15 +40,9 @@ export interface CheckRecord {
   readonly reusedStatements: number;
 }
 
-const records = new WeakMap<SemanticModel, CheckRecord>();
-
-export function rememberCheck(model: SemanticModel, record: CheckRecord): void {
-  records.set(model, record);
-}
-
 /** How many top-level statements the analysis behind `model` kept from the analysis before it (0 for a full check). */
 export function reusedStatementCount(model: SemanticModel): number {
-  return records.get(model)?.reusedStatements ?? 0;
+  return model.checkRecord?.reusedStatements ?? 0;
 }
 
 /** Where the check of the edited version starts, with the state the kept statements left. */
@@ -73,7 +67,7 @@ export interface ResumeInput {
 
 /** How to go on from `previous`'s analysis for the new version in `input`; undefined when the whole file must be checked. */
 export function resumeAfter(previous: SemanticModel, input: ResumeInput): Resumption | undefined {
-  const record = records.get(previous);
+  const record = previous.checkRecord;
   if (record === undefined || record.file !== input.file || record.members !== input.members || !sameOptions(record.options, input.options)) return undefined;
   const kept = keptStatements(record.sourceFile.program.statements, input.sourceFile.program.statements);
   if (kept === 0) return undefined;
