@@ -59,10 +59,8 @@ export function analyzeSemantics(input: SemanticInput): SemanticModel {
       checkpoints[index] = checkpoint;
     });
     record = {
-      file: input.file,
       members: environment.members,
       options: input.options,
-      sourceFile,
       facts,
       reportedNames: [...context.reportedNamesInOrder],
       forwardQueries: context.forwardQueries,

@@ -23,12 +23,10 @@ import type { SemanticModel } from "./model.js";
 import { Scope } from "./scope.js";
 import type { UserSymbol } from "./symbols.js";
 
-/** What an analysis leaves for the analysis of the file's next version. */
+/** What an analysis leaves for the analysis of the file's next version, beside what its model says (file, parse). */
 export interface CheckRecord {
-  readonly file: string;
   readonly members: MemberTable;
   readonly options: SemanticOptions;
-  readonly sourceFile: SourceFile;
   readonly facts: SemanticFacts;
   /** Names reported as unknown, in order. */
   readonly reportedNames: readonly string[];
@@ -68,15 +66,15 @@ export interface ResumeInput {
 /** How to go on from `previous`'s analysis for the new version in `input`; undefined when the whole file must be checked. */
 export function resumeAfter(previous: SemanticModel, input: ResumeInput): Resumption | undefined {
   const record = previous.checkRecord;
-  if (record === undefined || record.file !== input.file || record.members !== input.members || !sameOptions(record.options, input.options)) return undefined;
-  const kept = keptStatements(record.sourceFile.program.statements, input.sourceFile.program.statements);
+  if (record === undefined || previous.file !== input.file || record.members !== input.members || !sameOptions(record.options, input.options)) return undefined;
+  const oldStatements = previous.sourceFile.program.statements;
+  const kept = keptStatements(oldStatements, input.sourceFile.program.statements);
   if (kept === 0) return undefined;
   const checkpoint = record.checkpoints[kept];
   if (checkpoint === undefined) return undefined;
-  const forwardQueries = sameForwardAnswers(record, checkpoint, input);
+  const forwardQueries = sameForwardAnswers(record, previous.sourceFile, checkpoint, input);
   if (forwardQueries === undefined || !sameIncludes(record.facts, checkpoint, input)) return undefined;
 
-  const oldStatements = record.sourceFile.program.statements;
   // Facts about the kept statements lie before where the first replaced one started; those about the rest at or after it.
   const cut = kept < oldStatements.length ? (oldStatements[kept] as Statement).start : Number.POSITIVE_INFINITY;
   const globalScope = Scope.globalResumedFrom(record.facts.globalScope, input.sourceFile.text.length, checkpoint.globalEntries, checkpoint.globalChildren);
@@ -110,13 +108,13 @@ function declaredAt(symbol: UserSymbol, file: string): number {
 }
 
 /** The kept code's questions to the declaration index with the new version's answers, if every answer names the same line as before. */
-function sameForwardAnswers(record: CheckRecord, checkpoint: Checkpoint, input: ResumeInput): ForwardQuery[] | undefined {
+function sameForwardAnswers(record: CheckRecord, oldSourceFile: SourceFile, checkpoint: Checkpoint, input: ResumeInput): ForwardQuery[] | undefined {
   const answers: ForwardQuery[] = [];
   for (const query of record.forwardQueries.slice(0, checkpoint.forwardQueries)) {
     const declaredAt = input.declarations.laterDeclaration(query.name, query.offset);
     if ((declaredAt === undefined) !== (query.declaredAt === undefined)) return undefined;
     if (declaredAt !== undefined && query.declaredAt !== undefined) {
-      if (record.sourceFile.lineIndex.position(query.declaredAt).line !== input.lines().position(declaredAt).line) return undefined;
+      if (oldSourceFile.lineIndex.position(query.declaredAt).line !== input.lines().position(declaredAt).line) return undefined;
     }
     answers.push({ ...query, declaredAt });
   }
