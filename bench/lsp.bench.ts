@@ -40,7 +40,8 @@ export interface LspBenchResult {
  * This process's garbage collector, with `--expose-gc` (which `scripts/run-bench.mjs` passes): the client collects its
  * garbage before each series of requests (all of it) and before each timed request (its young generation: a full
  * collection would also throw away its optimized code), so a pause of the measuring client is not counted as the
- * server's latency.
+ * server's latency. `run-bench.mjs` also gives this process a large initial old generation, so that V8 does not start
+ * collecting it on its own in the middle of a series.
  */
 const collectGarbage = (globalThis as { gc?: (options?: { type: "minor" | "major" }) => void }).gc;
 
