@@ -7,12 +7,15 @@
  * compiled as Node would, and the cache is written once the server has been
  * idle for a moment (its code for the first requests is compiled by then)
  * or when it exits. A cache problem never stops the server from starting.
+ * First of all it sets how fast the young generation grows
+ * (`young-generation-growth.ts`).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import { CodeCache, defaultCacheFolder, sourceKey } from "./code-cache.js";
 import { eventLoopBusyShare, QUIET_BUSY_SHARE, QUIET_CHECK_MILLISECONDS } from "./event-loop-load.js";
+import { growYoungGenerationFaster } from "./young-generation-growth.js";
 
 /** The bundle's file name, beside this one (`esbuild.mjs` writes both). */
 const BUNDLE_FILE = "crmscript-language-server-bundle.js";
@@ -68,5 +71,7 @@ function compileServer(file: string): ServerModule {
   return script.runInThisContext() as ServerModule;
 }
 
+// Before anything is compiled: the code cache is tied to V8's flags.
+growYoungGenerationFaster();
 const bundle = join(__dirname, BUNDLE_FILE);
 compileServer(bundle).call(module.exports, module.exports, require, module, bundle, __dirname);
