@@ -42,7 +42,7 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     // The breaks are found with `indexOf`, which scans natively: a loop over every character runs interpreted in a
-    // fresh server (5-6 ms for a 5,000-line script before the first diagnostics, against under 1 ms).
+    // fresh server (3.7 ms for a 5,007-line script before its full diagnostics, against 0.8 ms).
     const starts = [0];
     let lineFeed = text.indexOf("\n");
     let carriageReturn = text.indexOf("\r");

@@ -4,14 +4,14 @@
  * reaches 16 MB; a start that loads the server, parses a 5,000-line script
  * and checks it allocates tens of megabytes, most of it kept (the trees, the
  * catalog's types), so the small early semi-spaces fill and are copied again
- * and again: about 13 young collections before the first full diagnostics.
- * Growing by four instead of two reaches the full size after two growths:
- * 9 collections, and 52-58 ms of collecting instead of 71 (medians of 8
- * starts each). The largest size, so the memory the server keeps once
- * running, is unchanged.
+ * and again: 13 collections before the first full diagnostics. Growing by
+ * four instead of two reaches the full size after two growths: 9
+ * collections, and 52-62 ms of collecting instead of 71 (medians of 6 to 8
+ * starts). The largest size, so the memory the server keeps once running,
+ * is unchanged.
  *
- * The growth factor is one of the few V8 settings read when used rather
- * than when the heap is made, so it can be set from inside the process. It
+ * V8 reads the growth factor each time it grows the young generation, not
+ * only when it makes the heap, so it can be set from inside the process. It
  * is set before the bundle is compiled: V8's code cache is tied to the flags
  * in effect, and the cache is written and read with it set.
  */
