@@ -767,8 +767,9 @@ class CrmScriptParser extends RecoveringParser {
       this.OPTION(() => {
         size = this.SUBRULE(this.expression);
       });
-      const close = this.expectCloser(1, T.RBracket, open, "to close the array dimension");
-      this.ACTION(() => dimensions.push({ kind: "ArrayDimension", start: open.startOffset, end: close !== undefined ? end(close) : this.previousEnd(), size }));
+      this.expectCloser(1, T.RBracket, open, "to close the array dimension");
+      // The ']' when it is there, else the last token before the missing one.
+      this.ACTION(() => dimensions.push({ kind: "ArrayDimension", start: open.startOffset, end: this.previousEnd(), size }));
     });
     if (this.RECORDING_PHASE) return name as unknown as A.TypeReference;
     return this.ACTION(() => {
@@ -1322,15 +1323,17 @@ class CrmScriptParser extends RecoveringParser {
 
   /** `.name` and `.name(args)` after an expression; the name may still be missing while typing. */
   private memberAccess(object: A.Expression): A.Expression {
-    const dot = this.CONSUME(T.Dot);
     if (this.RECORDING_PHASE) {
+      this.CONSUME(T.Dot);
       this.CONSUME2(T.Identifier);
       return this.SUBRULE(this.callArguments);
     }
+    // The alternative is chosen by its first token, the '.', taken here without making its token object.
+    const dotEnd = this.buffer.end(this.consumeChecked());
     // The name may be missing while it is being typed (`agent.` at the end of a line).
     let member: A.Identifier | undefined;
     if (this.isNext(T.Identifier) && !statementStartsOnNextLine(this)) member = this.nameAt(this.consumeChecked());
-    else this.report("syntax-missing-token", range(end(dot), end(dot)), `expected a member name after '.', found ${this.found()}`);
+    else this.report("syntax-missing-token", range(dotEnd, dotEnd), `expected a member name after '.', found ${this.found()}`);
     if (object.kind === "StringLiteral") {
       this.report(
         "syntax-method-on-literal",
@@ -1338,7 +1341,7 @@ class CrmScriptParser extends RecoveringParser {
         "calling a method directly on a string literal is not documented for CRMScript: assign the string to a variable first",
       );
     }
-    const access: A.MemberExpression = { kind: "MemberExpression", start: object.start, end: member?.end ?? end(dot), object, member };
+    const access: A.MemberExpression = { kind: "MemberExpression", start: object.start, end: member?.end ?? dotEnd, object, member };
     if (member === undefined || !this.isNext(T.LParen)) return access;
     this.pendingCallee = access;
     return this.SUBRULE(this.callArguments);
@@ -1389,11 +1392,12 @@ class CrmScriptParser extends RecoveringParser {
     return {
       kind: "CallExpression",
       start: target.start,
-      end: close !== undefined ? end(close) : this.previousEnd(),
+      // The ')' when it is there, else the last token before the missing one.
+      end: this.previousEnd(),
       callee: target,
       arguments: args ?? NO_ARGUMENTS,
       openParen: open.startOffset,
-      closeParen: close?.startOffset,
+      closeParen: close,
     };
   });
 

@@ -188,15 +188,23 @@ export abstract class RecoveringParser extends TokenBufferParser {
   /** Consumes `;`, or reports it missing right after the previous token (spec §14 D1). */
   protected expectSemicolon(idx: number, after: string): void {
     // The grammar (as Chevrotain records it) requires the ';'; when it is missing, this reports it instead of failing.
-    if (this.RECORDING_PHASE || this.isNext(T.Semicolon)) this.consume(idx, T.Semicolon);
+    // Parsing, the ';' is taken without making its token object (nothing reads it).
+    if (this.RECORDING_PHASE) this.consume(idx, T.Semicolon);
+    else if (this.isNext(T.Semicolon)) this.consumeChecked();
     else this.reportMissingSemicolon(`expected ';' ${after}, found ${this.found()}`);
   }
 
-  /** Consumes a closing `)`/`]`, skipping junk before it on the same line, or reports it missing. */
-  protected expectCloser(idx: number, closer: TokenType, open: IToken | undefined, after: string): IToken | undefined {
-    if (this.RECORDING_PHASE) return this.consume(idx, closer);
+  /**
+   * Consumes a closing `)`/`]`, skipping junk before it on the same line, and
+   * gives its offset; or reports it missing and gives undefined.
+   */
+  protected expectCloser(idx: number, closer: TokenType, open: IToken | undefined, after: string): number | undefined {
+    if (this.RECORDING_PHASE) {
+      this.consume(idx, closer);
+      return undefined;
+    }
     this.skipJunkBefore(closer);
-    if (this.isNext(closer)) return this.consume(idx, closer);
+    if (this.isNext(closer)) return this.buffer.start(this.consumeChecked());
     this.reportMissing(closer.LABEL ?? closer.name, after, open);
     if (open !== undefined) this.unclosedGroups.push(range(open.startOffset, this.previousEnd()));
     return undefined;
