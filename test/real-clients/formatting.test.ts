@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CodeServer, launchChromium, type Page, screenshotOnFailure, tearDownWorkbench } from "../support/code-server.js";
+import { CodeServer, launchChromium, type Page, pickFromQuickOpen, screenshotOnFailure, tearDownWorkbench } from "../support/code-server.js";
 import { ensureServerBuilt, serverBundle } from "../support/lsp-client.js";
 import { packageExtension } from "../support/package-extension.js";
 import { repositoryRoot } from "../support/paths.js";
@@ -97,11 +97,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
 
   /** Opens a workspace file with Quick Open and waits until the editor shows `text` and the language server runs. */
   const openFile = async (name: string, text: string): Promise<void> => {
-    await page.keyboard.press("Control+P");
-    await page.waitForSelector(".quick-input-widget input", { ...WAIT, state: "visible" });
-    await page.keyboard.type(name);
-    await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor(WAIT);
-    await page.keyboard.press("Enter");
+    await pickFromQuickOpen(page, "Control+P", name, name, WAIT);
     await page.locator(".editor-instance .view-lines", { hasText: text }).first().waitFor(WAIT);
     // The status item shows this icon once the client has started (a spinner while it starts).
     await page.locator(".statusbar-item .codicon-versions").first().waitFor(WAIT);

@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatManifest } from "../../server/tenant/workspace/state.js";
-import { CodeServer, launchChromium, type Page, screenshotOnFailure, tearDownWorkbench } from "../support/code-server.js";
+import { CodeServer, launchChromium, type Page, pickFromQuickOpen, screenshotOnFailure, tearDownWorkbench } from "../support/code-server.js";
 import { startOidcServer, type TestOidcServer } from "../support/oidc-server.js";
 import { packageExtension } from "../support/package-extension.js";
 import { repositoryRoot } from "../support/paths.js";
@@ -71,13 +71,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   const step = screenshotOnFailure(() => page, shots);
 
   /** Opens Quick Open with `keys` (the file picker, or the command palette), types `query` and picks the row showing `row`. */
-  const quickPick = async (keys: string, query: string, row: string): Promise<void> => {
-    await page.keyboard.press(keys);
-    await page.waitForSelector(".quick-input-widget input", { ...WAIT, state: "visible" });
-    await page.keyboard.type(query);
-    await page.locator(".quick-input-list .monaco-list-row", { hasText: row }).first().waitFor(WAIT);
-    await page.keyboard.press("Enter");
-  };
+  const quickPick = (keys: string, query: string, row: string): Promise<void> => pickFromQuickOpen(page, keys, query, row, WAIT);
 
   const command = (title: string): Promise<void> => quickPick("Control+Shift+P", `CRMScript: ${title}`, title);
 

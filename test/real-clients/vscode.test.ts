@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CodeServer, launchChromium, type Page, screenshotOnFailure, tearDownWorkbench } from "../support/code-server.js";
+import { CodeServer, launchChromium, type Page, pickFromQuickOpen, screenshotOnFailure, tearDownWorkbench } from "../support/code-server.js";
 import { packageExtension } from "../support/package-extension.js";
 import { repositoryRoot } from "../support/paths.js";
 import { requireClients, shouldRun } from "../support/real-clients.js";
@@ -79,13 +79,7 @@ describe.runIf(shouldRun("codeServer", "node24", "chromium", "playwrightCore"))(
   }, 60_000);
 
   /** Opens Quick Open with `keys` (the file picker, or the command palette), types `query` and picks the row showing `row`. */
-  const quickPick = async (keys: string, query: string, row: string): Promise<void> => {
-    await page.keyboard.press(keys);
-    await page.waitForSelector(".quick-input-widget input", { ...WAIT, state: "visible" });
-    await page.keyboard.type(query);
-    await page.locator(".quick-input-list .monaco-list-row", { hasText: row }).first().waitFor(WAIT);
-    await page.keyboard.press("Enter");
-  };
+  const quickPick = (keys: string, query: string, row: string): Promise<void> => pickFromQuickOpen(page, keys, query, row, WAIT);
 
   /** Opens a workspace file and waits until the editor shows `text`. */
   const openFile = async (name: string, text: string): Promise<void> => {

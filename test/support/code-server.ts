@@ -176,6 +176,22 @@ export async function launchChromium(): Promise<{ browser: Browser; page: Page }
   return { browser, page };
 }
 
+/**
+ * Opens Quick Open with `keys` (the file picker, or the command palette),
+ * types `query` and clicks the row showing `row`. The row itself is clicked:
+ * Enter takes the focused row, and on a loaded machine the list can still be
+ * filling (quick open's file search answers late), so the focused row was
+ * sometimes another one.
+ */
+export async function pickFromQuickOpen(page: Page, keys: string, query: string, row: string, wait: { readonly timeout: number }): Promise<void> {
+  await page.keyboard.press(keys);
+  await page.waitForSelector(".quick-input-widget input", { ...wait, state: "visible" });
+  await page.keyboard.type(query);
+  const match = page.locator(".quick-input-list .monaco-list-row", { hasText: row }).first();
+  await match.waitFor(wait);
+  await match.click(wait);
+}
+
 /** A test step that saves a screenshot of the workbench to `shots` when it fails (`page` is read when the step runs). */
 export function screenshotOnFailure(page: () => Page, shots: string): (name: string, body: () => Promise<void>) => Promise<void> {
   return async (name, body) => {
