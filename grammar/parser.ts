@@ -1143,31 +1143,41 @@ class CrmScriptParser extends RecoveringParser {
 
   /** What may follow an expression's operands (apart, as it is rare: see the note above `block`): `? … : …` (reported), an assignment. */
   private conditionalOrAssignment(expression: A.Expression): A.Expression {
-    let left = expression;
-    this.OPTION(() => {
-      const question = this.CONSUME(T.Question);
-      this.ACTION(() =>
-        this.report("syntax-unsupported-operator", tokenRange(question), "unexpected '?': CRMScript has no conditional operator (c ? a : b); use if / else"),
-      );
-      const whenTrue = this.requiredExpression(1, "after '?'");
-      let whenFalse: A.Expression | undefined;
-      this.OPTION2(() => {
-        this.CONSUME(T.Colon);
-        whenFalse = this.requiredExpression(2, "after ':'");
-      });
-      left = this.ACTION((): A.ConditionalExpression => {
-        const at = this.previousEnd();
-        const falseBranch: A.Expression = whenFalse ?? { kind: "MissingExpression", start: at, end: at };
-        return { kind: "ConditionalExpression", start: left.start, end: at, condition: left, whenTrue, whenFalse: falseBranch };
-      });
-    });
-    this.OPTION3(() => {
-      const operator = this.CONSUME(T.AssignmentOperator);
-      const value = this.requiredExpression(3, this.RECORDING_PHASE ? "" : `after '${operator.image}'`);
-      left = this.ACTION(() => this.assignment(left, operator, value));
-    });
-    return left;
+    this.extendedExpression = expression;
+    this.OPTION(this.conditionalOption);
+    this.OPTION3(this.assignmentOption);
+    return this.extendedExpression;
   }
+
+  /**
+   * The expression `conditionalOrAssignment` extends: its options (built
+   * once, as `postfixRepetition`) read it first, before anything nested can
+   * set it again, and put the longer expression in its place at their end.
+   */
+  private extendedExpression: A.Expression = { kind: "MissingExpression", start: 0, end: 0 };
+  private readonly conditionalOption = (): void => {
+    const condition = this.extendedExpression;
+    const question = this.CONSUME(T.Question);
+    if (!this.RECORDING_PHASE) {
+      this.report("syntax-unsupported-operator", tokenRange(question), "unexpected '?': CRMScript has no conditional operator (c ? a : b); use if / else");
+    }
+    const whenTrue = this.requiredExpression(1, "after '?'");
+    const whenFalse = this.OPTION2(this.conditionalElse);
+    if (this.RECORDING_PHASE) return;
+    const at = this.previousEnd();
+    const falseBranch: A.Expression = whenFalse ?? { kind: "MissingExpression", start: at, end: at };
+    this.extendedExpression = { kind: "ConditionalExpression", start: condition.start, end: at, condition, whenTrue, whenFalse: falseBranch };
+  };
+  private readonly conditionalElse = (): A.Expression => {
+    this.CONSUME(T.Colon);
+    return this.requiredExpression(2, "after ':'");
+  };
+  private readonly assignmentOption = (): void => {
+    const target = this.extendedExpression;
+    const operator = this.CONSUME(T.AssignmentOperator);
+    const value = this.requiredExpression(3, this.RECORDING_PHASE ? "" : `after '${operator.image}'`);
+    if (!this.RECORDING_PHASE) this.extendedExpression = this.assignment(target, operator, value);
+  };
 
   /** A binary operator, or `and`/`or` written as a word (reported). */
   private readonly binaryOperatorAlternatives = [{ ALT: () => this.CONSUME(T.BinaryOperator) }, { ALT: () => this.CONSUME(T.Identifier) }];
