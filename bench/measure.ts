@@ -33,20 +33,14 @@ export function timeOnce(run: () => void): number {
  * task runs twice in a row and the second run is timed: the untimed run
  * collects the garbage the previous task left, so each timed run pays only
  * for its own (steady state), while load spikes still hit every task.
- * `settle`, when given, runs before each task's pair: a full garbage
- * collection, for tasks that leave old-generation garbage. Without it the
- * old generation's collections settle into the same place of every round,
- * so one task pays for marking both tasks' garbage throughout a process
- * (parse ratios of 1.1 in one process and 1.9 in the next).
  */
-export function interleaved(tasks: Record<string, () => void>, rounds: number, warmup = 3, settle?: () => void): Record<string, number[]> {
+export function interleaved(tasks: Record<string, () => void>, rounds: number, warmup = 3): Record<string, number[]> {
   const names = Object.keys(tasks);
   for (let index = 0; index < warmup; index++) for (const name of names) (tasks[name] as () => void)();
   const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const name of names) {
       const task = tasks[name] as () => void;
-      settle?.();
       task();
       (times[name] as number[]).push(timeOnce(task));
     }

@@ -1,8 +1,7 @@
 /**
  * Parser throughput (issue 2): lex+parse of a generated realistic ~2 MB
  * CRMScript file against TypeScript's `createSourceFile` on the TypeScript
- * rendering of the same program (the baseline; each side's runs start from
- * a full garbage collection), their ratio, where the time
+ * rendering of the same program (the baseline), their ratio, where the time
  * goes (scanning vs parsing), the time to parse a 5,000-line script, and that
  * time right after a full garbage collection (an editor collects while idle,
  * so the first keystroke after a pause parses right after one; needs Node's
@@ -79,8 +78,6 @@ function measureAfterEdit(text: string, rounds: number, atEnd = false): EditTime
 export function runParseBench(rounds = 15): ParseBenchResult {
   const firstParseMilliseconds = timeOnce(() => parseSource("Integer x = 1;"));
   const { crmscript, typescript } = generateRealisticScript(2_000_000, 7);
-  // Each task's pair of runs starts from a full collection (see `interleaved`), so neither parser pays for marking
-  // the other's trees; the untimed run of the pair also takes the slower first parse after a full collection.
   const times = interleaved(
     {
       crmscript: () => parseSource(crmscript),
@@ -88,8 +85,6 @@ export function runParseBench(rounds = 15): ParseBenchResult {
       scan: () => scan(crmscript),
     },
     rounds,
-    3,
-    (globalThis as { gc?: () => void }).gc,
   );
   const crmscriptTime = median(times.crmscript as number[]);
   const typescriptTime = median(times.typescript as number[]);
