@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: runs every benchmark and prints its table; `--only NAME`
  * (parse, analysis, lint-tree, tenant, format) runs one; `--json FILE` also writes
- * the figures.
+ * the figures. `--parse-side crmscript|typescript` is how the parse benchmark
+ * times one parser in a process of its own.
  */
 import { writeFileSync } from "node:fs";
 import { reportAnalysisBench, runAnalysisBench } from "./analysis.bench.js";
 import { reportFormatBench, runFormatBench } from "./format.bench.js";
 import { reportLintTreeBench, runLintTreeBench } from "./lint-tree.bench.js";
-import { reportParseBench, runParseBench } from "./parse.bench.js";
+import { type ParserSide, reportParseBench, runParseBench, sideMillisecondsPerCharacter } from "./parse.bench.js";
 import { reportTenantBench, runTenantBench } from "./tenant.bench.js";
 
 const argument = (name: string): string | undefined => {
@@ -39,6 +40,13 @@ const benches: Record<string, () => Promise<{ result: unknown; report: string }>
 };
 
 async function main(): Promise<void> {
+  // The parse benchmark runs this file again to time one parser alone in a process.
+  const side = argument("--parse-side");
+  if (side !== undefined) {
+    if (side !== "crmscript" && side !== "typescript") throw new Error(`no parser '${side}': use crmscript or typescript`);
+    console.log(sideMillisecondsPerCharacter(side as ParserSide));
+    return;
+  }
   const only = argument("--only");
   if (only !== undefined && benches[only] === undefined) throw new Error(`no benchmark '${only}': use ${Object.keys(benches).join(", ")}`);
   const figures: Record<string, unknown> = {};

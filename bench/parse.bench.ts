@@ -8,6 +8,7 @@
  * `--expose-gc`, which `scripts/run-bench.mjs` passes), and re-parsing it
  * after a one-character edit (`reparseSource`) against parsing it whole.
  */
+import { execFileSync } from "node:child_process";
 import ts from "typescript";
 import { parseSource, reparseSource } from "../grammar/index.js";
 import { scan } from "../grammar/scanner.js";
@@ -19,6 +20,8 @@ export interface ParseBenchResult {
   readonly crmscriptMegabytesPerSecond: number;
   readonly typescriptMegabytesPerSecond: number;
   readonly ratio: number;
+  /** The same ratio with each parser alone in processes of its own (undefined where this file cannot start itself). */
+  readonly separateProcessesRatio: number | undefined;
   readonly scanShare: number;
   readonly fiveThousandLinesMilliseconds: number;
   /** The 5,000-line parse right after a full collection, and its median ratio to a parse without one in the same round; undefined without `--expose-gc`. */
@@ -75,6 +78,47 @@ function measureAfterEdit(text: string, rounds: number, atEnd = false): EditTime
   return { reparseMilliseconds: median(reparse), parseMilliseconds: median(parse), ratio: medianRatio(parse, reparse) };
 }
 
+/** The two parsers the throughput figures compare. */
+export type ParserSide = "crmscript" | "typescript";
+const SIDE_PROCESSES = 3;
+const SIDE_ROUNDS = 8;
+
+/**
+ * Milliseconds per character of one parser on the 2 MB program, as the
+ * median of timed parses that each follow an untimed one (as `interleaved`),
+ * in a process that runs nothing else: what `--parse-side` prints.
+ */
+export function sideMillisecondsPerCharacter(side: ParserSide, rounds = SIDE_ROUNDS): number {
+  const { crmscript, typescript } = generateRealisticScript(2_000_000, 7);
+  const text = side === "crmscript" ? crmscript : typescript;
+  const parse = side === "crmscript" ? () => parseSource(crmscript) : () => ts.createSourceFile("baseline.ts", typescript, ts.ScriptTarget.Latest, false);
+  return median(interleaved({ parse }, rounds).parse as number[]) / text.length;
+}
+
+/**
+ * The throughput ratio with each parser alone in a process (this bench run
+ * again with `--parse-side`, the two sides alternating): in one process the
+ * old generation's collections settle into the same place of every round, so
+ * one parser pays for marking both parsers' trees throughout the process, and
+ * the in-process ratio reads 1.1 in one process and 1.9 in the next.
+ */
+function separateProcessesRatio(): number | undefined {
+  const script = process.argv[1];
+  if (script === undefined) return undefined;
+  const perCharacter: Record<ParserSide, number[]> = { crmscript: [], typescript: [] };
+  try {
+    for (let index = 0; index < SIDE_PROCESSES; index++) {
+      for (const side of ["crmscript", "typescript"] as const) {
+        const output = execFileSync(process.execPath, [...process.execArgv, script, "--parse-side", side], { encoding: "utf8", timeout: 300_000 });
+        perCharacter[side].push(Number(output.trim()));
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return median(perCharacter.typescript) / median(perCharacter.crmscript);
+}
+
 export function runParseBench(rounds = 15): ParseBenchResult {
   const firstParseMilliseconds = timeOnce(() => parseSource("Integer x = 1;"));
   const { crmscript, typescript } = generateRealisticScript(2_000_000, 7);
@@ -106,6 +150,7 @@ export function runParseBench(rounds = 15): ParseBenchResult {
     crmscriptMegabytesPerSecond: crmscript.length / 1e3 / crmscriptTime,
     typescriptMegabytesPerSecond: typescript.length / 1e3 / typescriptTime,
     ratio,
+    separateProcessesRatio: separateProcessesRatio(),
     scanShare: median(times.scan as number[]) / crmscriptTime,
     fiveThousandLinesMilliseconds: median(fiveThousand),
     afterFullGc,
@@ -133,6 +178,10 @@ export function reportParseBench(result: ParseBenchResult): string {
       ["CRMScript lex+parse", `${result.crmscriptMegabytesPerSecond.toFixed(2)} MB/s`],
       ["TypeScript createSourceFile (baseline)", `${result.typescriptMegabytesPerSecond.toFixed(2)} MB/s`],
       ["ratio (CRMScript / baseline, median of rounds)", `${result.ratio.toFixed(2)}`],
+      [
+        `  each parser in processes of its own (medians of ${SIDE_PROCESSES} processes each)`,
+        result.separateProcessesRatio === undefined ? "n/a" : `${result.separateProcessesRatio.toFixed(2)}`,
+      ],
       ["share of time in the scanner", `${(result.scanShare * 100).toFixed(0)} %`],
       ["5,000-line script, lex+parse (median)", `${result.fiveThousandLinesMilliseconds.toFixed(1)} ms`],
       ...gcRows,
