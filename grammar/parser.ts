@@ -45,6 +45,7 @@ import {
 import { LL1LookaheadStrategy } from "./ll1-lookahead.js";
 import { describeToken, parserErrorMessages } from "./messages.js";
 import { NamePool } from "./name-pool.js";
+import { NodeStack } from "./node-stack.js";
 import { RecoveringParser } from "./recovery.js";
 import { textRange as range, type LineIndex } from "./text.js";
 import { end, tokenRange } from "./token-adapter.js";
@@ -147,22 +148,22 @@ class CrmScriptParser extends RecoveringParser {
   // ------------------------------------------------------------ program and statements
 
   /**
-   * The statement list the program's or the innermost block's repetition
-   * adds to. The repetitions are built once (`programStatements`,
-   * `blockStatements`): closures written inline would be made on every
-   * block, and closures that die after each parse lose their optimized code
-   * in the next full garbage collection.
+   * The statements of the program and of the blocks being read: the
+   * repetitions (built once, `programStatements` and `blockStatements`:
+   * closures written inline would be made on every block, and closures that
+   * die after each parse lose their optimized code in the next full garbage
+   * collection) push here, and `collectStatements` copies each list out.
    */
-  private statementSink: A.Statement[] = [];
+  private readonly statementStack = new NodeStack<A.Statement>();
 
-  /** Runs `repetition` with `statements` as the list its statements go to. */
-  private collectStatements(statements: A.Statement[], repetition: () => void): void {
-    const outer = this.statementSink;
-    this.statementSink = statements;
+  /** Runs `repetition` and gives the statements it read. */
+  private collectStatements(repetition: () => void): A.Statement[] {
+    const from = this.statementStack.size;
     try {
       repetition();
+      return this.statementStack.copyFrom(from);
     } finally {
-      this.statementSink = outer;
+      this.statementStack.truncate(from);
     }
   }
 
@@ -173,15 +174,14 @@ class CrmScriptParser extends RecoveringParser {
     GATE: () => !this.isAtEnd() && this.position + 1 < this.stopBefore,
     DEF: () => {
       const statement = this.statementGuarded();
-      if (statement !== undefined) this.statementSink.push(statement);
+      if (statement !== undefined) this.statementStack.push(statement);
     },
   };
 
   private readonly repeatProgramStatements = (): void => this.MANY(this.programStatements);
 
   private program = this.RULE("program", (): A.Program => {
-    const statements: A.Statement[] = [];
-    this.collectStatements(statements, this.repeatProgramStatements);
+    const statements = this.collectStatements(this.repeatProgramStatements);
     return { kind: "Program", start: 0, end: this.text.length, statements };
   });
 
@@ -271,7 +271,7 @@ class CrmScriptParser extends RecoveringParser {
     GATE: () => !this.isNext(T.RBrace) && !this.isAtEnd() && !topLevelDefinitionStartsNext(this),
     DEF: () => {
       const statement = this.SUBRULE(this.statement, contextArgs.block);
-      if (statement !== undefined) this.statementSink.push(statement);
+      if (statement !== undefined) this.statementStack.push(statement);
     },
   };
 
@@ -286,8 +286,7 @@ class CrmScriptParser extends RecoveringParser {
 
   private block = this.RULE("block", (): A.Block => {
     const open = this.CONSUME(T.LBrace);
-    const statements: A.Statement[] = [];
-    this.collectStatements(statements, this.repeatBlockStatements);
+    const statements = this.collectStatements(this.repeatBlockStatements);
     const close = this.OPTION(this.closingBrace);
     if (this.RECORDING_PHASE) return undefined as unknown as A.Block;
     if (close === undefined) this.reportUnclosed(open, "");
@@ -915,13 +914,13 @@ class CrmScriptParser extends RecoveringParser {
       );
     }
     const open = this.CONSUME(T.LParen);
-    const parameters: A.Parameter[] = [];
-    const outerSink = this.parameterSink;
-    this.parameterSink = parameters;
+    const parametersFrom = this.parameterStack.size;
+    let parameters: A.Parameter[];
     try {
       this.OPTION(this.parameterList);
+      parameters = this.parameterStack.copyFrom(parametersFrom);
     } finally {
-      this.parameterSink = outerSink;
+      this.parameterStack.truncate(parametersFrom);
     }
     this.expectCloser(3, T.RParen, open, this.RECORDING_PHASE ? "" : `to close the parameter list of '${name.name}'`);
     // Read by the alternatives without a body right away, before anything nested could set it again.
@@ -931,17 +930,17 @@ class CrmScriptParser extends RecoveringParser {
     return { kind: "FunctionDeclaration", start: returnType.start, end: this.previousEnd(), returnType, name, parameters, body };
   });
 
-  /** The parameters of the function declaration being read; `functionDeclaration` saves and restores it. */
-  private parameterSink: A.Parameter[] = [];
+  /** The parameters of the function declaration being read (see `statementStack`). */
+  private readonly parameterStack = new NodeStack<A.Parameter>();
   private readonly parameterAfterComma = (): A.Parameter => this.SUBRULE2(this.parameter);
   private readonly moreParameters = (): void => {
     this.CONSUME(T.Comma);
     const next = this.OPTION2(this.parameterAfterComma);
-    if (next !== undefined) this.parameterSink.push(next);
+    if (next !== undefined) this.parameterStack.push(next);
     else if (!this.RECORDING_PHASE) this.reportMissing("a parameter", "after ','");
   };
   private readonly parameterList = (): void => {
-    this.parameterSink.push(this.SUBRULE(this.parameter));
+    this.parameterStack.push(this.SUBRULE(this.parameter));
     this.MANY(this.moreParameters);
   };
 
@@ -1092,12 +1091,12 @@ class CrmScriptParser extends RecoveringParser {
    * and takes its entries off again, so no chain allocates arrays of its own.
    * `chainStart` is where the operators of the innermost chain begin.
    */
-  private readonly operandStack: A.Expression[] = [];
-  private readonly operatorStack: A.BinaryOperator[] = [];
+  private readonly operandStack = new NodeStack<A.Expression>();
+  private readonly operatorStack = new NodeStack<A.BinaryOperator>();
   private chainStart = 0;
 
   private readonly binaryRepetition = {
-    GATE: () => this.operatorStack.length - this.chainStart < MAX_CHAIN_LENGTH && binaryOperatorNext(this),
+    GATE: () => this.operatorStack.size - this.chainStart < MAX_CHAIN_LENGTH && binaryOperatorNext(this),
     DEF: () => {
       const operator = this.OR(this.binaryOperatorAlternatives);
       if (!this.RECORDING_PHASE) this.operatorStack.push(this.binaryOperatorOf(operator));
@@ -1121,19 +1120,19 @@ class CrmScriptParser extends RecoveringParser {
     }
     let left = first;
     if (this.RECORDING_PHASE || binaryOperatorNext(this)) {
-      const operandsFrom = this.operandStack.length;
-      const operatorsFrom = this.operatorStack.length;
+      const operandsFrom = this.operandStack.size;
+      const operatorsFrom = this.operatorStack.size;
       const outerChainStart = this.chainStart;
       this.chainStart = operatorsFrom;
       this.operandStack.push(first);
       try {
         this.MANY(this.binaryRepetition);
-        if (!this.RECORDING_PHASE && this.operatorStack.length > operatorsFrom) {
+        if (!this.RECORDING_PHASE && this.operatorStack.size > operatorsFrom) {
           left = foldBinary(this.operandStack, operandsFrom, this.operatorStack, operatorsFrom);
         }
       } finally {
-        this.operandStack.length = operandsFrom;
-        this.operatorStack.length = operatorsFrom;
+        this.operandStack.truncate(operandsFrom);
+        this.operatorStack.truncate(operatorsFrom);
         this.chainStart = outerChainStart;
       }
     }
@@ -1383,12 +1382,12 @@ class CrmScriptParser extends RecoveringParser {
    */
   private pendingCallee: A.Identifier | A.MemberExpression | undefined;
 
-  /** The argument list `moreArguments` (built once) adds to; `callArguments` saves and restores it around nested calls. */
-  private argumentSink: A.Expression[] = [];
+  /** The arguments of the argument lists being read that have more than one (see `statementStack`); `moreArguments` is built once. */
+  private readonly argumentStack = new NodeStack<A.Expression>();
 
   private readonly moreArguments = (): void => {
     this.CONSUME(T.Comma);
-    this.argumentSink.push(this.requiredExpression(2, "after ','"));
+    this.argumentStack.push(this.requiredExpression(2, "after ','"));
   };
 
   /** `(arg, …)` after the callee in `pendingCallee`. */
@@ -1399,16 +1398,18 @@ class CrmScriptParser extends RecoveringParser {
     const nested = this.RECORDING_PHASE || this.enterNesting();
     // Guarded like `expression`: no DSL call for an empty argument list or a single argument.
     if (this.RECORDING_PHASE || (nested && (expressionStartsNext(this) || this.isNext(T.Comma)))) {
-      const list = [this.requiredExpression(1, "as an argument")];
-      args = list;
+      const first = this.requiredExpression(1, "as an argument");
       if (this.RECORDING_PHASE || this.isNext(T.Comma)) {
-        const outer = this.argumentSink;
-        this.argumentSink = list;
+        const argumentsFrom = this.argumentStack.size;
+        this.argumentStack.push(first);
         try {
           this.MANY(this.moreArguments);
+          args = this.argumentStack.copyFrom(argumentsFrom);
         } finally {
-          this.argumentSink = outer;
+          this.argumentStack.truncate(argumentsFrom);
         }
+      } else {
+        args = [first];
       }
     }
     if (!this.RECORDING_PHASE) {
@@ -1521,38 +1522,31 @@ class CrmScriptParser extends RecoveringParser {
   ];
 }
 
-const NO_OPERANDS: readonly A.Expression[] = [];
-const NO_OPERATORS: readonly A.BinaryOperator[] = [];
 /** Where `foldBinary` reads its chain (set for one fold at a time, so the recursion carries no arguments). */
-let foldOperands = NO_OPERANDS;
-let foldOperators = NO_OPERATORS;
+let foldOperands = new NodeStack<A.Expression>();
+let foldOperators = new NodeStack<A.BinaryOperator>();
 let nextOperand = 0;
 let nextOperator = 0;
 
 /**
  * Folds the chain `a op b op c …` that starts at `operandsFrom` and
- * `operatorsFrom` of the two stacks (to their ends) into a tree by
+ * `operatorsFrom` of the two stacks (to their tops) into a tree by
  * precedence (spec §6.1), left-associative.
  */
-function foldBinary(operands: readonly A.Expression[], operandsFrom: number, operators: readonly A.BinaryOperator[], operatorsFrom: number): A.Expression {
-  if (operators.length - operatorsFrom === 1) {
-    return binaryNode(operands[operandsFrom] as A.Expression, operators[operatorsFrom] as A.BinaryOperator, operands[operandsFrom + 1] as A.Expression);
-  }
+function foldBinary(operands: NodeStack<A.Expression>, operandsFrom: number, operators: NodeStack<A.BinaryOperator>, operatorsFrom: number): A.Expression {
+  if (operators.size - operatorsFrom === 1) return binaryNode(operands.at(operandsFrom), operators.at(operatorsFrom), operands.at(operandsFrom + 1));
   foldOperands = operands;
   foldOperators = operators;
   nextOperand = operandsFrom;
   nextOperator = operatorsFrom;
-  const tree = foldFrom(0);
-  foldOperands = NO_OPERANDS;
-  foldOperators = NO_OPERATORS;
-  return tree;
+  return foldFrom(0);
 }
 
 /** Precedence climbing: the next operand joined with the operators of at least `minimum` precedence that follow it. */
 function foldFrom(minimum: number): A.Expression {
-  let left = foldOperands[nextOperand++] as A.Expression;
-  while (nextOperator < foldOperators.length) {
-    const operator = foldOperators[nextOperator] as A.BinaryOperator;
+  let left = foldOperands.at(nextOperand++);
+  while (nextOperator < foldOperators.size) {
+    const operator = foldOperators.at(nextOperator);
     const precedence = binaryPrecedence[operator];
     if (precedence < minimum) break;
     nextOperator++;
