@@ -11,26 +11,36 @@ export const MAX_INTEGER = 2147483647;
 /** The largest Long (64-bit). */
 export const MAX_LONG = 9223372036854775807n;
 
-/** The value of a string literal with its escapes resolved (spec §1.5). */
-export function stringLiteralValue(image: string): string {
-  const quote = image[0];
-  if (image.indexOf("\\") < 0) {
-    const closed = image.length >= 2 && image[image.length - 1] === quote;
-    return image.slice(1, closed ? -1 : undefined);
+/**
+ * The value of a string literal with its escapes resolved (spec §1.5): the
+ * literal is `text[start, end)` (by default all of `text`), so the parser
+ * reads it from the source without making a string of its spelling first.
+ */
+export function stringLiteralValue(text: string, start = 0, end = text.length): string {
+  const quote = text[start];
+  if (!hasBackslash(text, start, end)) {
+    const closed = end - start >= 2 && text[end - 1] === quote;
+    return text.slice(start + 1, closed ? end - 1 : end);
   }
   let value = "";
-  for (let index = 1; index < image.length; index++) {
-    const char = image[index] as string;
+  for (let index = start + 1; index < end; index++) {
+    const char = text[index] as string;
     if (char === quote) break;
     if (char !== "\\") {
       value += char;
       continue;
     }
-    const escaped = image[++index];
+    const escaped = ++index < end ? text[index] : undefined;
     if (escaped === undefined) break;
     value += escaped === "n" ? "\n" : escaped === "t" ? "\t" : escaped === "r" ? "\r" : escaped === "b" ? "\b" : escaped;
   }
   return value;
+}
+
+/** Whether `text[start, end)` holds a backslash (a loop: `indexOf` would search past `end`, to the end of the file). */
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) if (text.charCodeAt(index) === 92) return true;
+  return false;
 }
 
 /** Whether the spelling of a string literal lacks its closing quote (the scanner ended it at the line end). */
@@ -41,9 +51,19 @@ export function isUnterminatedStringImage(image: string): boolean {
   return backslashes % 2 === 1;
 }
 
-/** The value of an Integer literal (decimal digits); it may exceed `MAX_INTEGER`, which `isOutOfRange` tells. */
-export function integerLiteralValue(image: string): number {
-  return Number(image);
+/** Up to this many decimal digits, summing them one by one gives the exact value (below 2^53). */
+const EXACT_DIGITS = 15;
+
+/**
+ * The value of an Integer literal (decimal digits), `text[start, end)` (by
+ * default all of `text`); it may exceed `MAX_INTEGER`, which `isOutOfRange`
+ * tells. Short literals, nearly all of them, are read without a string.
+ */
+export function integerLiteralValue(text: string, start = 0, end = text.length): number {
+  if (end - start > EXACT_DIGITS) return Number(text.slice(start, end));
+  let value = 0;
+  for (let index = start; index < end; index++) value = value * 10 + (text.charCodeAt(index) - 48);
+  return value;
 }
 
 /** The value of a Float literal. */

@@ -90,6 +90,22 @@ for (const [type, text] of [
 ] as const)
   operatorText[type.tokenTypeIdx as number] = text;
 
+/** The CRMScript binary operators by token type index (`and`, `or`, `&` and `|` are not among them: they are reported). */
+const binaryOperatorByType: (A.BinaryOperator | undefined)[] = [];
+for (const type of [T.OrOr, T.AndAnd, T.EqualEqual, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual, T.Plus, T.Minus, T.Star, T.Slash, T.Percent]) {
+  binaryOperatorByType[type.tokenTypeIdx as number] = operatorText[type.tokenTypeIdx as number] as A.BinaryOperator;
+}
+
+/**
+ * `node` made to end at `end`: for a declaration whose `;` is read after
+ * its node is built, by the rule that built it, before anything else holds
+ * the node (a copy with the new end cost 100 bytes per declaration).
+ */
+function endingAt(node: A.VariableDeclaration, end: number): A.VariableDeclaration {
+  (node as { end: number }).end = end;
+  return node;
+}
+
 function isAssignable(expression: A.Expression): boolean {
   if (expression.kind === "Identifier" || expression.kind === "IndexExpression") return true;
   return expression.kind === "MemberExpression" && expression.member !== undefined;
@@ -285,12 +301,17 @@ class CrmScriptParser extends RecoveringParser {
   private readonly closingBrace = (): IToken => this.CONSUME(T.RBrace);
 
   private block = this.RULE("block", (): A.Block => {
-    const open = this.CONSUME(T.LBrace);
+    // The braces are taken without token objects when they are there (as `callArguments` takes its '(').
+    const open = !this.RECORDING_PHASE && this.isNext(T.LBrace) ? this.consumeChecked() : this.indexOf(this.CONSUME(T.LBrace));
     const statements = this.collectStatements(this.repeatBlockStatements);
-    const close = this.OPTION(this.closingBrace);
-    if (this.RECORDING_PHASE) return undefined as unknown as A.Block;
-    if (close === undefined) this.reportUnclosed(open, "");
-    return { kind: "Block", start: open.startOffset, end: close !== undefined ? end(close) : this.previousEnd(), statements };
+    if (this.RECORDING_PHASE) {
+      this.OPTION(this.closingBrace);
+      return undefined as unknown as A.Block;
+    }
+    const start = this.buffer.start(open);
+    if (this.isNext(T.RBrace)) return { kind: "Block", start, end: this.buffer.end(this.consumeChecked()), statements };
+    this.reportUnclosed(this.buffer.token(open), "");
+    return { kind: "Block", start, end: this.previousEnd(), statements };
   });
 
   /** The occurrence index of the `body` being read, and the statement its option read (if any). */
@@ -327,7 +348,7 @@ class CrmScriptParser extends RecoveringParser {
     const open = this.OPTION7(this.conditionOpen);
     if (open === undefined && !this.RECORDING_PHASE) this.reportMissing("'('", `after '${keyword}'`);
     const condition = this.requiredExpression(7, `in the '${keyword}' condition`);
-    if (open !== undefined) this.expectCloser(8, T.RParen, open, `to close the '${keyword}' condition`);
+    if (open !== undefined) this.expectCloser(8, T.RParen, this.indexOf(open), `to close the '${keyword}' condition`);
     return condition;
   }
 
@@ -407,7 +428,7 @@ class CrmScriptParser extends RecoveringParser {
         update = this.SUBRULE2(this.expressionList);
       },
     });
-    if (open !== undefined) this.expectCloser(7, T.RParen, open, "to close the for-loop header");
+    if (open !== undefined) this.expectCloser(7, T.RParen, this.indexOf(open), "to close the for-loop header");
     const body = this.body(8, "after the for-loop header");
     return this.ACTION(() => ({ kind: "ForStatement", start: keyword.startOffset, end: this.previousEnd(), initializer, condition, update, body }));
   });
@@ -451,7 +472,7 @@ class CrmScriptParser extends RecoveringParser {
       }
     });
     const collection = this.requiredExpression(1, "after 'in'");
-    if (open !== undefined) this.expectCloser(4, T.RParen, open, "to close the foreach header");
+    if (open !== undefined) this.expectCloser(4, T.RParen, this.indexOf(open), "to close the foreach header");
     const body = this.body(5, "after the foreach header");
     return this.ACTION(() => ({ kind: "ForeachStatement", start: keyword.startOffset, end: this.previousEnd(), variableType, variableName, collection, body }));
   });
@@ -766,7 +787,7 @@ class CrmScriptParser extends RecoveringParser {
       this.OPTION(() => {
         size = this.SUBRULE(this.expression);
       });
-      this.expectCloser(1, T.RBracket, open, "to close the array dimension");
+      this.expectCloser(1, T.RBracket, this.indexOf(open), "to close the array dimension");
       // The ']' when it is there, else the last token before the missing one.
       this.ACTION(() => dimensions.push({ kind: "ArrayDimension", start: open.startOffset, end: this.previousEnd(), size }));
     });
@@ -805,7 +826,7 @@ class CrmScriptParser extends RecoveringParser {
           ALT: () => {
             const declaration = this.SUBRULE(this.variableDeclarationHead);
             this.expectSemicolon(1, "after the variable declaration");
-            return this.RECORDING_PHASE ? declaration : { ...declaration, end: this.previousEnd() };
+            return this.RECORDING_PHASE ? declaration : endingAt(declaration, this.previousEnd());
           },
         },
       ],
@@ -922,7 +943,7 @@ class CrmScriptParser extends RecoveringParser {
     } finally {
       this.parameterStack.truncate(parametersFrom);
     }
-    this.expectCloser(3, T.RParen, open, this.RECORDING_PHASE ? "" : `to close the parameter list of '${name.name}'`);
+    this.expectCloser(3, T.RParen, this.indexOf(open), this.RECORDING_PHASE ? "" : `to close the parameter list of '${name.name}'`);
     // Read by the alternatives without a body right away, before anything nested could set it again.
     this.bodylessFunctionName = this.RECORDING_PHASE ? "" : name.name;
     const body = this.OR(this.functionBodyAlternatives);
@@ -1042,7 +1063,7 @@ class CrmScriptParser extends RecoveringParser {
         ALT: () => {
           const field = this.SUBRULE(this.variableDeclarationHead);
           this.expectSemicolon(1, "after the field declaration");
-          return this.ACTION(() => ({ ...field, end: this.previousEnd() }));
+          return this.RECORDING_PHASE ? field : endingAt(field, this.previousEnd());
         },
       },
       {
@@ -1098,9 +1119,19 @@ class CrmScriptParser extends RecoveringParser {
   private readonly binaryRepetition = {
     GATE: () => this.operatorStack.size - this.chainStart < MAX_CHAIN_LENGTH && binaryOperatorNext(this),
     DEF: () => {
-      const operator = this.OR(this.binaryOperatorAlternatives);
-      if (!this.RECORDING_PHASE) this.operatorStack.push(this.binaryOperatorOf(operator));
-      const operand = this.RECORDING_PHASE || expressionCanStartHere(this) ? this.SUBRULE2(this.operand) : this.missingExpression(`after '${operator.image}'`);
+      // A CRMScript operator (nearly all) is taken without a token object; the alternatives read the rest, which are reported.
+      const operator = this.RECORDING_PHASE ? undefined : binaryOperatorByType[this.nextTypeIndex()];
+      let spelling: string;
+      if (operator !== undefined) {
+        this.consumeChecked();
+        this.operatorStack.push(operator);
+        spelling = operator;
+      } else {
+        const token = this.OR(this.binaryOperatorAlternatives);
+        if (!this.RECORDING_PHASE) this.operatorStack.push(this.binaryOperatorOf(token));
+        spelling = token.image;
+      }
+      const operand = this.RECORDING_PHASE || expressionCanStartHere(this) ? this.SUBRULE2(this.operand) : this.missingExpression(`after '${spelling}'`);
       this.operandStack.push(operand);
     },
   };
@@ -1264,7 +1295,7 @@ class CrmScriptParser extends RecoveringParser {
   private indexSuffix(object: A.Expression): A.Expression {
     const open = this.CONSUME(T.LBracket);
     const index = this.nestedExpression(1, "as the array index");
-    this.expectCloser(3, T.RBracket, open, "to close the array index");
+    this.expectCloser(3, T.RBracket, this.indexOf(open), "to close the array index");
     if (this.RECORDING_PHASE) return object;
     return { kind: "IndexExpression", start: object.start, end: this.previousEnd(), object, index };
   }
@@ -1393,7 +1424,8 @@ class CrmScriptParser extends RecoveringParser {
   /** `(arg, …)` after the callee in `pendingCallee`. */
   private callArguments = this.RULE("callArguments", (): A.CallExpression => {
     const callee = this.pendingCallee;
-    const open = this.CONSUME(T.LParen);
+    // The '(' is taken without a token object (a third of all brackets), as `block` takes its '{'.
+    const open = !this.RECORDING_PHASE && this.isNext(T.LParen) ? this.consumeChecked() : this.indexOf(this.CONSUME(T.LParen));
     let args: A.Expression[] | undefined;
     const nested = this.RECORDING_PHASE || this.enterNesting();
     // Guarded like `expression`: no DSL call for an empty argument list or a single argument.
@@ -1426,7 +1458,7 @@ class CrmScriptParser extends RecoveringParser {
       end: this.previousEnd(),
       callee: target,
       arguments: args ?? NO_ARGUMENTS,
-      openParen: open.startOffset,
+      openParen: this.buffer.start(open),
       closeParen: close,
     };
   });
@@ -1456,16 +1488,27 @@ class CrmScriptParser extends RecoveringParser {
     },
     {
       ALT: (): A.Expression => {
-        const token = this.CONSUME(T.StringLiteral);
-        if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
-        return { kind: "StringLiteral", start: token.startOffset, end: end(token), value: stringLiteralValue(token.image) };
+        // Literals are a sixth of all tokens: read from the token buffer and the text, without a token object or a spelling.
+        if (this.RECORDING_PHASE) {
+          this.CONSUME(T.StringLiteral);
+          return RECORDING_PLACEHOLDER;
+        }
+        const index = this.consumeChecked();
+        const start = this.buffer.start(index);
+        const stop = this.buffer.end(index);
+        return { kind: "StringLiteral", start, end: stop, value: stringLiteralValue(this.text, start, stop) };
       },
     },
     {
       ALT: (): A.Expression => {
-        const token = this.CONSUME(T.IntegerLiteral);
-        if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
-        const node: A.IntegerLiteral = { kind: "IntegerLiteral", start: token.startOffset, end: end(token), value: integerLiteralValue(token.image) };
+        if (this.RECORDING_PHASE) {
+          this.CONSUME(T.IntegerLiteral);
+          return RECORDING_PLACEHOLDER;
+        }
+        const index = this.consumeChecked();
+        const start = this.buffer.start(index);
+        const stop = this.buffer.end(index);
+        const node: A.IntegerLiteral = { kind: "IntegerLiteral", start, end: stop, value: integerLiteralValue(this.text, start, stop) };
         if (isOutOfRange(node)) this.largeLiterals.add(node);
         return node;
       },
@@ -1514,7 +1557,7 @@ class CrmScriptParser extends RecoveringParser {
       ALT: (): A.Expression => {
         const open = this.CONSUME(T.LParen);
         const inner = this.nestedExpression(2, "inside the parentheses");
-        this.expectCloser(4, T.RParen, open, "to close the parenthesised expression");
+        this.expectCloser(4, T.RParen, this.indexOf(open), "to close the parenthesised expression");
         if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
         return { kind: "ParenthesizedExpression", start: open.startOffset, end: this.previousEnd(), expression: inner };
       },

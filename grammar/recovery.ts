@@ -196,17 +196,18 @@ export abstract class RecoveringParser extends TokenBufferParser {
 
   /**
    * Consumes a closing `)`/`]`, skipping junk before it on the same line, and
-   * gives its offset; or reports it missing and gives undefined.
+   * gives its offset; or reports it missing and gives undefined. `open` is
+   * the index of the opening bracket's token.
    */
-  protected expectCloser(idx: number, closer: TokenType, open: IToken | undefined, after: string): number | undefined {
+  protected expectCloser(idx: number, closer: TokenType, open: number, after: string): number | undefined {
     if (this.RECORDING_PHASE) {
       this.consume(idx, closer);
       return undefined;
     }
     this.skipJunkBefore(closer);
     if (this.isNext(closer)) return this.buffer.start(this.consumeChecked());
-    this.reportMissing(closer.LABEL ?? closer.name, after, open);
-    if (open !== undefined) this.unclosedGroups.push(range(open.startOffset, this.previousEnd()));
+    this.reportMissing(closer.LABEL ?? closer.name, after, this.buffer.token(open));
+    this.unclosedGroups.push(range(this.buffer.start(open), this.previousEnd()));
     return undefined;
   }
 

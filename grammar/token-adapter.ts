@@ -142,6 +142,11 @@ export abstract class TokenBufferParser extends EmbeddedActionsParser implements
     return ++this.position;
   }
 
+  /** The buffer index of a token `CONSUME` gave (-1 for the end-of-file token). */
+  protected indexOf(token: IToken): number {
+    return (token as Token).index;
+  }
+
   override SKIP_TOKEN(): Token {
     if (this.position < this.buffer.count) this.position++;
     return this.LA(1);
