@@ -358,20 +358,20 @@ class CrmScriptParser extends RecoveringParser {
   };
 
   private ifStatement = this.RULE("ifStatement", (): A.IfStatement => {
-    const keyword = this.CONSUME(T.If);
+    const start = this.consumeStart(T.If);
     const condition = this.condition("if");
     const thenStatement = this.body(1, "after the 'if' condition");
     const elseStatement = this.OPTION(this.elseBranch);
     if (this.RECORDING_PHASE) return undefined as unknown as A.IfStatement;
-    return { kind: "IfStatement", start: keyword.startOffset, end: this.previousEnd(), condition, thenStatement, elseStatement };
+    return { kind: "IfStatement", start, end: this.previousEnd(), condition, thenStatement, elseStatement };
   });
 
   private whileStatement = this.RULE("whileStatement", (): A.WhileStatement => {
-    const keyword = this.CONSUME(T.While);
+    const start = this.consumeStart(T.While);
     const condition = this.condition("while");
     const body = this.body(1, "after the 'while' condition");
     if (this.RECORDING_PHASE) return undefined as unknown as A.WhileStatement;
-    return { kind: "WhileStatement", start: keyword.startOffset, end: this.previousEnd(), condition, body };
+    return { kind: "WhileStatement", start, end: this.previousEnd(), condition, body };
   });
 
   /** Comma-separated expressions in a for header; assignments and `x++` here stand as statements. */
@@ -388,61 +388,57 @@ class CrmScriptParser extends RecoveringParser {
     });
   });
 
+  /*
+   * The parts of a for header, read by options and alternatives built once (as in the hot rules): written inline, they
+   * made every for loop allocate six closures and a context for the header's variables.
+   */
+  private readonly forOpen = (): IToken => this.CONSUME(T.LParen);
+  private readonly forInitializerAlternatives = [
+    { GATE: () => declarationStartsNext(this), ALT: (): A.VariableDeclaration | A.ExpressionList => this.SUBRULE(this.variableDeclarationHead) },
+    { ALT: (): A.VariableDeclaration | A.ExpressionList => this.SUBRULE(this.expressionList) },
+  ];
+  private readonly forInitializer = {
+    GATE: () => !this.isNext(T.Semicolon),
+    DEF: (): A.VariableDeclaration | A.ExpressionList => this.OR(this.forInitializerAlternatives),
+  };
+  private readonly forCondition = {
+    GATE: () => !this.isNext(T.Semicolon) && !this.isNext(T.RParen),
+    DEF: (): A.Expression => this.SUBRULE(this.expression),
+  };
+  private readonly forUpdate = {
+    GATE: () => !this.isNext(T.RParen) && expressionStartsNext(this),
+    DEF: (): A.ExpressionList => this.SUBRULE2(this.expressionList),
+  };
+
   private forStatement = this.RULE("forStatement", (): A.ForStatement => {
-    const keyword = this.CONSUME(T.For);
-    let open: IToken | undefined;
-    let initializer: A.VariableDeclaration | A.ExpressionList | undefined;
-    let condition: A.Expression | undefined;
-    let update: A.ExpressionList | undefined;
-    this.OPTION(() => {
-      open = this.CONSUME(T.LParen);
-    });
-    if (open === undefined) this.ACTION(() => this.reportMissing("'('", "after 'for'"));
-    this.OPTION2({
-      GATE: () => !this.isNext(T.Semicolon),
-      DEF: () => {
-        initializer = this.OR([
-          { GATE: () => declarationStartsNext(this), ALT: () => this.SUBRULE(this.variableDeclarationHead) },
-          { ALT: () => this.SUBRULE(this.expressionList) },
-        ]);
-      },
-    });
+    const start = this.consumeStart(T.For);
+    const open = this.OPTION(this.forOpen);
+    if (open === undefined && !this.RECORDING_PHASE) this.reportMissing("'('", "after 'for'");
+    const initializer = this.OPTION2(this.forInitializer);
     this.expectForSemicolon(3, "after the for-loop initializer");
-    this.OPTION4({
-      GATE: () => !this.isNext(T.Semicolon) && !this.isNext(T.RParen),
-      DEF: () => {
-        condition = this.SUBRULE(this.expression);
-      },
-    });
-    if (condition === undefined) {
-      this.ACTION(() => {
-        const next = this.LA(1);
-        const at = next.tokenType === T.Semicolon ? tokenRange(next) : range(this.previousEnd(), this.previousEnd());
-        this.report("syntax-missing-for-condition", at, "a for loop needs a condition (spec §5): write one, such as 'i < 10', or use 'while'");
-      });
+    const condition = this.OPTION4(this.forCondition);
+    if (condition === undefined && !this.RECORDING_PHASE) {
+      const next = this.LA(1);
+      const at = next.tokenType === T.Semicolon ? tokenRange(next) : range(this.previousEnd(), this.previousEnd());
+      this.report("syntax-missing-for-condition", at, "a for loop needs a condition (spec §5): write one, such as 'i < 10', or use 'while'");
     }
     this.expectForSemicolon(5, "after the for-loop condition");
-    this.OPTION6({
-      GATE: () => !this.isNext(T.RParen) && expressionStartsNext(this),
-      DEF: () => {
-        update = this.SUBRULE2(this.expressionList);
-      },
-    });
+    const update = this.OPTION6(this.forUpdate);
     if (open !== undefined) this.expectCloser(7, T.RParen, this.indexOf(open), "to close the for-loop header");
     const body = this.body(8, "after the for-loop header");
-    return this.ACTION(() => ({ kind: "ForStatement", start: keyword.startOffset, end: this.previousEnd(), initializer, condition, update, body }));
+    if (this.RECORDING_PHASE) return undefined as unknown as A.ForStatement;
+    return { kind: "ForStatement", start, end: this.previousEnd(), initializer, condition, update, body };
   });
 
+  /** Consumes a `;` of a for header, or reports it missing (the `;` is taken without a token object once recorded). */
   private expectForSemicolon(idx: number, after: string): void {
-    let semicolon: IToken | undefined;
-    this.option(idx, () => {
-      semicolon = this.consume(idx, T.Semicolon);
-    });
-    if (semicolon === undefined) this.ACTION(() => this.reportMissing("';'", after));
+    if (this.RECORDING_PHASE) this.option(idx, () => this.consume(idx, T.Semicolon));
+    else if (this.isNext(T.Semicolon)) this.consumeChecked();
+    else this.reportMissing("';'", after);
   }
 
   private foreachStatement = this.RULE("foreachStatement", (): A.ForeachStatement => {
-    const keyword = this.CONSUME(T.Foreach);
+    const start = this.consumeStart(T.Foreach);
     let open: IToken | undefined;
     let variableType: A.TypeReference | undefined;
     let variableName: A.Identifier | undefined;
@@ -474,11 +470,11 @@ class CrmScriptParser extends RecoveringParser {
     const collection = this.requiredExpression(1, "after 'in'");
     if (open !== undefined) this.expectCloser(4, T.RParen, this.indexOf(open), "to close the foreach header");
     const body = this.body(5, "after the foreach header");
-    return this.ACTION(() => ({ kind: "ForeachStatement", start: keyword.startOffset, end: this.previousEnd(), variableType, variableName, collection, body }));
+    return this.ACTION(() => ({ kind: "ForeachStatement", start, end: this.previousEnd(), variableType, variableName, collection, body }));
   });
 
   private tryStatement = this.RULE("tryStatement", (): A.TryStatement => {
-    const keyword = this.CONSUME(T.Try);
+    const start = this.consumeStart(T.Try);
     const tryBlock = this.bracedBody(1, "try");
     let catchKeyword: IToken | undefined;
     let catchBlock: A.Statement | undefined;
@@ -514,7 +510,7 @@ class CrmScriptParser extends RecoveringParser {
         this.reportAfterPrevious("syntax-try-block", `expected 'catch' after the try block, found ${this.found()}: every 'try' needs a 'catch { … }'`),
       );
     }
-    return this.ACTION(() => ({ kind: "TryStatement", start: keyword.startOffset, end: this.previousEnd(), tryBlock, catchParameter, catchBlock }));
+    return this.ACTION(() => ({ kind: "TryStatement", start, end: this.previousEnd(), tryBlock, catchParameter, catchBlock }));
   });
 
   /** The block that must follow `try` or `catch` (spec §5, E13); a statement without braces is reported and still parsed. */
@@ -543,10 +539,10 @@ class CrmScriptParser extends RecoveringParser {
   }
 
   private throwStatement = this.RULE("throwStatement", (): A.ThrowStatement => {
-    const keyword = this.CONSUME(T.Throw);
+    const start = this.consumeStart(T.Throw);
     const expression = this.requiredExpression(1, "after 'throw'");
     this.expectSemicolon(1, "after the throw statement");
-    return this.ACTION(() => ({ kind: "ThrowStatement", start: keyword.startOffset, end: this.previousEnd(), expression }));
+    return this.ACTION(() => ({ kind: "ThrowStatement", start, end: this.previousEnd(), expression }));
   });
 
   private jumpStatement = this.RULE("jumpStatement", (): A.BreakStatement | A.ContinueStatement => {
@@ -571,14 +567,14 @@ class CrmScriptParser extends RecoveringParser {
   };
 
   private returnStatement = this.RULE("returnStatement", (): A.ReturnStatement => {
-    const keyword = this.CONSUME(T.Return);
+    const start = this.consumeStart(T.Return);
     this.returnedExpression = undefined;
     this.OPTION(this.returnValue);
     const expression = this.returnedExpression;
     this.returnedExpression = undefined;
     this.expectSemicolon(1, "after the return statement");
     if (this.RECORDING_PHASE) return undefined as unknown as A.ReturnStatement;
-    return { kind: "ReturnStatement", start: keyword.startOffset, end: this.previousEnd(), expression };
+    return { kind: "ReturnStatement", start, end: this.previousEnd(), expression };
   });
 
   private expressionStatement = this.RULE("expressionStatement", (): A.ExpressionStatement => {
@@ -1537,20 +1533,20 @@ class CrmScriptParser extends RecoveringParser {
     },
     {
       ALT: (): A.Expression => {
-        const token = this.CONSUME(T.True);
-        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "BooleanLiteral", start: token.startOffset, end: end(token), value: true };
+        const start = this.consumeStart(T.True);
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "BooleanLiteral", start, end: this.previousEnd(), value: true };
       },
     },
     {
       ALT: (): A.Expression => {
-        const token = this.CONSUME(T.False);
-        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "BooleanLiteral", start: token.startOffset, end: end(token), value: false };
+        const start = this.consumeStart(T.False);
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "BooleanLiteral", start, end: this.previousEnd(), value: false };
       },
     },
     {
       ALT: (): A.Expression => {
-        const token = this.CONSUME(T.This);
-        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "ThisExpression", start: token.startOffset, end: end(token) };
+        const start = this.consumeStart(T.This);
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "ThisExpression", start, end: this.previousEnd() };
       },
     },
     {

@@ -142,6 +142,16 @@ export abstract class TokenBufferParser extends EmbeddedActionsParser implements
     return ++this.position;
   }
 
+  /**
+   * Consumes the next token, of `type`, and gives where it starts: once the
+   * grammar is recorded, without making its token object when it is next
+   * (the rule was chosen by it), else through `CONSUME` and its error.
+   */
+  protected consumeStart(type: TokenType): number {
+    if (!this.RECORDING_PHASE && this.isNext(type)) return this.buffer.start(this.consumeChecked());
+    return this.CONSUME(type).startOffset;
+  }
+
   /** The buffer index of a token `CONSUME` gave (-1 for the end-of-file token). */
   protected indexOf(token: IToken): number {
     return (token as Token).index;
