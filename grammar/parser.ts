@@ -1485,25 +1485,17 @@ class CrmScriptParser extends RecoveringParser {
     {
       ALT: (): A.Expression => {
         // Literals are a sixth of all tokens: read from the token buffer and the text, without a token object or a spelling.
-        if (this.RECORDING_PHASE) {
-          this.CONSUME(T.StringLiteral);
-          return RECORDING_PLACEHOLDER;
-        }
-        const index = this.consumeChecked();
-        const start = this.buffer.start(index);
-        const stop = this.buffer.end(index);
+        const start = this.consumeStart(T.StringLiteral);
+        if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
+        const stop = this.previousEnd();
         return { kind: "StringLiteral", start, end: stop, value: stringLiteralValue(this.text, start, stop) };
       },
     },
     {
       ALT: (): A.Expression => {
-        if (this.RECORDING_PHASE) {
-          this.CONSUME(T.IntegerLiteral);
-          return RECORDING_PLACEHOLDER;
-        }
-        const index = this.consumeChecked();
-        const start = this.buffer.start(index);
-        const stop = this.buffer.end(index);
+        const start = this.consumeStart(T.IntegerLiteral);
+        if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
+        const stop = this.previousEnd();
         const node: A.IntegerLiteral = { kind: "IntegerLiteral", start, end: stop, value: integerLiteralValue(this.text, start, stop) };
         if (isOutOfRange(node)) this.largeLiterals.add(node);
         return node;
