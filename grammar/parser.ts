@@ -28,6 +28,7 @@ import type { Diagnostic } from "./diagnostic.js";
 import { floatLiteralValue, fitsWhenNegated, integerLiteralValue, isOutOfRange, longLiteralValue, stringLiteralValue } from "./literals.js";
 import {
   assignmentOperatorKinds,
+  binaryOperatorKinds,
   binaryOperatorNext,
   declarationStartsNext,
   expressionCanStartHere,
@@ -90,11 +91,15 @@ for (const [type, text] of [
 ] as const)
   operatorText[type.tokenTypeIdx as number] = text;
 
-/** The CRMScript binary operators by token type index (`and`, `or`, `&` and `|` are not among them: they are reported). */
+/**
+ * The CRMScript binary operators by token type index: the operator tokens
+ * with a spelling above (`&` and `|` have none: like `and` and `or` written
+ * as words, they are reported).
+ */
 const binaryOperatorByType: (A.BinaryOperator | undefined)[] = [];
-for (const type of [T.OrOr, T.AndAnd, T.EqualEqual, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual, T.Plus, T.Minus, T.Star, T.Slash, T.Percent]) {
-  binaryOperatorByType[type.tokenTypeIdx as number] = operatorText[type.tokenTypeIdx as number] as A.BinaryOperator;
-}
+binaryOperatorKinds.forEach((isOperator, type) => {
+  if (isOperator && operatorText[type] !== undefined) binaryOperatorByType[type] = operatorText[type] as A.BinaryOperator;
+});
 
 /**
  * `node` made to end at `end`: for a declaration whose `;` is read after
@@ -302,7 +307,7 @@ class CrmScriptParser extends RecoveringParser {
 
   private block = this.RULE("block", (): A.Block => {
     // The braces are taken without token objects when they are there (as `callArguments` takes its '(').
-    const open = !this.RECORDING_PHASE && this.isNext(T.LBrace) ? this.consumeChecked() : this.indexOf(this.CONSUME(T.LBrace));
+    const open = this.consumeIndex(T.LBrace);
     const statements = this.collectStatements(this.repeatBlockStatements);
     if (this.RECORDING_PHASE) {
       this.OPTION(this.closingBrace);
@@ -1421,7 +1426,7 @@ class CrmScriptParser extends RecoveringParser {
   private callArguments = this.RULE("callArguments", (): A.CallExpression => {
     const callee = this.pendingCallee;
     // The '(' is taken without a token object (a third of all brackets), as `block` takes its '{'.
-    const open = !this.RECORDING_PHASE && this.isNext(T.LParen) ? this.consumeChecked() : this.indexOf(this.CONSUME(T.LParen));
+    const open = this.consumeIndex(T.LParen);
     let args: A.Expression[] | undefined;
     const nested = this.RECORDING_PHASE || this.enterNesting();
     // Guarded like `expression`: no DSL call for an empty argument list or a single argument.

@@ -152,6 +152,12 @@ export abstract class TokenBufferParser extends EmbeddedActionsParser implements
     return this.CONSUME(type).startOffset;
   }
 
+  /** As `consumeStart`, giving the token's index in the buffer (an opening bracket, read again to report it unclosed). */
+  protected consumeIndex(type: TokenType): number {
+    if (!this.RECORDING_PHASE && this.isNext(type)) return this.consumeChecked();
+    return this.indexOf(this.CONSUME(type));
+  }
+
   /** The buffer index of a token `CONSUME` gave (-1 for the end-of-file token). */
   protected indexOf(token: IToken): number {
     return (token as Token).index;
