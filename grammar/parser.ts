@@ -744,10 +744,9 @@ class CrmScriptParser extends RecoveringParser {
   // ------------------------------------------------------------ declarations
 
   private identifier = this.RULE("identifier", (): A.Identifier => {
-    // Names are a third of all tokens: one that is next is taken without a token object (as in `typeReference`, `memberAccess`, `primary`).
-    if (!this.RECORDING_PHASE && this.isNext(T.Identifier)) return this.nameAt(this.consumeChecked());
-    const token = this.CONSUME(T.Identifier);
-    return this.RECORDING_PHASE ? (token as unknown as A.Identifier) : this.identifierNode(token);
+    // Names are a third of all tokens: taken without a token object (as in `typeReference`, `memberAccess`, `primary`).
+    const index = this.consumeIndex(T.Identifier);
+    return this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.nameAt(index);
   });
 
   private identifierNode(token: IToken): A.Identifier {
@@ -768,12 +767,8 @@ class CrmScriptParser extends RecoveringParser {
    * the place (a parameter type, …) where a size has no meaning, or is empty.
    */
   private typeReference = this.RULE("typeReference", (sizeNotAllowedIn: string = ""): A.TypeReference => {
-    let name: A.Identifier;
-    if (!this.RECORDING_PHASE && this.isNext(T.Identifier)) name = this.nameAt(this.consumeChecked());
-    else {
-      const nameToken = this.CONSUME(T.Identifier);
-      name = this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.identifierNode(nameToken);
-    }
+    const nameIndex = this.consumeIndex(T.Identifier);
+    const name = this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.nameAt(nameIndex);
     // Most types have no dimensions: then no repetition is entered (see `expression`), and no closure made.
     if (!this.RECORDING_PHASE && !this.isNext(T.LBracket)) return { kind: "TypeReference", start: name.start, end: name.end, name, dimensions: NO_DIMENSIONS };
     return this.typeWithDimensions(name, sizeNotAllowedIn);

@@ -143,19 +143,19 @@ export abstract class TokenBufferParser extends EmbeddedActionsParser implements
   }
 
   /**
-   * Consumes the next token, of `type`, and gives where it starts: once the
-   * grammar is recorded, without making its token object when it is next
-   * (the rule was chosen by it), else through `CONSUME` and its error.
+   * Consumes the next token, of `type`, and gives its index in the buffer:
+   * once the grammar is recorded, without making its token object when it is
+   * next (the rule was chosen by it), else through `CONSUME` and its error.
+   * While recording, the index means nothing.
    */
-  protected consumeStart(type: TokenType): number {
-    if (!this.RECORDING_PHASE && this.isNext(type)) return this.buffer.start(this.consumeChecked());
-    return this.CONSUME(type).startOffset;
-  }
-
-  /** As `consumeStart`, giving the token's index in the buffer (an opening bracket, read again to report it unclosed). */
   protected consumeIndex(type: TokenType): number {
     if (!this.RECORDING_PHASE && this.isNext(type)) return this.consumeChecked();
     return this.indexOf(this.CONSUME(type));
+  }
+
+  /** As `consumeIndex`, giving where the token starts. */
+  protected consumeStart(type: TokenType): number {
+    return this.buffer.start(this.consumeIndex(type));
   }
 
   /** The buffer index of a token `CONSUME` gave (-1 for the end-of-file token). */
