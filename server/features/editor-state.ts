@@ -34,6 +34,11 @@ export function staleState(text: string, analysis: FileAnalysis, stablePrefix: n
   return { current: lastScan, analysis, stablePrefix };
 }
 
+/** As `staleState`, scanning `text` anew instead of from (and into) the cache of the text scanned last: for text no request asks about (priming). */
+export function uncachedStaleState(text: string, analysis: FileAnalysis, stablePrefix: number): EditorState {
+  return { current: scanTextAfterEdit(analysis.sourceFile, text), analysis, stablePrefix };
+}
+
 export function isFresh(state: EditorState): boolean {
   return state.stablePrefix === Number.POSITIVE_INFINITY;
 }

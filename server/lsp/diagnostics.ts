@@ -37,8 +37,14 @@ export interface SchedulerOptions {
   readonly activity?: MessageActivity | undefined;
   /** Collects the garbage of an edit's run before its diagnostics are pushed (by default V8's young generation). */
   readonly collectGarbage?: (() => void) | undefined;
-  /** Work done once, when the client's messages have been handled after the first diagnostics were computed (priming the typing-time features). */
-  readonly afterFirstReport?: (() => void) | undefined;
+  /**
+   * Work done once, when the client's messages have been handled after the
+   * first diagnostics were computed (priming the typing-time features),
+   * given the analysis they came from (undefined for an ignored file). Work
+   * that returns steps (a generator) runs one step at a time, each after the
+   * messages that came meanwhile.
+   */
+  readonly afterFirstReport?: ((analysis: FileAnalysis | undefined) => Iterable<unknown> | void) | undefined;
 }
 
 /** A pending run: the pause after an edit, then the wait for the client's messages. */
@@ -54,7 +60,7 @@ export class DiagnosticsScheduler {
   /** Documents edited since their last push: the user is typing there, and the next keystroke's completion should not pay for this run's garbage. */
   private readonly edited = new Set<string>();
   /** `options.afterFirstReport` until it has been scheduled. */
-  private firstReportWork: (() => void) | undefined;
+  private firstReportWork: SchedulerOptions["afterFirstReport"];
 
   constructor(
     private readonly connection: Connection,
@@ -87,7 +93,7 @@ export class DiagnosticsScheduler {
   /** The analysis of a document's current text; undefined when the ignore patterns name it. */
   analyzed(open: OpenDocument): FileAnalysis | undefined {
     const analysis = this.ignored(open) ? undefined : this.documents.fresh(open);
-    this.scheduleFirstReportWork();
+    this.scheduleFirstReportWork(analysis);
     return analysis;
   }
 
@@ -196,17 +202,31 @@ export class DiagnosticsScheduler {
     this.pending.delete(uri);
   }
 
-  private scheduleFirstReportWork(): void {
+  private scheduleFirstReportWork(analysis: FileAnalysis | undefined): void {
     const work = this.firstReportWork;
     if (work === undefined) return;
     this.firstReportWork = undefined;
     this.activity.afterQueuedMessages(() => {
-      try {
-        work();
-      } catch (error) {
-        logFailure(this.connection, "work after the first diagnostics", error);
-      }
+      const steps = this.attempt(() => work(analysis));
+      if (steps) this.runSteps(steps[Symbol.iterator]());
     });
+  }
+
+  /** The next of `steps` once the client's messages have been handled, and so on until they are done or one fails. */
+  private runSteps(steps: Iterator<unknown>): void {
+    this.activity.afterQueuedMessages(() => {
+      if (this.attempt(() => steps.next().done) === false) this.runSteps(steps);
+    });
+  }
+
+  /** `work`'s result; undefined, and the failure logged, when it throws. */
+  private attempt<T>(work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      logFailure(this.connection, "work after the first diagnostics", error);
+      return undefined;
+    }
   }
 
   private publishNow(open: OpenDocument): void {

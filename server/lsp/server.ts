@@ -21,11 +21,11 @@ import {
 import { AnalysisHost, type HostOptions } from "../analysis/host.js";
 import { toolVersion } from "../analysis/tool-version.js";
 import { builtinCatalog } from "../catalog/builtin-catalog.js";
-import { primeTypingFeatures } from "../features/priming.js";
+import { primeTyping } from "../features/priming.js";
 import { nodeFileSystem } from "../node/file-system.js";
 import { SCRIPT_EXTENSIONS } from "../analysis/script-files.js";
 import { pause, throwIfCancelled } from "./cancellation.js";
-import { DiagnosticsScheduler } from "./diagnostics.js";
+import { DiagnosticsScheduler, type SchedulerOptions } from "./diagnostics.js";
 import { OpenDocuments } from "./documents.js";
 import { logFailure } from "./guard.js";
 import { onTypeFormattingTriggers, registerFormattingHandlers } from "./formatting.js";
@@ -48,8 +48,8 @@ export interface ServerOptions {
   readonly rules?: HostOptions["rules"];
   /** Collects the garbage of an edit's diagnostics run before they are pushed (by default V8's young generation). */
   readonly collectGarbage?: () => void;
-  /** Done once the first diagnostics are computed and the client's messages handled (by default priming completion and signature help, `features/priming.ts`). */
-  readonly afterFirstReport?: () => void;
+  /** Done once the first diagnostics are computed and the client's messages handled (by default priming completion and signature help, `features/priming.ts`); see `SchedulerOptions`. */
+  readonly afterFirstReport?: SchedulerOptions["afterFirstReport"];
 }
 
 /** What a running server lets its embedder (a test, a benchmark) look at. */
@@ -88,7 +88,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     activity: options.activity,
     collectGarbage: options.collectGarbage,
     // The first completion a user asks for should not be the one that compiles the feature's code.
-    afterFirstReport: options.afterFirstReport ?? (() => primeTypingFeatures(host.environment.catalog)),
+    afterFirstReport: options.afterFirstReport ?? ((analysis) => primeTyping(host, analysis)),
   });
   let scan: WorkspaceScan | undefined;
   const context: HandlerContext = {

@@ -116,7 +116,9 @@ describe("the work after the first diagnostics (priming the typing-time features
     const primed = await LspClient.startInProcess({
       serverOptions: {
         diagnosticsDelayMilliseconds: 0,
-        afterFirstReport: () => runs.push(primed.server?.documents.get(firstUri)?.analysis !== undefined),
+        afterFirstReport: () => {
+          runs.push(primed.server?.documents.get(firstUri)?.analysis !== undefined);
+        },
       },
     });
     try {
@@ -134,9 +136,56 @@ describe("the work after the first diagnostics (priming the typing-time features
     }
   });
 
+  it("is given the first document's analysis, and runs work given as steps one step per turn until done", async () => {
+    const steps: string[] = [];
+    let given: unknown;
+    const stepped = await LspClient.startInProcess({
+      serverOptions: {
+        diagnosticsDelayMilliseconds: 0,
+        afterFirstReport: function* (analysis) {
+          given = analysis;
+          steps.push("first");
+          yield;
+          steps.push("second");
+          yield;
+          steps.push("third");
+        },
+      },
+    });
+    try {
+      await stepped.openAndWait(firstUri, script);
+      await expect.poll(() => steps.length, { timeout: 5000, interval: 5 }).toBe(3);
+      expect(steps).toEqual(["first", "second", "third"]);
+      expect(given).toBe(stepped.server?.documents.get(firstUri)?.analysis);
+    } finally {
+      await stepped.stop();
+    }
+  });
+
+  it("stops at a step that fails, logging it", async () => {
+    const steps: string[] = [];
+    const failing = await LspClient.startInProcess({
+      serverOptions: {
+        diagnosticsDelayMilliseconds: 0,
+        afterFirstReport: function* () {
+          steps.push("first");
+          yield;
+          throw new Error("step broke");
+        },
+      },
+    });
+    try {
+      await failing.openAndWait(firstUri, script);
+      await expect.poll(() => failing.logs.some((line) => line.includes("step broke")), { timeout: 5000, interval: 5 }).toBe(true);
+      expect(steps).toEqual(["first"]);
+    } finally {
+      await failing.stop();
+    }
+  });
+
   it("runs once for a client that pulls diagnostics, after its first pull", async () => {
     let runs = 0;
-    const pulling = await LspClient.startInProcess({ pullDiagnostics: true, serverOptions: { afterFirstReport: () => runs++ } });
+    const pulling = await LspClient.startInProcess({ pullDiagnostics: true, serverOptions: { afterFirstReport: () => void runs++ } });
     try {
       pulling.open(firstUri, script);
       // Opening computes nothing for a pulling client: the work waits for the first report asked for.
