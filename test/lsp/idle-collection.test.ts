@@ -1,19 +1,22 @@
 /**
  * `IdleCollection`: a full collection only when the server was quiet since
- * the last check (no client message, an idle event loop) and the heap grew
- * by at least 32 MB (or half of what the last collection left) since then.
+ * the last check (no client message, an idle event loop) and resident
+ * memory grew by at least 32 MB (or half of what the last collection left)
+ * since then, also when a collection of V8's own has already freed the
+ * garbage but the process still holds its pages.
  */
 import { describe, expect, it } from "vitest";
+import { collectEverything } from "../../server/lsp/garbage-collection.js";
 import { IdleCollection } from "../../server/lsp/idle-collection.js";
 
 const MB = 1024 * 1024;
 
-/** A server whose message count, heap and event-loop load the test sets; collecting brings the heap to `live`. */
+/** A server whose message count, resident memory (`heap`) and event-loop load the test sets; collecting brings it to `live`. */
 function server(heap: number, live: number) {
   const state = { handled: 0, heap, busy: 0, collections: 0 };
   const idle = new IdleCollection({
     handledMessages: () => state.handled,
-    heapUsed: () => state.heap,
+    resident: () => state.heap,
     busyShare: () => state.busy,
     collect: () => {
       state.collections++;
@@ -65,6 +68,26 @@ describe("IdleCollection", () => {
     expect(large.idle.check()).toBe(false);
     large.state.heap = 460 * MB;
     expect(large.idle.check()).toBe(true);
+  });
+
+  it("collects when a collection of V8's own freed the garbage but the process kept its pages, and gives them back", async () => {
+    let handled = 0;
+    const idle = new IdleCollection({ handledMessages: () => handled });
+    let garbage: unknown[] | undefined = Array.from({ length: 2_400_000 }, (_, index) => ({ index, text: `item ${index}` }));
+    handled++;
+    expect(garbage.length).toBe(2_400_000);
+    garbage = undefined;
+    // What V8 does by itself when allocation reaches its limit: the heap in use is small again, the pages stay resident.
+    collectEverything();
+    const heldBefore = process.memoryUsage.rss();
+    idle.check();
+    let collected = false;
+    for (let attempt = 0; attempt < 20 && !collected; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      collected = idle.check();
+    }
+    expect(collected).toBe(true);
+    expect(process.memoryUsage.rss()).toBeLessThan(heldBefore);
   });
 
   it("collects for real in a process without --expose-gc", async () => {
