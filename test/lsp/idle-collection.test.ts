@@ -26,6 +26,28 @@ function server(heap: number, live: number) {
   return { state, idle };
 }
 
+/** An `IdleCollection` of this process, made before `objects` small objects were allocated (with a message handled meanwhile) and dropped again. */
+function idleAfterGarbage(objects: number): IdleCollection {
+  let handled = 0;
+  const idle = new IdleCollection({ handledMessages: () => handled });
+  let garbage: unknown[] | undefined = Array.from({ length: objects }, (_, index) => ({ index, text: `item ${index}` }));
+  handled++;
+  expect(garbage.length).toBe(objects);
+  garbage = undefined;
+  return idle;
+}
+
+/** Checks until a check collects (true) or a second has passed (false). */
+async function checkUntilCollected(idle: IdleCollection): Promise<boolean> {
+  // The first check after new messages is never quiet; the second is, if vitest leaves the event loop idle.
+  idle.check();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (idle.check()) return true;
+  }
+  return false;
+}
+
 describe("IdleCollection", () => {
   it("collects once the server is quiet after the heap grew, and not again until it grows again", () => {
     const { state, idle } = server(10 * MB, 20 * MB);
@@ -71,41 +93,18 @@ describe("IdleCollection", () => {
   });
 
   it("collects when a collection of V8's own freed the garbage but the process kept its pages, and gives them back", async () => {
-    let handled = 0;
-    const idle = new IdleCollection({ handledMessages: () => handled });
-    let garbage: unknown[] | undefined = Array.from({ length: 2_400_000 }, (_, index) => ({ index, text: `item ${index}` }));
-    handled++;
-    expect(garbage.length).toBe(2_400_000);
-    garbage = undefined;
+    const idle = idleAfterGarbage(2_400_000);
     // What V8 does by itself when allocation reaches its limit: the heap in use is small again, the pages stay resident.
     collectEverything();
-    const heldBefore = process.memoryUsage.rss();
-    idle.check();
-    let collected = false;
-    for (let attempt = 0; attempt < 20 && !collected; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      collected = idle.check();
-    }
-    expect(collected).toBe(true);
-    expect(process.memoryUsage.rss()).toBeLessThan(heldBefore);
+    const residentBefore = process.memoryUsage.rss();
+    expect(await checkUntilCollected(idle)).toBe(true);
+    expect(process.memoryUsage.rss()).toBeLessThan(residentBefore);
   });
 
   it("collects for real in a process without --expose-gc", async () => {
-    let handled = 0;
-    const idle = new IdleCollection({ handledMessages: () => handled });
-    let garbage: unknown[] | undefined = Array.from({ length: 1_200_000 }, (_, index) => ({ index, text: `item ${index}` }));
-    handled++;
-    expect(garbage.length).toBe(1_200_000);
-    garbage = undefined;
+    const idle = idleAfterGarbage(1_200_000);
     const before = process.memoryUsage().heapUsed;
-    // The first check after new messages is never quiet; the second is, if vitest leaves the event loop idle.
-    idle.check();
-    let collected = false;
-    for (let attempt = 0; attempt < 20 && !collected; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      collected = idle.check();
-    }
-    expect(collected).toBe(true);
+    expect(await checkUntilCollected(idle)).toBe(true);
     expect(process.memoryUsage().heapUsed).toBeLessThan(before);
   });
 });
