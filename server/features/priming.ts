@@ -2,8 +2,8 @@
  * Priming the typing-time features (completion and signature help) before
  * the user first asks for them. Their first runs in a process pay for
  * compiling their code and for V8's first type feedback, which the first
- * keystrokes' requests would otherwise pay: 2-3 ms more each for the first
- * five or so completions in a 5,007-line script on these machines.
+ * keystrokes' requests would otherwise pay: 1-3 ms more each for the first
+ * six or so completions in a 5,007-line script on these machines.
  *
  * Two passes. `primeTypingFeatures` runs member completion, word completion
  * and signature help once on a small script of its own, in a private host
@@ -16,7 +16,7 @@
  * user's documents or what later requests answer; the edits mimic typing (a
  * stale analysis, a new line in it), the path a keystroke's request takes.
  */
-import { TokenKind, tokenKindAt } from "../../grammar/index.js";
+import { TokenKind, tokenKindAt, type TokenBuffer } from "../../grammar/index.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { AnalysisHost, type FileAnalysis } from "../analysis/host.js";
 import { MemoryFileSystem } from "../analysis/file-system.js";
@@ -99,7 +99,7 @@ export function* primeTypingOnDocument(host: AnalysisHost, analysis: FileAnalysi
 }
 
 /** The index of the first name at or after token `from` that a `.` follows, if any. */
-function nextMemberAccess(tokens: FileAnalysis["sourceFile"]["tokens"], from: number): number | undefined {
+function nextMemberAccess(tokens: TokenBuffer, from: number): number | undefined {
   for (let index = from; index + 1 < tokens.count; index++) {
     if (tokenKindAt(tokens, index) === TokenKind.Identifier && tokenKindAt(tokens, index + 1) === TokenKind.Dot) return index;
   }
