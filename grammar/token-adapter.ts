@@ -5,8 +5,9 @@
  * `TokenBuffer` directly, through a small cache of token objects;
  * `CHEVROTAIN_INTERNALS` lists the Chevrotain members this relies on. Also
  * the cheap questions about the next and the previous token, and the offsets
- * of a token; and Chevrotain's OPTION and MANY logic without the closures it
- * makes on every call.
+ * of a token; Chevrotain's OPTION and MANY logic without the closures it
+ * makes on every call; and its grammar recording without deleting methods
+ * from the parser afterwards.
  *
  * Lookahead sees a reusable probe that carries only the token type; consumed
  * tokens are real objects, made once per cache slot.
@@ -39,6 +40,8 @@ export const CHEVROTAIN_INTERNALS = [
   "manyInternalLogic",
   "getLaFuncFromCache",
   "doSingleRepetition",
+  "enableRecording",
+  "disableRecording",
 ] as const;
 
 /** What `OPTION` and `MANY` are given: the action alone, or the action with a gate. */
@@ -54,6 +57,8 @@ interface RepetitionInternals {
 }
 /** Chevrotain's own versions, for a parser built with its re-sync recovery (ours is not). */
 const chevrotainRepetitions = EmbeddedActionsParser.prototype as unknown as RepetitionInternals;
+/** Chevrotain's start of grammar recording, which puts the recording versions of the DSL methods on the object it is called on. */
+const chevrotainEnableRecording = (EmbeddedActionsParser.prototype as unknown as { enableRecording(this: object): void }).enableRecording;
 
 const TOKEN_CACHE_SIZE = 1024;
 const EOF_INDEX = EOF.tokenTypeIdx as number;
@@ -191,6 +196,29 @@ export abstract class TokenBufferParser extends EmbeddedActionsParser implements
   onBeforeParse(): void {}
 
   onAfterParse(): void {}
+
+  // ------------------------------------------------------------ grammar recording (see CHEVROTAIN_INTERNALS)
+
+  /**
+   * Chevrotain records the grammar by putting recording versions of the DSL
+   * methods (`CONSUME`, `SUBRULE`, `OR`, …, 89 of them) on the parser and
+   * deleting them afterwards. By then the parser is an object V8 treats as a
+   * prototype, where each delete costs ~75 µs: 4-8 ms of the first parse in
+   * a process. Here Chevrotain puts them on an object of their own, put
+   * between the parser and its prototype for as long as the recording lasts.
+   */
+  enableRecording(): void {
+    const recorder = Object.create(Object.getPrototypeOf(this)) as object;
+    chevrotainEnableRecording.call(recorder);
+    Object.setPrototypeOf(this, recorder);
+    this.RECORDING_PHASE = true;
+  }
+
+  /** Takes the recording versions out of the parser's prototype chain: every DSL call reaches Chevrotain's own again. */
+  disableRecording(): void {
+    this.RECORDING_PHASE = false;
+    Object.setPrototypeOf(this, Object.getPrototypeOf(Object.getPrototypeOf(this)));
+  }
 
   // ------------------------------------------------------------ OPTION and MANY (see CHEVROTAIN_INTERNALS)
 

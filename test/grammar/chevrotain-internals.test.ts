@@ -1,7 +1,7 @@
 /**
  * The parser's token adapter (`grammar/token-adapter.ts`) overrides and
  * calls Chevrotain members that are not part of its documented API
- * (`consumeInternal`, `LA_FAST`, `manyInternalLogic`, …). Chevrotain is pinned to one exact
+ * (`consumeInternal`, `LA_FAST`, `manyInternalLogic`, `enableRecording`, …). Chevrotain is pinned to one exact
  * version in package.json, and this test fails, saying what to
  * check, when one of those members is missing or its code differs from the
  * version the parser was written against.
@@ -31,6 +31,8 @@ const KNOWN: Record<(typeof CHEVROTAIN_INTERNALS)[number], { readonly arity: num
   manyInternalLogic: { arity: 3, source: "4f5b973a98ec" },
   getLaFuncFromCache: { arity: 1, source: "a1c8307c6c7c" },
   doSingleRepetition: { arity: 1, source: "2c461aa4f327" },
+  enableRecording: { arity: 0, source: "bfffb32402a7" },
+  disableRecording: { arity: 0, source: "348805d24fb4" },
 };
 
 function chevrotainMember(name: string): unknown {
