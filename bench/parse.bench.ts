@@ -105,7 +105,9 @@ function parseOf(side: ParserSide, program: { readonly crmscript: string; readon
  * again with `--parse-side`, the two sides alternating): in one process the
  * old generation's collections settle into the same place of every round, so
  * one parser pays for marking both parsers' trees throughout the process, and
- * the in-process ratio reads 1.1 in one process and 1.9 in the next.
+ * which of each parser's allocation sites V8 decides to pretenure (once, for
+ * good) depends on where its first collections fall; the in-process ratio
+ * reads 1.1 in one process and 1.9 in the next.
  */
 function separateProcessesRatio(): number | undefined {
   const script = process.argv[1];

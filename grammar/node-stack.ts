@@ -35,6 +35,20 @@ export class NodeStack<T> {
     return this.slots.slice(from, this.top) as T[];
   }
 
+  /**
+   * Runs `fill`, which pushes the entries of one list, and gives the entries
+   * from `from` (by default the top before `fill` ran) as an array; the stack
+   * is left as it was at `from`, also when `fill` throws.
+   */
+  collect(fill: () => void, from = this.top): T[] {
+    try {
+      fill();
+      return this.copyFrom(from);
+    } finally {
+      this.truncate(from);
+    }
+  }
+
   /** Takes the entries from `size` up off the stack (their slots let go of them, so no finished tree is kept alive). */
   truncate(size: number): void {
     for (let index = size; index < this.top; index++) this.slots[index] = undefined;

@@ -173,20 +173,9 @@ class CrmScriptParser extends RecoveringParser {
    * repetitions (built once, `programStatements` and `blockStatements`:
    * closures written inline would be made on every block, and closures that
    * die after each parse lose their optimized code in the next full garbage
-   * collection) push here, and `collectStatements` copies each list out.
+   * collection) push here, and `NodeStack.collect` copies each list out.
    */
   private readonly statementStack = new NodeStack<A.Statement>();
-
-  /** Runs `repetition` and gives the statements it read. */
-  private collectStatements(repetition: () => void): A.Statement[] {
-    const from = this.statementStack.size;
-    try {
-      repetition();
-      return this.statementStack.copyFrom(from);
-    } finally {
-      this.statementStack.truncate(from);
-    }
-  }
 
   /** Where top-level parsing stops when only a window of the tokens is parsed (`parseTokenWindow`). */
   private stopBefore = Number.POSITIVE_INFINITY;
@@ -202,7 +191,7 @@ class CrmScriptParser extends RecoveringParser {
   private readonly repeatProgramStatements = (): void => this.MANY(this.programStatements);
 
   private program = this.RULE("program", (): A.Program => {
-    const statements = this.collectStatements(this.repeatProgramStatements);
+    const statements = this.statementStack.collect(this.repeatProgramStatements);
     return { kind: "Program", start: 0, end: this.text.length, statements };
   });
 
@@ -308,7 +297,7 @@ class CrmScriptParser extends RecoveringParser {
   private block = this.RULE("block", (): A.Block => {
     // The braces are taken without token objects when they are there (as `callArguments` takes its '(').
     const open = this.consumeIndex(T.LBrace);
-    const statements = this.collectStatements(this.repeatBlockStatements);
+    const statements = this.statementStack.collect(this.repeatBlockStatements);
     if (this.RECORDING_PHASE) {
       this.OPTION(this.closingBrace);
       return undefined as unknown as A.Block;
@@ -931,14 +920,7 @@ class CrmScriptParser extends RecoveringParser {
       );
     }
     const open = this.CONSUME(T.LParen);
-    const parametersFrom = this.parameterStack.size;
-    let parameters: A.Parameter[];
-    try {
-      this.OPTION(this.parameterList);
-      parameters = this.parameterStack.copyFrom(parametersFrom);
-    } finally {
-      this.parameterStack.truncate(parametersFrom);
-    }
+    const parameters = this.parameterStack.collect(this.optionalParameterList);
     this.expectCloser(3, T.RParen, this.indexOf(open), this.RECORDING_PHASE ? "" : `to close the parameter list of '${name.name}'`);
     // Read by the alternatives without a body right away, before anything nested could set it again.
     this.bodylessFunctionName = this.RECORDING_PHASE ? "" : name.name;
@@ -959,6 +941,9 @@ class CrmScriptParser extends RecoveringParser {
   private readonly parameterList = (): void => {
     this.parameterStack.push(this.SUBRULE(this.parameter));
     this.MANY(this.moreParameters);
+  };
+  private readonly optionalParameterList = (): void => {
+    this.OPTION(this.parameterList);
   };
 
   /** The name of the function whose body `functionBodyAlternatives` reads, for the messages when there is none. */
@@ -1416,6 +1401,7 @@ class CrmScriptParser extends RecoveringParser {
     this.CONSUME(T.Comma);
     this.argumentStack.push(this.requiredExpression(2, "after ','"));
   };
+  private readonly repeatMoreArguments = (): void => this.MANY(this.moreArguments);
 
   /** `(arg, …)` after the callee in `pendingCallee`. */
   private callArguments = this.RULE("callArguments", (): A.CallExpression => {
@@ -1430,12 +1416,7 @@ class CrmScriptParser extends RecoveringParser {
       if (this.RECORDING_PHASE || this.isNext(T.Comma)) {
         const argumentsFrom = this.argumentStack.size;
         this.argumentStack.push(first);
-        try {
-          this.MANY(this.moreArguments);
-          args = this.argumentStack.copyFrom(argumentsFrom);
-        } finally {
-          this.argumentStack.truncate(argumentsFrom);
-        }
+        args = this.argumentStack.collect(this.repeatMoreArguments, argumentsFrom);
       } else {
         args = [first];
       }

@@ -29,6 +29,29 @@ describe("NodeStack", () => {
     expect(stack.copyFrom(0)).toEqual([1]);
   });
 
+  it("collects what a fill pushes, from the top before it or from a given mark, and leaves the stack as it was, also when the fill throws", () => {
+    const stack = new NodeStack<string>();
+    stack.push("outer");
+    expect(
+      stack.collect(() => {
+        stack.push("a");
+        stack.push("b");
+      }),
+    ).toEqual(["a", "b"]);
+    expect(stack.copyFrom(0)).toEqual(["outer"]);
+    const mark = stack.size;
+    stack.push("first");
+    expect(stack.collect(() => stack.push("second"), mark)).toEqual(["first", "second"]);
+    expect(stack.size).toBe(1);
+    expect(() =>
+      stack.collect(() => {
+        stack.push("lost");
+        throw new Error("fill failed");
+      }),
+    ).toThrow("fill failed");
+    expect(stack.copyFrom(0)).toEqual(["outer"]);
+  });
+
   it("reuses the slots of truncated entries", () => {
     const stack = new NodeStack<number>();
     for (let round = 0; round < 3; round++) {
