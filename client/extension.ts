@@ -8,6 +8,7 @@
  */
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { serverEnvironmentOverrides } from "./server-environment.js";
 import { TargetStatusItem } from "./status-item.js";
 import { activateTenantFeatures } from "./tenant/index.js";
 
@@ -19,9 +20,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   activateTenantFeatures(context);
   const output = vscode.window.createOutputChannel("CRMScript Language Server", { log: true });
   const serverModule = context.asAbsolutePath("dist/crmscript-language-server.js");
+  const env = serverEnvironmentOverrides();
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ["--nolazy", "--inspect=6009"] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -5,7 +5,9 @@
  * program can observe in strings, templates, regular expressions or names.
  * The API catalog is not in them but beside them, read when first needed;
  * a program installed without it says so. The language server's bundle is
- * a function expression (the loader compiles the file's text as it is).
+ * a function expression (the loader compiles the file's text as it is),
+ * and it loads no TLS module: the extension starts it without
+ * `NODE_EXTRA_CA_CERTS` (`client/server-environment.ts`).
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -39,6 +41,19 @@ describe("the bundles", () => {
     const server = runInThisContext(text, { filename: "crmscript-language-server-bundle.js" }) as unknown;
     expect(typeof server).toBe("function");
     expect((server as (...parameters: unknown[]) => void).length).toBe(5);
+  });
+
+  it("of the language server neither load a TLS module nor use the global fetch", () => {
+    // `fetch` as a value or a call, not as a property (`this.fetch(`) or a word in a message.
+    const opensTls = /\b(?:require|import)\(\s*["'](?:node:)?(?:tls|https|http2)["']\s*\)|(?<![.\w$])fetch(?=\s*[()|&?,;\]])/;
+    for (const name of ["crmscript-language-server.js", "crmscript-language-server-bundle.js"]) {
+      const text = readFileSync(join(repositoryRoot, "dist", name), "latin1");
+      expect([name, opensTls.exec(text)?.[0]]).toEqual([name, undefined]);
+    }
+    // The pattern finds what it is for: the extension's bundle (the tenant features' HTTP client) uses the global fetch.
+    const extension = readFileSync(join(repositoryRoot, "dist", "extension.js"), "latin1");
+    const found = opensTls.exec(extension);
+    expect(found === null ? "" : extension.slice(found.index - 3, found.index + 7)).toMatch(/(\?\?|\|\|) fetch\)/);
   });
 });
 

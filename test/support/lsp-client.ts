@@ -83,6 +83,8 @@ export interface ClientOptions {
    * neither write to the user's cache folder nor depend on what an earlier run left there.
    */
   readonly codeCacheFolder?: string;
+  /** Laid over this process's environment for the server's process; an `undefined` value leaves the variable out. */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
 }
 
 export class LspClient {
@@ -112,7 +114,7 @@ export class LspClient {
   static async start(options: ClientOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [options.serverPath ?? serverBundle, "--stdio", ...(options.extraArguments ?? [])], {
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, [CACHE_FOLDER_VARIABLE]: options.codeCacheFolder ?? "" },
+      env: { ...process.env, ...options.environment, [CACHE_FOLDER_VARIABLE]: options.codeCacheFolder ?? "" },
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     return LspClient.initialize(connection, options, child, undefined);
