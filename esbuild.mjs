@@ -9,6 +9,7 @@ import { nodeBundle } from "./scripts/bundle-options.mjs";
 import { asciiOutput } from "./scripts/esbuild-ascii-output.mjs";
 import { dataBesideBundle } from "./scripts/esbuild-data-beside-bundle.mjs";
 import { jsonAsString } from "./scripts/esbuild-json-as-string.mjs";
+import { lazyBuiltins } from "./scripts/esbuild-lazy-builtins.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
@@ -39,7 +40,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: { "crmscript-language-server-bundle": "server/lsp/main.ts" },
-    plugins: [dataBesideBundle, jsonAsString, asciiOutput],
+    plugins: [dataBesideBundle, jsonAsString, lazyBuiltins, asciiOutput],
     banner: { js: SERVER_BUNDLE_WRAPPER.start },
     footer: { js: SERVER_BUNDLE_WRAPPER.end },
     define: { CRMSCRIPT_TOOLS_VERSION: JSON.stringify(version) },

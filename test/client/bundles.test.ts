@@ -7,13 +7,16 @@
  * a program installed without it says so. The language server's bundle is
  * a function expression (the loader compiles the file's text as it is),
  * and it loads no TLS module: the extension starts it without
- * `NODE_EXTRA_CA_CERTS` (`client/server-environment.ts`).
+ * `NODE_EXTRA_CA_CERTS` (`client/server-environment.ts`). Loading it
+ * requires no built-in module it does not use at start (`child_process`
+ * waits for its first use: `scripts/esbuild-lazy-builtins.mjs`).
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
 import { runInNewContext, runInThisContext } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureServerBuilt } from "../support/lsp-client.js";
@@ -21,6 +24,38 @@ import { repositoryRoot } from "../support/paths.js";
 
 const pluginUrl = pathToFileURL(join(repositoryRoot, "scripts", "esbuild-ascii-output.mjs")).href;
 const { toAscii } = (await import(pluginUrl)) as { toAscii: (text: string) => string };
+const lazyUrl = pathToFileURL(join(repositoryRoot, "scripts", "esbuild-lazy-builtins.mjs")).href;
+const { lazyBuiltins } = (await import(lazyUrl)) as { lazyBuiltins: import("esbuild").Plugin };
+
+/**
+ * Runs `script` (CommonJS) in a fresh Node with `moduleFile`'s text as a function of a module's five parameters,
+ * called with a `require` that records what it is asked for; the script writes its answer as JSON to stderr.
+ */
+function runRecordingRequires(moduleFile: string, script: string): unknown {
+  const folder = mkdtempSync(join(tmpdir(), "crmscript-requires-"));
+  try {
+    const runner = join(folder, "runner.cjs");
+    writeFileSync(
+      runner,
+      [
+        'const { readFileSync, writeSync } = require("node:fs");',
+        'const { dirname } = require("node:path");',
+        'const { runInThisContext } = require("node:vm");',
+        "const file = process.argv[2];",
+        "const required = [];",
+        "const recording = (id) => { required.push(id); return require(id); };",
+        "recording.resolve = require.resolve;",
+        "const answer = (value) => { writeSync(2, JSON.stringify(value)); process.exit(0); };",
+        'const load = () => { const exports = {}; const module = { exports }; runInThisContext(readFileSync(file, "latin1"), { filename: file })(exports, recording, module, file, dirname(file)); return module.exports; };',
+        script,
+      ].join("\n"),
+    );
+    const result = spawnSync(process.execPath, [runner, moduleFile, "--stdio"], { encoding: "utf8", timeout: 60_000, input: "" });
+    return JSON.parse(result.stderr);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
 
 beforeAll(() => ensureServerBuilt(), 150_000);
 
@@ -54,6 +89,47 @@ describe("the bundles", () => {
     const extension = readFileSync(join(repositoryRoot, "dist", "extension.js"), "latin1");
     const found = opensTls.exec(extension);
     expect(found === null ? "" : extension.slice(found.index - 3, found.index + 7)).toMatch(/(\?\?|\|\|) fetch\)/);
+  });
+});
+
+describe("lazily loaded built-in modules", () => {
+  it("are not loaded with the language server, which loads the built-ins it starts with", () => {
+    const required = runRecordingRequires(join(repositoryRoot, "dist", "crmscript-language-server-bundle.js"), "load(); answer(required);") as string[];
+    expect(required).toContain("node:fs");
+    expect(required.filter((id) => /child_process|fs\/promises/.test(id))).toEqual([]);
+  });
+
+  it("load on first use and work as the module itself", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "crmscript-lazy-"));
+    try {
+      // CommonJS, as the dependency it is for (an ES import would list the module's keys, and so load it, at once).
+      writeFileSync(
+        join(folder, "entry.cjs"),
+        [
+          'const childProcess = require("child_process");',
+          'exports.run = () => childProcess.spawnSync(process.execPath, ["-e", "process.stdout.write(\'ran\')"], { encoding: "utf8" }).stdout;',
+          'exports.keys = () => Object.keys(childProcess).includes("fork") && "execFile" in childProcess;',
+        ].join("\n"),
+      );
+      const bundle = join(folder, "bundle.js");
+      await build({
+        entryPoints: [join(folder, "entry.cjs")],
+        bundle: true,
+        platform: "node",
+        format: "cjs",
+        outfile: bundle,
+        plugins: [lazyBuiltins],
+        logLevel: "silent",
+      });
+      writeFileSync(bundle, `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(bundle, "utf8")}\n})`);
+      const answer = runRecordingRequires(
+        bundle,
+        "const loaded = load(); const before = [...required]; const ran = loaded.run(); const keys = loaded.keys(); answer({ before, ran, keys, after: required });",
+      );
+      expect(answer).toEqual({ before: [], ran: "ran", keys: true, after: ["node:child_process"] });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
