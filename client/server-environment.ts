@@ -7,7 +7,7 @@
  * -e 0` takes 60 ms without it, 100 ms with it). The server opens no network
  * connection (the tenant features run in the extension, where the variable
  * stays), so it is started without it; `test/client/bundles.test.ts` fails
- * if the server's bundle ever loads a TLS module.
+ * if the server's bundle ever loads a TLS module or uses the global fetch.
  */
 
 /** Variables the server never uses that cost its start-up time. */

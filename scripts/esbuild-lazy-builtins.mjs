@@ -4,13 +4,12 @@
 // The module stands in with an object that loads the real one on the first property read: for CommonJS
 // requirers, as that dependency is (esbuild's interop for an ES import lists the keys at once, which loads it).
 
-/** The built-ins loaded on first use, by the names they are required by. */
-export const LAZY_BUILTINS = ["child_process", "node:child_process"];
-
+/** The built-ins loaded on first use, as they are required (with or without `node:`). */
+const LAZY_BUILTIN = /^(?:node:)?child_process$/;
 const NAMESPACE = "lazy-builtin";
 
 /** The stand-in module's text: `module.exports` forwards every read (and key listing) to the real module, loaded once. */
-export function lazyBuiltinModule(name) {
+function lazyBuiltinModule(name) {
   const real = name.startsWith("node:") ? name : `node:${name}`;
   return [
     "let loaded;",
@@ -30,9 +29,8 @@ export function lazyBuiltinModule(name) {
 export const lazyBuiltins = {
   name: "lazy-builtins",
   setup(build) {
-    const filter = new RegExp(`^(?:${LAZY_BUILTINS.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`);
     // The stand-in's own `require` of the real module is left to esbuild (a Node built-in stays a require).
-    build.onResolve({ filter }, (args) => (args.namespace === NAMESPACE ? undefined : { path: args.path, namespace: NAMESPACE }));
+    build.onResolve({ filter: LAZY_BUILTIN }, (args) => (args.namespace === NAMESPACE ? undefined : { path: args.path, namespace: NAMESPACE }));
     build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({ contents: lazyBuiltinModule(args.path), loader: "js" }));
   },
 };
