@@ -8,6 +8,8 @@
  * incomplete by design: parts that error recovery could not find are
  * `undefined` or a `MissingExpression`, never an exception. Semantic facts
  * (types, symbols) live in side tables keyed by node, not on the nodes.
+ * The parser makes nodes with the classes of `ast-nodes.ts` (see there why);
+ * code outside the parser reads them through these interfaces only.
  */
 import type { TextRange } from "./text.js";
 

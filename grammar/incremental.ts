@@ -14,6 +14,7 @@
  * or the file is a template, the whole text is parsed (`parseSource`).
  */
 import type * as A from "./ast.js";
+import * as N from "./ast-nodes.js";
 import { compareDiagnostics, movedDiagnostic, type Diagnostic } from "./diagnostic.js";
 import { parseTokenWindow } from "./parser.js";
 import { rescan, scan } from "./scanner.js";
@@ -98,7 +99,7 @@ function reparsed(previous: ParsedSourceFile, text: string): SourceFile | undefi
     ...window.program.statements,
     ...(delta === 0 ? oldStatements.slice(afterLast) : movedStatements(oldStatements.slice(afterLast), delta)),
   ];
-  const program: A.Program = { kind: "Program", start: 0, end: text.length, statements };
+  const program: A.Program = new N.Program(0, text.length, statements);
   const diagnostics = [...scanned.diagnostics, ...parserDiagnostics].sort(compareDiagnostics);
   return new ParsedSourceFile(text, program, tokens, scanned.comments, undefined, diagnostics, parserDiagnostics, scanned.diagnostics);
 }

@@ -23,6 +23,7 @@
  */
 import { isRecognitionException, type IToken, type OrMethodOpts, type Rule } from "chevrotain";
 import type * as A from "./ast.js";
+import * as N from "./ast-nodes.js";
 import { binaryPrecedence } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { floatLiteralValue, fitsWhenNegated, integerLiteralValue, isOutOfRange, longLiteralValue, stringLiteralValue } from "./literals.js";
@@ -62,6 +63,7 @@ type StatementContext = "top" | "block";
 const NO_DIMENSIONS: readonly A.ArrayDimension[] = Object.freeze([]);
 const NO_ARGUMENTS: readonly A.Expression[] = Object.freeze([]);
 const NO_PREFIXES: IToken[] = [];
+const noMoreArguments = (): void => {};
 
 /** The spelling of each operator token, by type index, so building a node needs no token text. */
 const operatorText: string[] = [];
@@ -117,7 +119,7 @@ function isAssignable(expression: A.Expression): boolean {
 }
 
 /** What node-building code returns while Chevrotain records the grammar (the value is never used). */
-const RECORDING_PLACEHOLDER: A.MissingExpression = { kind: "MissingExpression", start: 0, end: 0 };
+const RECORDING_PLACEHOLDER: A.MissingExpression = new N.MissingExpression(0, 0);
 
 /** Rule arguments built once: `{ ARGS: [...] }` written at a call would be allocated on every call. */
 /** `functionDeclaration` where a function may stand (top level, struct body). */
@@ -192,7 +194,7 @@ class CrmScriptParser extends RecoveringParser {
 
   private program = this.RULE("program", (): A.Program => {
     const statements = this.statementStack.collect(this.repeatProgramStatements);
-    return { kind: "Program", start: 0, end: this.text.length, statements };
+    return new N.Program(0, this.text.length, statements);
   });
 
   /**
@@ -303,9 +305,9 @@ class CrmScriptParser extends RecoveringParser {
       return undefined as unknown as A.Block;
     }
     const start = this.buffer.start(open);
-    if (this.isNext(T.RBrace)) return { kind: "Block", start, end: this.buffer.end(this.consumeChecked()), statements };
+    if (this.isNext(T.RBrace)) return new N.Block(start, this.buffer.end(this.consumeChecked()), statements);
     this.reportUnclosed(this.buffer.token(open), "");
-    return { kind: "Block", start, end: this.previousEnd(), statements };
+    return new N.Block(start, this.previousEnd(), statements);
   });
 
   /** The occurrence index of the `body` being read, and the statement its option read (if any). */
@@ -357,7 +359,7 @@ class CrmScriptParser extends RecoveringParser {
     const thenStatement = this.body(1, "after the 'if' condition");
     const elseStatement = this.OPTION(this.elseBranch);
     if (this.RECORDING_PHASE) return undefined as unknown as A.IfStatement;
-    return { kind: "IfStatement", start, end: this.previousEnd(), condition, thenStatement, elseStatement };
+    return new N.IfStatement(start, this.previousEnd(), condition, thenStatement, elseStatement);
   });
 
   private whileStatement = this.RULE("whileStatement", (): A.WhileStatement => {
@@ -365,7 +367,7 @@ class CrmScriptParser extends RecoveringParser {
     const condition = this.condition("while");
     const body = this.body(1, "after the 'while' condition");
     if (this.RECORDING_PHASE) return undefined as unknown as A.WhileStatement;
-    return { kind: "WhileStatement", start, end: this.previousEnd(), condition, body };
+    return new N.WhileStatement(start, this.previousEnd(), condition, body);
   });
 
   /** Comma-separated expressions in a for header; assignments and `x++` here stand as statements. */
@@ -378,7 +380,7 @@ class CrmScriptParser extends RecoveringParser {
     return this.ACTION(() => {
       for (const expression of expressions) this.statementExpressions.add(expression);
       const first = expressions[0] as A.Expression;
-      return { kind: "ExpressionList", start: first.start, end: (expressions[expressions.length - 1] as A.Expression).end, expressions };
+      return new N.ExpressionList(first.start, (expressions[expressions.length - 1] as A.Expression).end, expressions);
     });
   });
 
@@ -421,7 +423,7 @@ class CrmScriptParser extends RecoveringParser {
     if (open !== undefined) this.expectCloser(7, T.RParen, this.indexOf(open), "to close the for-loop header");
     const body = this.body(8, "after the for-loop header");
     if (this.RECORDING_PHASE) return undefined as unknown as A.ForStatement;
-    return { kind: "ForStatement", start, end: this.previousEnd(), initializer, condition, update, body };
+    return new N.ForStatement(start, this.previousEnd(), initializer, condition, update, body);
   });
 
   /** Consumes a `;` of a for header, or reports it missing (the `;` is taken without a token object once recorded). */
@@ -464,7 +466,7 @@ class CrmScriptParser extends RecoveringParser {
     const collection = this.requiredExpression(1, "after 'in'");
     if (open !== undefined) this.expectCloser(4, T.RParen, this.indexOf(open), "to close the foreach header");
     const body = this.body(5, "after the foreach header");
-    return this.ACTION(() => ({ kind: "ForeachStatement", start, end: this.previousEnd(), variableType, variableName, collection, body }));
+    return this.ACTION(() => new N.ForeachStatement(start, this.previousEnd(), variableType, variableName, collection, body));
   });
 
   private tryStatement = this.RULE("tryStatement", (): A.TryStatement => {
@@ -504,7 +506,7 @@ class CrmScriptParser extends RecoveringParser {
         this.reportAfterPrevious("syntax-try-block", `expected 'catch' after the try block, found ${this.found()}: every 'try' needs a 'catch { … }'`),
       );
     }
-    return this.ACTION(() => ({ kind: "TryStatement", start, end: this.previousEnd(), tryBlock, catchParameter, catchBlock }));
+    return this.ACTION(() => new N.TryStatement(start, this.previousEnd(), tryBlock, catchParameter, catchBlock));
   });
 
   /** The block that must follow `try` or `catch` (spec §5, E13); a statement without braces is reported and still parsed. */
@@ -536,17 +538,17 @@ class CrmScriptParser extends RecoveringParser {
     const start = this.consumeStart(T.Throw);
     const expression = this.requiredExpression(1, "after 'throw'");
     this.expectSemicolon(1, "after the throw statement");
-    return this.ACTION(() => ({ kind: "ThrowStatement", start, end: this.previousEnd(), expression }));
+    return this.ACTION(() => new N.ThrowStatement(start, this.previousEnd(), expression));
   });
 
   private jumpStatement = this.RULE("jumpStatement", (): A.BreakStatement | A.ContinueStatement => {
     const keyword = this.OR([{ ALT: () => this.CONSUME(T.Break) }, { ALT: () => this.CONSUME(T.Continue) }]);
     this.expectSemicolon(1, this.RECORDING_PHASE ? "" : `after '${keyword.image}'`);
-    return this.ACTION(() => ({
-      kind: keyword.tokenType === T.Break ? "BreakStatement" : "ContinueStatement",
-      start: keyword.startOffset,
-      end: this.previousEnd(),
-    }));
+    return this.ACTION(() =>
+      keyword.tokenType === T.Break
+        ? new N.BreakStatement(keyword.startOffset, this.previousEnd())
+        : new N.ContinueStatement(keyword.startOffset, this.previousEnd()),
+    );
   });
 
   /** The value `returnValue` (built once rather than on every return) read, if any. */
@@ -568,7 +570,7 @@ class CrmScriptParser extends RecoveringParser {
     this.returnedExpression = undefined;
     this.expectSemicolon(1, "after the return statement");
     if (this.RECORDING_PHASE) return undefined as unknown as A.ReturnStatement;
-    return { kind: "ReturnStatement", start, end: this.previousEnd(), expression };
+    return new N.ReturnStatement(start, this.previousEnd(), expression);
   });
 
   private expressionStatement = this.RULE("expressionStatement", (): A.ExpressionStatement => {
@@ -576,20 +578,20 @@ class CrmScriptParser extends RecoveringParser {
     this.expectSemicolon(1, "after the statement");
     if (this.RECORDING_PHASE) return expression as unknown as A.ExpressionStatement;
     if (expression.kind === "AssignmentExpression" || expression.kind === "PostfixExpression") this.statementExpressions.add(expression);
-    return { kind: "ExpressionStatement", start: expression.start, end: this.previousEnd(), expression };
+    return new N.ExpressionStatement(expression.start, this.previousEnd(), expression);
   });
 
   private emptyStatement = this.RULE("emptyStatement", (): A.EmptyStatement => {
     const semicolon = this.CONSUME(T.Semicolon);
     return this.ACTION(() => {
       this.report("syntax-empty-statement", tokenRange(semicolon), "unnecessary ';': an empty statement does nothing");
-      return { kind: "EmptyStatement", start: semicolon.startOffset, end: end(semicolon) };
+      return new N.EmptyStatement(semicolon.startOffset, end(semicolon));
     });
   });
 
   private templateText = this.RULE("templateText", (): A.TemplateText => {
     const text = this.CONSUME(T.TemplateText);
-    return this.ACTION(() => ({ kind: "TemplateText", start: text.startOffset, end: end(text) }));
+    return this.ACTION(() => new N.TemplateText(text.startOffset, end(text)));
   });
 
   /** `switch`, `do … while` and `enum`: reported, parsed as far as useful, skipped otherwise. */
@@ -634,7 +636,7 @@ class CrmScriptParser extends RecoveringParser {
         },
       },
     ]);
-    return this.ACTION(() => ({ kind: "UnsupportedStatement", start: word.startOffset, end: this.previousEnd(), construct, parts }));
+    return this.ACTION(() => new N.UnsupportedStatement(word.startOffset, this.previousEnd(), construct, parts));
   });
 
   // ------------------------------------------------------------ directives
@@ -653,7 +655,7 @@ class CrmScriptParser extends RecoveringParser {
       GATE: () => !this.LA(1).newLineBefore,
       DEF: () => {
         const id = this.CONSUME(T.StringLiteral);
-        includeId = this.ACTION(() => ({ kind: "StringLiteral", start: id.startOffset, end: end(id), value: stringLiteralValue(id.image) }));
+        includeId = this.ACTION(() => new N.StringLiteral(id.startOffset, end(id), stringLiteralValue(id.image)));
       },
     });
     if (includeId === undefined) {
@@ -665,7 +667,7 @@ class CrmScriptParser extends RecoveringParser {
       );
     }
     this.expectSemicolon(1, "after the #include directive");
-    return this.ACTION(() => ({ kind: "IncludeDirective", start: directive.startOffset, end: this.previousEnd(), includeId }));
+    return this.ACTION(() => new N.IncludeDirective(directive.startOffset, this.previousEnd(), includeId));
   });
 
   private languageLevelDirective = this.RULE("languageLevelDirective", (context: StatementContext = "top"): A.LanguageLevelDirective => {
@@ -688,7 +690,7 @@ class CrmScriptParser extends RecoveringParser {
                   `language level ${literal.image} is not one of the documented levels 1 to 4 (4 is for SuperOffice 10.2.2 and later)`,
                 );
               }
-              return { kind: "IntegerLiteral", start: literal.startOffset, end: end(literal), value };
+              return new N.IntegerLiteral(literal.startOffset, end(literal), value);
             });
           },
         },
@@ -714,7 +716,7 @@ class CrmScriptParser extends RecoveringParser {
       ],
     });
     this.expectSemicolon(1, "after the #setLanguageLevel directive");
-    return this.ACTION(() => ({ kind: "LanguageLevelDirective", start: directive.startOffset, end: this.previousEnd(), level }));
+    return this.ACTION(() => new N.LanguageLevelDirective(directive.startOffset, this.previousEnd(), level));
   });
 
   /** `#pragma …` and other unknown directives (reported by the scanner): skipped to the end of the line. */
@@ -726,7 +728,7 @@ class CrmScriptParser extends RecoveringParser {
         this.SKIP_TOKEN();
         if (skipped.tokenType === T.Semicolon) break;
       }
-      return { kind: "UnsupportedStatement", start: directive.startOffset, end: this.previousEnd(), construct: "directive", parts: [] };
+      return new N.UnsupportedStatement(directive.startOffset, this.previousEnd(), "directive", []);
     });
   });
 
@@ -748,7 +750,7 @@ class CrmScriptParser extends RecoveringParser {
   }
 
   private identifierSpanning(start: number, stop: number): A.Identifier {
-    return { kind: "Identifier", start, end: stop, name: this.names.intern(this.text, start, stop) };
+    return new N.Identifier(start, stop, this.names.intern(this.text, start, stop));
   }
 
   /**
@@ -759,7 +761,7 @@ class CrmScriptParser extends RecoveringParser {
     const nameIndex = this.consumeIndex(T.Identifier);
     const name = this.RECORDING_PHASE ? (undefined as unknown as A.Identifier) : this.nameAt(nameIndex);
     // Most types have no dimensions: then no repetition is entered (see `expression`), and no closure made.
-    if (!this.RECORDING_PHASE && !this.isNext(T.LBracket)) return { kind: "TypeReference", start: name.start, end: name.end, name, dimensions: NO_DIMENSIONS };
+    if (!this.RECORDING_PHASE && !this.isNext(T.LBracket)) return new N.TypeReference(name.start, name.end, name, NO_DIMENSIONS);
     return this.typeWithDimensions(name, sizeNotAllowedIn);
   });
 
@@ -774,7 +776,7 @@ class CrmScriptParser extends RecoveringParser {
       });
       this.expectCloser(1, T.RBracket, this.indexOf(open), "to close the array dimension");
       // The ']' when it is there, else the last token before the missing one.
-      this.ACTION(() => dimensions.push({ kind: "ArrayDimension", start: open.startOffset, end: this.previousEnd(), size }));
+      this.ACTION(() => dimensions.push(new N.ArrayDimension(open.startOffset, this.previousEnd(), size)));
     });
     if (this.RECORDING_PHASE) return name as unknown as A.TypeReference;
     return this.ACTION(() => {
@@ -791,7 +793,7 @@ class CrmScriptParser extends RecoveringParser {
           this.report("syntax-array-size-not-literal", range(size.start, size.end), "only integer literals are documented as array sizes");
         }
       }
-      return { kind: "TypeReference", start: name.start, end: this.previousEnd(), name, dimensions };
+      return new N.TypeReference(name.start, this.previousEnd(), name, dimensions);
     });
   }
 
@@ -830,7 +832,7 @@ class CrmScriptParser extends RecoveringParser {
     const initializer = this.RECORDING_PHASE || this.isNext(T.Assign) ? this.OPTION2(this.initializerValue) : undefined;
     const moreDeclarators = this.RECORDING_PHASE || this.isNext(T.Comma) ? this.moreDeclarators(type) : undefined;
     if (this.RECORDING_PHASE) return undefined as unknown as A.VariableDeclaration;
-    return { kind: "VariableDeclaration", start: type.start, end: this.previousEnd(), type, name, trailingDimensions, initializer, moreDeclarators };
+    return new N.VariableDeclaration(type.start, this.previousEnd(), type, name, trailingDimensions, initializer, moreDeclarators);
   });
 
   private readonly initializerValue = (): A.Expression => {
@@ -853,7 +855,7 @@ class CrmScriptParser extends RecoveringParser {
           if (this.RECORDING_PHASE) return;
           if (token.tokenType === T.LBracket && depth++ === 0) groupStart = token.startOffset;
           else if (token.tokenType === T.RBracket && --depth === 0) {
-            groups.push({ kind: "ArrayDimension", start: groupStart, end: end(token), size: undefined });
+            groups.push(new N.ArrayDimension(groupStart, end(token), undefined));
           }
         },
       });
@@ -864,7 +866,7 @@ class CrmScriptParser extends RecoveringParser {
           range(open.startOffset, this.previousEnd()),
           `array brackets must follow the type, not the name: write '${type.name.name}${brackets} ${name.name}'`,
         );
-        if (depth > 0) groups.push({ kind: "ArrayDimension", start: groupStart, end: this.previousEnd(), size: undefined });
+        if (depth > 0) groups.push(new N.ArrayDimension(groupStart, this.previousEnd(), undefined));
         trailingDimensions = groups;
       });
     });
@@ -926,7 +928,7 @@ class CrmScriptParser extends RecoveringParser {
     this.bodylessFunctionName = this.RECORDING_PHASE ? "" : name.name;
     const body = this.OR(this.functionBodyAlternatives);
     if (this.RECORDING_PHASE) return undefined as unknown as A.FunctionDeclaration;
-    return { kind: "FunctionDeclaration", start: returnType.start, end: this.previousEnd(), returnType, name, parameters, body };
+    return new N.FunctionDeclaration(returnType.start, this.previousEnd(), returnType, name, parameters, body);
   });
 
   /** The parameters of the function declaration being read (see `statementStack`). */
@@ -980,7 +982,7 @@ class CrmScriptParser extends RecoveringParser {
     const name = this.OPTION(this.parameterName);
     if (this.RECORDING_PHASE) return undefined as unknown as A.Parameter;
     if (name === undefined) this.reportMissing("a parameter name", `after the type '${type.name.name}'`);
-    return { kind: "Parameter", start: type.start, end: this.previousEnd(), type, name };
+    return new N.Parameter(type.start, this.previousEnd(), type, name);
   });
 
   /** `struct Name { members };` (spec §4.3). */
@@ -1029,7 +1031,7 @@ class CrmScriptParser extends RecoveringParser {
         this.reportMissingSemicolon(`expected ';' after the struct's closing brace, found ${this.found()}`);
       }
     });
-    return this.ACTION(() => ({ kind: "StructDeclaration", start: keyword.startOffset, end: this.previousEnd(), name, members }));
+    return this.ACTION(() => new N.StructDeclaration(keyword.startOffset, this.previousEnd(), name, members));
   });
 
   private structMember = this.RULE("structMember", (): A.StructMember | undefined => this.OR(this.structMemberChoice));
@@ -1165,7 +1167,7 @@ class CrmScriptParser extends RecoveringParser {
    * once, as `postfixRepetition`) read it first, before anything nested can
    * set it again, and put the longer expression in its place at their end.
    */
-  private extendedExpression: A.Expression = { kind: "MissingExpression", start: 0, end: 0 };
+  private extendedExpression: A.Expression = new N.MissingExpression(0, 0);
   private readonly conditionalOption = (): void => {
     const condition = this.extendedExpression;
     const question = this.CONSUME(T.Question);
@@ -1176,8 +1178,8 @@ class CrmScriptParser extends RecoveringParser {
     const whenFalse = this.OPTION2(this.conditionalElse);
     if (this.RECORDING_PHASE) return;
     const at = this.previousEnd();
-    const falseBranch: A.Expression = whenFalse ?? { kind: "MissingExpression", start: at, end: at };
-    this.extendedExpression = { kind: "ConditionalExpression", start: condition.start, end: at, condition, whenTrue, whenFalse: falseBranch };
+    const falseBranch: A.Expression = whenFalse ?? new N.MissingExpression(at, at);
+    this.extendedExpression = new N.ConditionalExpression(condition.start, at, condition, whenTrue, falseBranch);
   };
   private readonly conditionalElse = (): A.Expression => {
     this.CONSUME(T.Colon);
@@ -1205,14 +1207,7 @@ class CrmScriptParser extends RecoveringParser {
     if (!isAssignable(target)) {
       this.reportInvalidTarget(target, `cannot assign to this: the left side of '${operator.image}' must be a variable, field or array element`);
     }
-    const node: A.AssignmentExpression = {
-      kind: "AssignmentExpression",
-      start: target.start,
-      end: value.end,
-      operator: operatorText[operator.tokenTypeIdx] as A.AssignmentOperator,
-      target,
-      value,
-    };
+    const node = new N.AssignmentExpression(target.start, value.end, operatorText[operator.tokenTypeIdx] as A.AssignmentOperator, target, value);
     this.assignments.push(node);
     return node;
   }
@@ -1259,7 +1254,7 @@ class CrmScriptParser extends RecoveringParser {
    * which `operand` saves and restores around the chain, so operands nested
    * in an index or an argument list leave the outer chain intact.
    */
-  private postfixObject: A.Expression = { kind: "MissingExpression", start: 0, end: 0 };
+  private postfixObject: A.Expression = new N.MissingExpression(0, 0);
   private postfixLength = 0;
   private readonly postfixAlternatives = [
     { ALT: () => this.memberAccess(this.postfixObject) },
@@ -1278,7 +1273,7 @@ class CrmScriptParser extends RecoveringParser {
     const index = this.nestedExpression(1, "as the array index");
     this.expectCloser(3, T.RBracket, this.indexOf(open), "to close the array index");
     if (this.RECORDING_PHASE) return object;
-    return { kind: "IndexExpression", start: object.start, end: this.previousEnd(), object, index };
+    return new N.IndexExpression(object.start, this.previousEnd(), object, index);
   }
 
   private readonly incrementAlternatives = [{ ALT: () => this.CONSUME2(T.PlusPlus) }, { ALT: () => this.CONSUME2(T.MinusMinus) }];
@@ -1343,20 +1338,14 @@ class CrmScriptParser extends RecoveringParser {
       } else if (type === T.Minus && (result.kind === "IntegerLiteral" || result.kind === "LongLiteral")) {
         if (fitsWhenNegated(result)) this.largeLiterals.delete(result);
       }
-      result = { kind: "UnaryExpression", start: prefix.startOffset, end: result.end, operator, operand: result };
+      result = new N.UnaryExpression(prefix.startOffset, result.end, operator, result);
     }
     return result;
   }
 
   private postfix(operand: A.Expression, operator: IToken): A.PostfixExpression {
     if (!isAssignable(operand)) this.reportInvalidTarget(operand, `'${operator.image}' needs a variable, field or array element`);
-    const node: A.PostfixExpression = {
-      kind: "PostfixExpression",
-      start: operand.start,
-      end: end(operator),
-      operator: operatorText[operator.tokenTypeIdx] as "++" | "--",
-      operand,
-    };
+    const node = new N.PostfixExpression(operand.start, end(operator), operatorText[operator.tokenTypeIdx] as "++" | "--", operand);
     if (isAssignable(operand)) this.assignments.push(node);
     return node;
   }
@@ -1381,7 +1370,7 @@ class CrmScriptParser extends RecoveringParser {
         "calling a method directly on a string literal is not documented for CRMScript: assign the string to a variable first",
       );
     }
-    const access: A.MemberExpression = { kind: "MemberExpression", start: object.start, end: member?.end ?? dotEnd, object, member };
+    const access: A.MemberExpression = new N.MemberExpression(object.start, member?.end ?? dotEnd, object, member);
     if (member === undefined || !this.isNext(T.LParen)) return access;
     this.pendingCallee = access;
     return this.SUBRULE(this.callArguments);
@@ -1413,13 +1402,10 @@ class CrmScriptParser extends RecoveringParser {
     // Guarded like `expression`: no DSL call for an empty argument list or a single argument.
     if (this.RECORDING_PHASE || (nested && (expressionStartsNext(this) || this.isNext(T.Comma)))) {
       const first = this.requiredExpression(1, "as an argument");
-      if (this.RECORDING_PHASE || this.isNext(T.Comma)) {
-        const argumentsFrom = this.argumentStack.size;
-        this.argumentStack.push(first);
-        args = this.argumentStack.collect(this.repeatMoreArguments, argumentsFrom);
-      } else {
-        args = [first];
-      }
+      const argumentsFrom = this.argumentStack.size;
+      this.argumentStack.push(first);
+      // A lone argument is copied off the stack too: V8 would pretenure an array literal `[first]` (see `ast-nodes.ts`).
+      args = this.argumentStack.collect(this.RECORDING_PHASE || this.isNext(T.Comma) ? this.repeatMoreArguments : noMoreArguments, argumentsFrom);
     }
     if (!this.RECORDING_PHASE) {
       if (nested) this.depth--;
@@ -1428,16 +1414,8 @@ class CrmScriptParser extends RecoveringParser {
     const close = this.expectCloser(1, T.RParen, open, "to close the argument list");
     if (this.RECORDING_PHASE) return callee as unknown as A.CallExpression;
     const target = callee as A.Identifier | A.MemberExpression;
-    return {
-      kind: "CallExpression",
-      start: target.start,
-      // The ')' when it is there, else the last token before the missing one.
-      end: this.previousEnd(),
-      callee: target,
-      arguments: args ?? NO_ARGUMENTS,
-      openParen: this.buffer.start(open),
-      closeParen: close,
-    };
+    // Ends at the ')' when it is there, else at the last token before the missing one.
+    return new N.CallExpression(target.start, this.previousEnd(), target, args ?? NO_ARGUMENTS, this.buffer.start(open), close);
   });
 
   /** An expression inside brackets or parentheses, counted against the nesting limit. */
@@ -1450,7 +1428,7 @@ class CrmScriptParser extends RecoveringParser {
     }
     const start = this.LA(1).startOffset;
     this.skipNestedGroupContent();
-    return { kind: "MissingExpression", start, end: start };
+    return new N.MissingExpression(start, start);
   }
 
   private readonly primaryAlternatives = [
@@ -1469,7 +1447,7 @@ class CrmScriptParser extends RecoveringParser {
         const start = this.consumeStart(T.StringLiteral);
         if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
         const stop = this.previousEnd();
-        return { kind: "StringLiteral", start, end: stop, value: stringLiteralValue(this.text, start, stop) };
+        return new N.StringLiteral(start, stop, stringLiteralValue(this.text, start, stop));
       },
     },
     {
@@ -1477,7 +1455,7 @@ class CrmScriptParser extends RecoveringParser {
         const start = this.consumeStart(T.IntegerLiteral);
         if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
         const stop = this.previousEnd();
-        const node: A.IntegerLiteral = { kind: "IntegerLiteral", start, end: stop, value: integerLiteralValue(this.text, start, stop) };
+        const node: A.IntegerLiteral = new N.IntegerLiteral(start, stop, integerLiteralValue(this.text, start, stop));
         if (isOutOfRange(node)) this.largeLiterals.add(node);
         return node;
       },
@@ -1486,14 +1464,14 @@ class CrmScriptParser extends RecoveringParser {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.FloatLiteral);
         if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
-        return { kind: "FloatLiteral", start: token.startOffset, end: end(token), value: floatLiteralValue(token.image) };
+        return new N.FloatLiteral(token.startOffset, end(token), floatLiteralValue(token.image));
       },
     },
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.LongLiteral);
         if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
-        const node: A.LongLiteral = { kind: "LongLiteral", start: token.startOffset, end: end(token), value: longLiteralValue(token.image) };
+        const node: A.LongLiteral = new N.LongLiteral(token.startOffset, end(token), longLiteralValue(token.image));
         if (isOutOfRange(node)) this.largeLiterals.add(node);
         return node;
       },
@@ -1501,25 +1479,25 @@ class CrmScriptParser extends RecoveringParser {
     {
       ALT: (): A.Expression => {
         const token = this.CONSUME(T.InvalidNumberLiteral);
-        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "InvalidNumberLiteral", start: token.startOffset, end: end(token) };
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : new N.InvalidNumberLiteral(token.startOffset, end(token));
       },
     },
     {
       ALT: (): A.Expression => {
         const start = this.consumeStart(T.True);
-        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "BooleanLiteral", start, end: this.previousEnd(), value: true };
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : new N.BooleanLiteral(start, this.previousEnd(), true);
       },
     },
     {
       ALT: (): A.Expression => {
         const start = this.consumeStart(T.False);
-        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "BooleanLiteral", start, end: this.previousEnd(), value: false };
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : new N.BooleanLiteral(start, this.previousEnd(), false);
       },
     },
     {
       ALT: (): A.Expression => {
         const start = this.consumeStart(T.This);
-        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : { kind: "ThisExpression", start, end: this.previousEnd() };
+        return this.RECORDING_PHASE ? RECORDING_PLACEHOLDER : new N.ThisExpression(start, this.previousEnd());
       },
     },
     {
@@ -1528,7 +1506,7 @@ class CrmScriptParser extends RecoveringParser {
         const inner = this.nestedExpression(2, "inside the parentheses");
         this.expectCloser(4, T.RParen, this.indexOf(open), "to close the parenthesised expression");
         if (this.RECORDING_PHASE) return RECORDING_PLACEHOLDER;
-        return { kind: "ParenthesizedExpression", start: open.startOffset, end: this.previousEnd(), expression: inner };
+        return new N.ParenthesizedExpression(open.startOffset, this.previousEnd(), inner);
       },
     },
   ];
@@ -1568,7 +1546,7 @@ function foldFrom(minimum: number): A.Expression {
 }
 
 function binaryNode(left: A.Expression, operator: A.BinaryOperator, right: A.Expression): A.BinaryExpression {
-  return { kind: "BinaryExpression", start: left.start, end: right.end, operator, left, right };
+  return new N.BinaryExpression(left.start, right.end, operator, left, right);
 }
 
 /** Builds the parser with all of Chevrotain's grammar validations; throws if the grammar has a problem, else gives its rules. */

@@ -14,6 +14,7 @@
  */
 import { EOF, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import type * as A from "./ast.js";
+import * as N from "./ast-nodes.js";
 import type { Diagnostic, Fix, RelatedLocation } from "./diagnostic.js";
 import { isUnterminatedStringImage, outOfRangeMessage } from "./literals.js";
 import { statementStartKinds, statementStartsOnNextLine } from "./lookahead.js";
@@ -267,7 +268,7 @@ export abstract class RecoveringParser extends TokenBufferParser {
   protected missingExpression(after: string): A.MissingExpression {
     const at = this.previousEnd();
     this.report("syntax-expected-expression", range(at, at), `expected an expression ${after}, found ${this.found()}`);
-    return { kind: "MissingExpression", start: at, end: at };
+    return new N.MissingExpression(at, at);
   }
 
   // ------------------------------------------------------------ skipping

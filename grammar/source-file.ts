@@ -4,6 +4,7 @@
  * tokens alone) and what makes a text unparsable (too large, binary).
  */
 import type { Program } from "./ast.js";
+import * as N from "./ast-nodes.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
 import { parseTokens } from "./parser.js";
 import { syntaxDiagnostic } from "./syntax-codes.js";
@@ -107,7 +108,7 @@ export function scanTextAfterEdit(earlier: SourceFile, text: string): ScannedTex
 
 /** Parses CRMScript source text. Never throws: problems become diagnostics. */
 export function parseSource(text: string, options: ParseOptions = {}): SourceFile {
-  const emptyProgram: Program = { kind: "Program", start: 0, end: text.length, statements: [] };
+  const emptyProgram: Program = new N.Program(0, text.length, []);
   const unparsable = unparsableReason(text);
   if (unparsable !== undefined) return new ParsedSourceFile(text, emptyProgram, new TokenBuffer(text), [], undefined, [unparsable], undefined, undefined);
   const scanned = scan(text);
