@@ -104,10 +104,11 @@ function parseOf(side: ParserSide, program: { readonly crmscript: string; readon
  * The throughput ratio with each parser alone in a process (this bench run
  * again with `--parse-side`, the two sides alternating): in one process the
  * old generation's collections settle into the same place of every round, so
- * one parser pays for marking both parsers' trees throughout the process, and
- * which of each parser's allocation sites V8 decides to pretenure (once, for
- * good) depends on where its first collections fall; the in-process ratio
- * reads 1.1 in one process and 1.9 in the next.
+ * one parser pays for marking both parsers' trees throughout the process.
+ * (While our parser built its nodes as object literals, which of their
+ * allocation sites V8 pretenured also depended on where the first
+ * collections fell, and the in-process ratio read 1.1 in one process and 1.9
+ * in the next; see `grammar/ast-nodes.ts`.)
  */
 function separateProcessesRatio(): number | undefined {
   const script = process.argv[1];
