@@ -8,13 +8,15 @@
  * idle for a moment (its code for the first requests is compiled by then)
  * or when it exits. A cache problem never stops the server from starting.
  * First of all it sets how fast the young generation grows
- * (`young-generation-growth.ts`).
+ * (`young-generation-growth.ts`) and turns off V8's allocation-site
+ * pretenuring (`allocation-site-pretenuring.ts`).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import { CodeCache, defaultCacheFolder, sourceKey } from "./code-cache.js";
 import { eventLoopBusyShare, QUIET_BUSY_SHARE, QUIET_CHECK_MILLISECONDS } from "./event-loop-load.js";
+import { turnOffAllocationSitePretenuring } from "./allocation-site-pretenuring.js";
 import { growYoungGenerationFaster } from "./young-generation-growth.js";
 
 /** The bundle's file name, beside this one (`esbuild.mjs` writes both). */
@@ -73,5 +75,6 @@ function compileServer(file: string): ServerModule {
 
 // Before anything is compiled: the code cache is tied to V8's flags.
 growYoungGenerationFaster();
+turnOffAllocationSitePretenuring();
 const bundle = join(__dirname, BUNDLE_FILE);
 compileServer(bundle).call(module.exports, module.exports, require, module, bundle, __dirname);
