@@ -6,9 +6,9 @@
  * heap of its own, so a worker started before the call and one started
  * after show the difference.
  */
-import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { turnOffAllocationSitePretenuring } from "../../server/lsp/allocation-site-pretenuring.js";
+import { resultInNewHeap } from "../support/new-heap.js";
 
 /** Builds a list of four million objects from one literal, all kept, and counts the young generation's collections meanwhile. */
 const KEPT_OBJECTS = `
@@ -30,13 +30,7 @@ setTimeout(() => {
 }, 50);
 `;
 
-function youngCollectionsInNewHeap(): Promise<{ scavenges: number; last: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(KEPT_OBJECTS, { eval: true });
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
-}
+const youngCollectionsInNewHeap = (): Promise<{ scavenges: number; last: number }> => resultInNewHeap(KEPT_OBJECTS);
 
 describe("turnOffAllocationSitePretenuring", () => {
   it("keeps a literal whose objects all survive in the young generation", async () => {

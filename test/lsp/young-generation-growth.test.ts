@@ -4,9 +4,9 @@
  * the process, and a worker thread gets a heap of its own, so a worker
  * started before the call and one started after show the difference.
  */
-import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { growYoungGenerationFaster } from "../../server/lsp/young-generation-growth.js";
+import { resultInNewHeap } from "../support/new-heap.js";
 
 /** Keeps allocating small objects and lists each new size of the young generation (in MB), as the server's trees grow it. */
 const GROWTH_STEPS = `
@@ -22,13 +22,7 @@ for (let index = 0; index < 1500000; index++) {
 parentPort.postMessage(sizes);
 `;
 
-function youngGenerationSizesInNewHeap(): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(GROWTH_STEPS, { eval: true });
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
-}
+const youngGenerationSizesInNewHeap = (): Promise<number[]> => resultInNewHeap(GROWTH_STEPS);
 
 describe("growYoungGenerationFaster", () => {
   it("makes the young generation reach its largest size in fewer steps, and no larger", async () => {
