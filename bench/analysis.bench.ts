@@ -4,7 +4,9 @@
  * goes), against TypeScript's parse + bind + type check of the same program
  * rendered as TypeScript (the baseline); the semantic check after a
  * one-character edit in the middle, resumed from the check before it
- * against a full check of the same text; and the throughput over 1,000
+ * against a full check of the same text and against the least that carrying
+ * the check of the statements after the edit over would cost
+ * (`carry-over.ts`); and the throughput over 1,000
  * typical files analysed one after another as the CLI does.
  */
 import { readFileSync } from "node:fs";
@@ -15,6 +17,7 @@ import { MemoryFileSystem } from "../server/analysis/file-system.js";
 import { loadCatalog, loadCatalogText } from "../server/catalog/load.js";
 import { runLint } from "../server/lint/run.js";
 import { analyzeSemantics, createEnvironment, noIncludes, reusedStatementCount } from "../server/semantics/index.js";
+import { carryNodeTablesOver, movedStatements } from "./carry-over.js";
 import { formatTable, interleaved, median, medianRatio, timeOnce } from "./measure.js";
 import { generateProgramOfLines, generateScriptOfLines, seededRandom } from "./realistic-script.js";
 
@@ -39,6 +42,11 @@ export interface AnalysisBenchResult {
   readonly resumeRatio: number;
   /** The share of the top-level statements whose check was kept. */
   readonly keptShare: number;
+  /** The statements after the edit that the parse reused as moved copies, and their nodes. */
+  readonly movedStatements: number;
+  readonly movedNodes: number;
+  /** Moving those statements' node-keyed facts onto the copies (`carry-over.ts`), median. */
+  readonly carriedTablesMilliseconds: number;
   readonly files: number;
   readonly filesLines: number;
   readonly filesMilliseconds: number;
@@ -101,6 +109,7 @@ export function runAnalysisBench(rounds = 20): AnalysisBenchResult {
   const middle = lines.slice(0, lines.length >> 1).join("\n").length + 1;
   const edited = reparseSource(before, `${crmscript.slice(0, middle)} ${crmscript.slice(middle)}`);
   let keptShare = 0;
+  const moved = movedStatements(before, edited);
   const checks = interleaved(
     {
       resumed: () => {
@@ -108,6 +117,7 @@ export function runAnalysisBench(rounds = 20): AnalysisBenchResult {
         keptShare = reusedStatementCount(model) / edited.program.statements.length;
       },
       full: () => analyzeSemantics({ sourceFile: edited, file: "/bench/script.crm", environment, includes: noIncludes, options: {} }),
+      carried: () => carryNodeTablesOver(previous, edited, moved),
     },
     rounds,
   );
@@ -140,6 +150,9 @@ export function runAnalysisBench(rounds = 20): AnalysisBenchResult {
     fullCheckMilliseconds: median(checks.full as number[]),
     resumeRatio: 1 / medianRatio(checks.resumed as number[], checks.full as number[]),
     keptShare,
+    movedStatements: moved.statements,
+    movedNodes: moved.nodes,
+    carriedTablesMilliseconds: median(checks.carried as number[]),
     files: files.length,
     filesLines,
     filesMilliseconds,
@@ -166,6 +179,10 @@ export function reportAnalysisBench(result: AnalysisBenchResult): string {
       ["  full check of the same text (median)", ms(result.fullCheckMilliseconds)],
       ["  full / resumed (median of rounds)", result.resumeRatio.toFixed(2)],
       ["  top-level statements whose check was kept", `${Math.round(result.keptShare * 100)} %`],
+      [
+        `  moving the node-keyed facts of the ${result.movedStatements} statements after it (${result.movedNodes} nodes) to their copies instead (median)`,
+        ms(result.carriedTablesMilliseconds),
+      ],
       [`${result.files} typical files (${result.filesLines} lines), one after another`, ms(result.filesMilliseconds)],
       ["  lines per second", `${Math.round(result.filesLines / (result.filesMilliseconds / 1000))}`],
     ]),
