@@ -14,9 +14,10 @@
  *
  * The statements after the change are checked again. The parse reuses them
  * as copies moved by the edit's length, new nodes at new offsets, so keeping
- * their facts would mean moving every node-keyed entry, symbol, scope and
- * diagnostic onto the copies; moving the node tables alone already costs
- * more than the whole resumed check (`npm run bench`, `bench/carry-over.ts`).
+ * their facts would mean moving every node-keyed entry, symbol, reference,
+ * scope and diagnostic onto the copies; moving just the entries, symbols
+ * and references already costs more than the whole resumed check
+ * (`npm run bench`, `bench/carry-over.ts`).
  */
 import type { LineIndex, SourceFile, Statement } from "../../grammar/index.js";
 import type { Checkpoint, StartPoint } from "./checker.js";
