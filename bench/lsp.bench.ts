@@ -7,7 +7,9 @@
  * opening 1,000 typical files (right after the last diagnostics, and once
  * the server has been quiet for a few seconds, when it has collected what
  * the burst left: `server/lsp/idle-collection.ts`). The baseline is the protocol's own round
- * trip (a request the server answers without work), measured in the run.
+ * trip (a request the server answers without work), measured in the run;
+ * the peers are TypeScript's language service (`typescript-peer.ts`) and,
+ * for start-up, tsserver started before each of ours (`tsserver-start-peer.ts`).
  * The client collects its own garbage before each timed request.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -16,8 +18,9 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { serverEnvironmentOverrides, VARIABLES_THE_SERVER_DOES_NOT_NEED } from "../client/server-environment.js";
 import { LspClient } from "../test/support/lsp-client.js";
-import { formatTable, latencySummary, median } from "./measure.js";
+import { formatTable, latencySummary, median, medianRatio } from "./measure.js";
 import { generateProgramOfLines, generateScriptOfLines, seededRandom } from "./realistic-script.js";
+import { prepareTsserverPeer } from "./tsserver-start-peer.js";
 import { type PeerResult, runTypeScriptPeer } from "./typescript-peer.js";
 
 export interface LspBenchResult {
@@ -41,6 +44,10 @@ export interface LspBenchResult {
   readonly memory: { readonly files: number; readonly lines: number; readonly residentMegabytes: number; readonly quietResidentMegabytes: number };
   /** TypeScript's language service on the same program in TypeScript, in the same run. */
   readonly peer: PeerResult;
+  /** Medians of tsserver's starts on the same program in TypeScript, each right before one of the cached starts (`tsserver-start-peer.ts`). */
+  readonly startPeer: { readonly first: number; readonly full: number };
+  /** Each cached start of ours divided by the peer's start before it, median. */
+  readonly startRatio: { readonly first: number; readonly full: number };
 }
 
 /**
@@ -90,6 +97,8 @@ export async function runLspBench(): Promise<LspBenchResult> {
   const starts = { first: [] as number[], full: [] as number[], uncachedFirst: [] as number[], uncachedFull: [] as number[] };
   const startsAsIs = { first: [] as number[], full: [] as number[] };
   let client: LspClient | undefined;
+  const tsserver = prepareTsserverPeer(program.typescript);
+  const peerStarts = { first: [] as number[], full: [] as number[] };
   /** Stops `previous`, then starts a server and times its first and its full diagnostics. */
   const startOnce = async (previous: LspClient | undefined, environment: Record<string, undefined>) => {
     await previous?.stop();
@@ -102,9 +111,18 @@ export async function runLspBench(): Promise<LspBenchResult> {
     return { server, first, full: performance.now() - started };
   };
   // One more start first, not counted: the first in this process also times this process's own cold client code.
+  // Before each cached start, with no server of ours running, the peer starts once (one more first, not counted).
+  await tsserver.startOnce();
   for (let start = -1; start < UNCACHED_STARTS + STARTS; start++) {
     const cached = start >= UNCACHED_STARTS;
     if (!cached) rmSync(cacheFolder, { recursive: true, force: true });
+    if (cached) {
+      await client?.stop();
+      client = undefined;
+      const peer = await tsserver.startOnce();
+      peerStarts.first.push(peer.first);
+      peerStarts.full.push(peer.full);
+    }
     const { server, first, full } = await startOnce(client, serverEnvironmentOverrides());
     client = server;
     if (start < 0) continue;
@@ -117,6 +135,7 @@ export async function runLspBench(): Promise<LspBenchResult> {
       startsAsIs.full.push(asIs.full);
     }
   }
+  tsserver.dispose();
   if (client === undefined) throw new Error("no server started");
 
   // Baseline: a request the server answers at once (hover on an empty document).
@@ -216,6 +235,8 @@ export async function runLspBench(): Promise<LspBenchResult> {
     diagnosticsAfterEdit: latencySummary(afterEdit),
     memory: { files, lines: fileLines, residentMegabytes: resident, quietResidentMegabytes: quietResident },
     peer,
+    startPeer: { first: median(peerStarts.first), full: median(peerStarts.full) },
+    startRatio: { first: medianRatio(starts.first, peerStarts.first), full: medianRatio(starts.full, peerStarts.full) },
   };
 }
 
@@ -274,6 +295,11 @@ export function reportLspBench(result: LspBenchResult): string {
             ],
             [`  with ${result.startAsIs.variables.join(", ")} as set here: all diagnostics`, ms(result.startAsIs.full)],
           ]),
+      [
+        `  peer: tsserver on the same program in TypeScript, to its syntax / semantic diagnostics (median of ${STARTS}, each before one of ours)`,
+        `${ms(result.startPeer.first)} / ${ms(result.startPeer.full)}`,
+      ],
+      ["  ours ÷ tsserver: first / all diagnostics (median of the pairs)", `${result.startRatio.first.toFixed(2)}× / ${result.startRatio.full.toFixed(2)}×`],
       [`  first start of a build (no code cache yet): first diagnostics (median of ${UNCACHED_STARTS})`, ms(result.uncachedStartToFirstDiagnostics)],
       [`  first start of a build (no code cache yet): all diagnostics (median of ${UNCACHED_STARTS})`, ms(result.uncachedStartToFullDiagnostics)],
       [`resident memory after opening ${result.memory.files} typical files (${result.memory.lines} lines)`, `${result.memory.residentMegabytes.toFixed(0)} MB`],
