@@ -24,6 +24,8 @@ import { prepareTsserverPeer } from "./tsserver-start-peer.js";
 import { type PeerResult, runTypeScriptPeer } from "./typescript-peer.js";
 
 export interface LspBenchResult {
+  /** The server measured: "shipped" (the production build) or "development" (dist/). */
+  readonly build: "shipped" | "development";
   readonly lines: number;
   /** Medians of starts from the code cache the first start of the build wrote. */
   readonly startToFirstDiagnostics: number;
@@ -82,7 +84,12 @@ const STARTS = 5;
 const QUIET_WAIT_MILLISECONDS = 3000;
 const UNCACHED_STARTS = 3;
 
-export async function runLspBench(): Promise<LspBenchResult> {
+export interface LspBenchOptions {
+  /** The server's executable (the development build in dist/ when undefined). */
+  readonly serverPath?: string | undefined;
+}
+
+export async function runLspBench(options: LspBenchOptions = {}): Promise<LspBenchResult> {
   const program = generateProgramOfLines(5000, 11);
   const text = program.crmscript;
   const lines = text.split("\n");
@@ -103,7 +110,7 @@ export async function runLspBench(): Promise<LspBenchResult> {
   const startOnce = async (previous: LspClient | undefined, environment: Record<string, undefined>) => {
     await previous?.stop();
     const started = performance.now();
-    const server = await LspClient.start({ retainPublishes: 2, codeCacheFolder: cacheFolder, environment });
+    const server = await LspClient.start({ retainPublishes: 2, codeCacheFolder: cacheFolder, environment, serverPath: options.serverPath });
     server.open(uri, text);
     await server.waitForDiagnostics(uri, () => true, 0, 60_000);
     const first = performance.now() - started;
@@ -204,7 +211,7 @@ export async function runLspBench(): Promise<LspBenchResult> {
   rmSync(cacheFolder, { recursive: true, force: true });
 
   // Memory after opening 1,000 typical files in a fresh server.
-  const memoryClient = await LspClient.start();
+  const memoryClient = await LspClient.start({ serverPath: options.serverPath });
   const files = 1000;
   let fileLines = 0;
   const fileRandom = seededRandom(77);
@@ -223,6 +230,7 @@ export async function runLspBench(): Promise<LspBenchResult> {
   const peer = runTypeScriptPeer(program.typescript);
 
   return {
+    build: options.serverPath === undefined ? "development" : "shipped",
     lines: lines.length,
     startToFirstDiagnostics: median(starts.first),
     startToFullDiagnostics: median(starts.full),
@@ -246,7 +254,7 @@ export function reportLspBench(result: LspBenchResult): string {
   const versus = (ours: number, theirs: number): string => `${(ours / theirs).toFixed(2)}×`;
   const peer = result.peer;
   return [
-    `Language server over stdio (built server as a child process; ${result.lines}-line realistic script)`,
+    `Language server over stdio (the ${result.build === "shipped" ? "shipped (production) build" : "development build in dist/"} of the server as a child process; ${result.lines}-line realistic script)`,
     formatTable([
       ["measure", "p50", "p95", "p50 / round trip"],
       ["protocol round trip (baseline: hover on an empty document)", ms(result.roundTrip.p50), ms(result.roundTrip.p95), "1.0×"],
