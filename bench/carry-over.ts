@@ -14,6 +14,16 @@ import { type CallExpression, type Expression, type Identifier, type Node, type 
 import type { Reference, SemanticModel, UserSymbol } from "../server/semantics/index.js";
 import { NodeMap } from "../server/semantics/node-map.js";
 
+/** The nodes a symbol can be declared by (`node` of a variable, function or struct symbol). */
+const declaringKinds: ReadonlySet<string> = new Set([
+  "VariableDeclaration",
+  "Parameter",
+  "FunctionDeclaration",
+  "ForeachStatement",
+  "TryStatement",
+  "StructDeclaration",
+]);
+
 export interface MovedStatements {
   readonly statements: number;
   readonly nodes: number;
@@ -66,12 +76,11 @@ export function carryFactsOver(previous: SemanticModel, edited: SourceFile, move
   }
   if (olds.length !== copies.length) throw new Error("the moved statements are not copies of the old ones");
   const cut = (olds[0] as Node | undefined)?.start ?? Number.POSITIVE_INFINITY;
+  // The copies of the names (for references) and of every kind of node a symbol names as its declaration.
   const copyOf = new Map<Node, Node>();
   for (let index = 0; index < olds.length; index++) {
     const old = olds[index] as Node;
-    if (old.kind === "Identifier" || old.kind === "VariableDeclaration" || old.kind === "Parameter" || old.kind === "FunctionDeclaration") {
-      copyOf.set(old, copies[index] as Node);
-    }
+    if (old.kind === "Identifier" || declaringKinds.has(old.kind)) copyOf.set(old, copies[index] as Node);
   }
 
   const symbols = new Map<UserSymbol, UserSymbol>();

@@ -26,11 +26,10 @@ describe("the bench's carry-over of the facts after an edit", () => {
 
     const firstMoved = (statements[statements.length - moved.statements] as { start: number }).start;
     expect(firstMoved).toBeGreaterThanOrEqual(middle);
-    const model = previous;
-    const facts = model.checkRecord?.facts;
+    const facts = previous.checkRecord?.facts;
     const movedCount = (keys: Iterable<{ readonly start: number }>): number => [...keys].filter((node) => node.start >= firstMoved).length;
     const tableEntries = movedCount(facts?.expressionTypes.keys() ?? []) + movedCount(facts?.resolutions.keys() ?? []) + movedCount(facts?.calls.keys() ?? []);
-    const symbols = model.declarations().filter((symbol) => (symbol.location?.start ?? -1) >= firstMoved).length;
+    const symbols = previous.declarations().filter((symbol) => (symbol.location?.start ?? -1) >= firstMoved).length;
     // Uses of every symbol, the implicit `error` of a catch block included (it is in no declaration list).
     const references = [...(facts?.references.values() ?? [])].flat().filter((reference) => reference.name.start >= firstMoved).length;
     expect(tableEntries).toBeGreaterThan(300);
